@@ -1,0 +1,103 @@
+package io.taskstream.account;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.taskstream.account.AccountService.Authenticated;
+import io.taskstream.account.AccountService.ProfileChange;
+import io.taskstream.account.AccountService.SignupCommand;
+import io.taskstream.platform.web.ClientErrorException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** HTTP adapter of the account use cases. */
+@RestController
+@RequestMapping(path = "/api/auth", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Accounts")
+class AccountController {
+
+    private final AccountService accounts;
+
+    AccountController(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    @PostMapping(path = "/signup", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @SecurityRequirements
+    @Operation(summary = "Create an account and get an access token")
+    Authenticated signup(@Valid @RequestBody SignupRequest request) {
+        return accounts.signup(new SignupCommand(request.email(), request.password(), request.name(),
+                zone(request.timeZone() == null ? "UTC" : request.timeZone())));
+    }
+
+    @PostMapping(path = "/login", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @SecurityRequirements
+    @Operation(summary = "Exchange email and password for an access token")
+    Authenticated login(@Valid @RequestBody LoginRequest request) {
+        return accounts.login(request.email(), request.password());
+    }
+
+    @GetMapping("/me")
+    @Operation(summary = "The signed-in user's profile")
+    Profile me(@AuthenticationPrincipal Jwt jwt) {
+        return accounts.profile(UserId.of(jwt.getSubject()));
+    }
+
+    @PatchMapping(path = "/me", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
+    @Operation(summary = "Change the signed-in user's name or time zone")
+    Profile updateMe(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody ProfileRequest request) {
+        if (request.name() != null && request.name().isBlank()) {
+            throw ClientErrorException.invalid("name", "must not be blank");
+        }
+        return accounts.updateProfile(UserId.of(jwt.getSubject()),
+                new ProfileChange(request.name(), request.timeZone() == null ? null : zone(request.timeZone())));
+    }
+
+    private static ZoneId zone(String value) {
+        try {
+            return ZoneId.of(value.trim());
+        } catch (DateTimeException e) {
+            throw ClientErrorException.invalid("timeZone", "'" + value + "' is not an IANA time zone such as Europe/Berlin");
+        }
+    }
+
+    record SignupRequest(
+            @NotBlank @Email @Size(max = 320) String email,
+            @NotNull @Size(min = 8, max = 128) String password,
+            @Size(max = 100) String name,
+            @Size(max = 64) String timeZone) {
+
+        @Override
+        public String toString() {
+            return "SignupRequest[email=" + email + ", name=" + name + ", timeZone=" + timeZone + "]";
+        }
+    }
+
+    record LoginRequest(@NotBlank @Size(max = 320) String email, @NotNull @Size(max = 128) String password) {
+
+        @Override
+        public String toString() {
+            return "LoginRequest[email=" + email + "]";
+        }
+    }
+
+    record ProfileRequest(@Size(max = 100) String name, @Size(max = 64) String timeZone) {
+    }
+}

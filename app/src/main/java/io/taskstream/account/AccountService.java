@@ -1,0 +1,100 @@
+package io.taskstream.account;
+
+import io.taskstream.account.AccountRepository.StoredAccount;
+import io.taskstream.platform.security.AccessTokens;
+import io.taskstream.platform.security.AccessTokens.IssuedToken;
+import io.taskstream.platform.web.ClientErrorException;
+import io.taskstream.platform.web.NotFoundException;
+import io.taskstream.platform.web.ProblemType;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Sign-up, login and profile use cases. */
+@Service
+class AccountService implements UserDirectory {
+
+    private final AccountRepository accounts;
+    private final PasswordEncoder passwords;
+    private final AccessTokens tokens;
+    private final Clock clock;
+    /** Compared against when the email is unknown, so a login takes as long whether or not it exists. */
+    private final String decoyHash;
+
+    AccountService(AccountRepository accounts, PasswordEncoder passwords, AccessTokens tokens, Clock clock) {
+        this.accounts = accounts;
+        this.passwords = passwords;
+        this.tokens = tokens;
+        this.clock = clock;
+        this.decoyHash = passwords.encode("decoy-password-for-timing");
+    }
+
+    @Transactional
+    public Authenticated signup(SignupCommand command) {
+        String email = command.email().trim();
+        String name = command.name() == null || command.name().isBlank()
+                ? email.substring(0, email.indexOf('@'))
+                : command.name().trim();
+        StoredAccount account = new StoredAccount(UserId.random().value(), email, passwords.encode(command.password()),
+                name, command.zone().getId(), clock.instant());
+        if (!accounts.insert(account)) {
+            throw new ClientErrorException(ProblemType.CONFLICT, "An account with this email already exists");
+        }
+        return authenticated(account);
+    }
+
+    @Transactional(readOnly = true)
+    public Authenticated login(String email, String password) {
+        Optional<StoredAccount> account = accounts.findByEmail(email.trim().toLowerCase(Locale.ROOT));
+        boolean matches = passwords.matches(password, account.map(StoredAccount::passwordHash).orElse(decoyHash));
+        if (account.isEmpty() || !matches) {
+            throw new ClientErrorException(ProblemType.INVALID_CREDENTIALS, "The email or password is wrong");
+        }
+        return authenticated(account.get());
+    }
+
+    @Transactional(readOnly = true)
+    public Profile profile(UserId user) {
+        return accounts.findById(user.value()).map(StoredAccount::profile)
+                .orElseThrow(() -> new NotFoundException("The account no longer exists"));
+    }
+
+    @Transactional
+    public Profile updateProfile(UserId user, ProfileChange change) {
+        Profile current = profile(user);
+        String name = change.name() == null ? current.name() : change.name().trim();
+        String zone = change.zone() == null ? current.timeZone() : change.zone().getId();
+        accounts.updateProfile(user.value(), name, zone, clock.instant());
+        return new Profile(current.userId(), current.email(), name, zone, current.createdAt());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public ZoneId zoneOf(UserId user) {
+        return accounts.timeZoneOf(user.value()).map(ZoneId::of).orElse(ZoneId.of("UTC"));
+    }
+
+    private Authenticated authenticated(StoredAccount account) {
+        IssuedToken token = tokens.issue(account.id().toString(), Map.of("email", account.email(), "name", account.name()));
+        return new Authenticated(account.id(), token.token(), token.expiresAt());
+    }
+
+    record SignupCommand(String email, String password, String name, ZoneId zone) {
+
+        @Override
+        public String toString() {
+            return "SignupCommand[email=" + email + ", name=" + name + ", zone=" + zone + "]";
+        }
+    }
+
+    record ProfileChange(String name, ZoneId zone) {
+    }
+
+    record Authenticated(java.util.UUID userId, String token, java.time.Instant expiresAt) {
+    }
+}

@@ -1,0 +1,103 @@
+package io.taskstream.platform.config;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Accepts the environment variable names the seeds and common platforms use, mapping them onto
+ * Spring properties, and decides whether the app must start its own PostgreSQL.
+ *
+ * <ul>
+ *   <li>{@code DATABASE_URL} ({@code postgresql://user:pass@host:5432/db?sslmode=require}) becomes
+ *       {@code spring.datasource.url/username/password} unless {@code spring.datasource.url} is set;</li>
+ *   <li>{@code TASKSTREAM_JWT_SECRET} or {@code BETTER_AUTH_SECRET} becomes {@code taskstream.auth.jwt-secret};</li>
+ *   <li>{@code TASKSTREAM_OIDC_ISSUER_URI} becomes {@code taskstream.auth.oidc-issuer-uri};</li>
+ *   <li>{@code KAFKA_BOOTSTRAP_SERVERS} becomes {@code spring.kafka.bootstrap-servers};</li>
+ *   <li>with no datasource URL at all, {@code taskstream.database.embedded=true}.</li>
+ * </ul>
+ * Explicit Spring properties always win over these aliases.
+ */
+public class TaskstreamEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+    static final String SOURCE_NAME = "taskstreamAliases";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
+        Map<String, Object> aliases = new LinkedHashMap<>();
+        if (!env.containsProperty("spring.datasource.url")) {
+            String databaseUrl = env.getProperty("DATABASE_URL");
+            if (databaseUrl != null && !databaseUrl.isBlank()) {
+                aliases.putAll(JdbcUrls.fromDatabaseUrl(databaseUrl.trim()));
+            }
+        }
+        alias(env, aliases, "taskstream.auth.jwt-secret", "TASKSTREAM_JWT_SECRET", "BETTER_AUTH_SECRET");
+        alias(env, aliases, "taskstream.auth.oidc-issuer-uri", "TASKSTREAM_OIDC_ISSUER_URI");
+        alias(env, aliases, "spring.kafka.bootstrap-servers", "KAFKA_BOOTSTRAP_SERVERS");
+        if (!env.containsProperty("taskstream.database.embedded")) {
+            boolean external = env.containsProperty("spring.datasource.url") || aliases.containsKey("spring.datasource.url");
+            aliases.put("taskstream.database.embedded", Boolean.toString(!external));
+        }
+        env.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, aliases));
+    }
+
+    private static void alias(ConfigurableEnvironment env, Map<String, Object> aliases, String property, String... names) {
+        if (env.containsProperty(property)) {
+            return;
+        }
+        for (String name : names) {
+            String value = env.getProperty(name);
+            if (value != null && !value.isBlank()) {
+                aliases.put(property, value);
+                return;
+            }
+        }
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+
+    /** Converts platform-style database URLs to JDBC settings. */
+    static final class JdbcUrls {
+
+        private JdbcUrls() {
+        }
+
+        static Map<String, Object> fromDatabaseUrl(String databaseUrl) {
+            Map<String, Object> result = new LinkedHashMap<>();
+            if (databaseUrl.startsWith("jdbc:")) {
+                result.put("spring.datasource.url", databaseUrl);
+                return result;
+            }
+            URI uri = URI.create(databaseUrl);
+            String scheme = uri.getScheme();
+            if (!"postgres".equals(scheme) && !"postgresql".equals(scheme)) {
+                throw new IllegalArgumentException("DATABASE_URL must be a postgresql:// or jdbc: URL");
+            }
+            String host = uri.getHost();
+            int port = uri.getPort() > 0 ? uri.getPort() : 5432;
+            StringBuilder jdbc = new StringBuilder("jdbc:postgresql://").append(host).append(':').append(port)
+                    .append(uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/postgres" : uri.getRawPath());
+            if (uri.getRawQuery() != null) {
+                jdbc.append('?').append(uri.getRawQuery().replace("channel_binding=require", "channelBinding=require"));
+            }
+            result.put("spring.datasource.url", jdbc.toString());
+            String userInfo = uri.getUserInfo();
+            if (userInfo != null) {
+                int colon = userInfo.indexOf(':');
+                result.put("spring.datasource.username", colon < 0 ? userInfo : userInfo.substring(0, colon));
+                if (colon >= 0) {
+                    result.put("spring.datasource.password", userInfo.substring(colon + 1));
+                }
+            }
+            return result;
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package io.taskstream.platform.web;
+
+/** One invalid field of a request, as listed in a validation problem's {@code errors} member. */
+public record FieldViolation(String field, String message) {
+}

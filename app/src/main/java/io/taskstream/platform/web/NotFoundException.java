@@ -1,0 +1,9 @@
+package io.taskstream.platform.web;
+
+/** The resource does not exist for the caller (which includes: it belongs to somebody else). */
+public class NotFoundException extends ClientErrorException {
+
+    public NotFoundException(String detail) {
+        super(ProblemType.NOT_FOUND, detail);
+    }
+}

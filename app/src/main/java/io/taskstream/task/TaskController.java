@@ -1,0 +1,147 @@
+package io.taskstream.task;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.taskstream.account.UserDirectory;
+import io.taskstream.account.UserId;
+import io.taskstream.platform.web.JsonErrors;
+import io.taskstream.platform.web.JsonMergePatch;
+import java.net.URI;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** HTTP adapter of the task use cases: maps requests to commands and results to {@link TaskView}s. */
+@RestController
+@RequestMapping(path = "/api/{userId}", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Tasks")
+class TaskController {
+
+    private final TaskService tasks;
+    private final UserDirectory users;
+    private final JsonMapper json;
+
+    TaskController(TaskService tasks, UserDirectory users, JsonMapper json) {
+        this.tasks = tasks;
+        this.users = users;
+        this.json = json;
+    }
+
+    @GetMapping("/tasks")
+    @Operation(summary = "List, filter, search, sort and page the user's tasks", responses = @ApiResponse(
+            responseCode = "200", description = "A JSON array of tasks", headers = {
+                    @Header(name = "X-Total-Count", description = "number of matching tasks over all pages"),
+                    @Header(name = "Link", description = "RFC 8288 links to the first, previous, next and last page")}))
+    ResponseEntity<List<TaskView>> list(@PathVariable UUID userId,
+            @Parameter(description = "all (default), pending or completed") @RequestParam(required = false) String status,
+            @Parameter(description = "none, low, medium or high; repeatable") @RequestParam(required = false) List<String> priority,
+            @Parameter(description = "repeatable; a task must have all of them") @RequestParam(required = false) List<String> tag,
+            @Parameter(description = "full-text search over title and description") @RequestParam(required = false) String q,
+            @Parameter(description = "RFC 3339 date-time or date") @RequestParam(required = false) String dueFrom,
+            @Parameter(description = "RFC 3339 date-time or date (inclusive)") @RequestParam(required = false) String dueTo,
+            @RequestParam(required = false) Boolean overdue,
+            @Parameter(description = "due, priority, title, created (default) or updated; relevance when q is given")
+            @RequestParam(required = false) String sort,
+            @Parameter(description = "asc (default) or desc") @RequestParam(required = false) String order,
+            @RequestParam(required = false) Integer page,
+            @Parameter(description = "1-200, default 50") @RequestParam(required = false) Integer size) {
+        UserId user = new UserId(userId);
+        ZoneId zone = users.zoneOf(user);
+        TaskQuery query = TaskQueryParams.parse(new TaskQueryParams(status, priority, tag, q, dueFrom, dueTo, overdue,
+                sort, order, page, size), zone);
+        TaskPage result = tasks.list(user, query);
+        HttpHeaders headers = new HttpHeaders();
+        headers.add("X-Total-Count", Long.toString(result.total()));
+        String links = PageLinks.of(ServletUriComponentsBuilder.fromCurrentRequest(), query.page(), query.size(), result.total());
+        if (!links.isEmpty()) {
+            headers.add(HttpHeaders.LINK, links);
+        }
+        return ResponseEntity.ok().headers(headers).body(result.tasks().stream().map(t -> TaskView.of(t, zone)).toList());
+    }
+
+    @PostMapping(path = "/tasks", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Create a task", responses = @ApiResponse(responseCode = "201", description = "Created",
+            headers = @Header(name = "Location", description = "the new task's URL")))
+    ResponseEntity<TaskView> create(@PathVariable UUID userId, @RequestBody TaskInput input) {
+        UserId user = new UserId(userId);
+        TaskSnapshot task = tasks.create(user, input, Door.REST);
+        URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(task.id().value()).toUri();
+        return ResponseEntity.created(location).body(TaskView.of(task, users.zoneOf(user)));
+    }
+
+    @GetMapping("/tasks/{id}")
+    @Operation(summary = "One task")
+    TaskView get(@PathVariable UUID userId, @PathVariable long id) {
+        UserId user = new UserId(userId);
+        return TaskView.of(tasks.get(user, new TaskId(id)), users.zoneOf(user));
+    }
+
+    @PutMapping(path = "/tasks/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Replace the editable fields of a task (absent fields take their defaults)")
+    TaskView replace(@PathVariable UUID userId, @PathVariable long id, @RequestBody TaskInput input) {
+        UserId user = new UserId(userId);
+        return TaskView.of(tasks.replace(user, new TaskId(id), input, Door.REST), users.zoneOf(user));
+    }
+
+    @PatchMapping(path = "/tasks/{id}", consumes = {JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON_VALUE})
+    @Operation(summary = "Change some fields of a task (JSON Merge Patch, RFC 7396)")
+    TaskView patch(@PathVariable UUID userId, @PathVariable long id, @RequestBody JsonNode patch) {
+        UserId user = new UserId(userId);
+        TaskSnapshot task = tasks.patch(user, new TaskId(id), current -> merge(current, patch), Door.REST);
+        return TaskView.of(task, users.zoneOf(user));
+    }
+
+    @PatchMapping(path = "/tasks/{id}/complete")
+    @Operation(summary = "Toggle completion, or set it with {\"completed\": true|false} (safe to retry)")
+    TaskView complete(@PathVariable UUID userId, @PathVariable long id,
+            @RequestBody(required = false) CompletionRequest request) {
+        UserId user = new UserId(userId);
+        TaskSnapshot task = tasks.complete(user, new TaskId(id), request == null ? null : request.completed(), Door.REST);
+        return TaskView.of(task, users.zoneOf(user));
+    }
+
+    @DeleteMapping("/tasks/{id}")
+    @Operation(summary = "Delete a task", responses = @ApiResponse(responseCode = "204", description = "Deleted"))
+    ResponseEntity<Void> delete(@PathVariable UUID userId, @PathVariable long id) {
+        tasks.delete(new UserId(userId), new TaskId(id), Door.REST);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/tags")
+    @Operation(summary = "The user's tags with the number of tasks carrying each")
+    List<TagCount> tags(@PathVariable UUID userId) {
+        return tasks.tags(new UserId(userId));
+    }
+
+    private TaskInput merge(TaskInput current, JsonNode patch) {
+        try {
+            return json.treeToValue(JsonMergePatch.apply(json.valueToTree(current), patch), TaskInput.class);
+        } catch (JacksonException e) {
+            throw JsonErrors.clientError(e);
+        }
+    }
+
+    /** Body of the completion call; {@code completed} absent or null means toggle. */
+    record CompletionRequest(Boolean completed) {
+    }
+}

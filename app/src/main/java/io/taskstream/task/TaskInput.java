@@ -1,0 +1,23 @@
+package io.taskstream.task;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The editable fields as a client sends them (create, replace, and the result of a merge patch).
+ * Kept loosely typed where the client may send several forms (dates), so that every mistake becomes a
+ * per-field validation error rather than a parse failure.
+ */
+@Schema(name = "TaskInput")
+public record TaskInput(
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 200, example = "Buy milk") String title,
+        @Schema(maxLength = 4000, nullable = true) String description,
+        @Schema(allowableValues = {"none", "low", "medium", "high"}, defaultValue = "none") String priority,
+        @Schema(maxLength = 20, example = "[\"home\", \"errands\"]") List<String> tags,
+        @Schema(nullable = true, description = "RFC 3339 date-time with offset, a local date-time (the user's zone) "
+                + "or a date (all-day)", example = "2026-03-05T17:00:00+01:00") String dueAt,
+        @Schema(description = "true for a task due on a date rather than at a time") Boolean allDay,
+        @Schema(nullable = true, description = "reserved; must be null for now") JsonNode recurrence,
+        @Schema(nullable = true, description = "reserved; must be null or empty for now") JsonNode reminders) {
+}

@@ -1,0 +1,128 @@
+package io.taskstream.task;
+
+import io.taskstream.platform.web.ClientErrorException;
+import io.taskstream.platform.web.FieldViolation;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Turns a client's {@link TaskInput} into {@link TaskFields}, reporting every bad field at once. */
+final class TaskInputValidator {
+
+    static final int MAX_TITLE = 200;
+    static final int MAX_DESCRIPTION = 4000;
+    static final int MAX_TAGS = 20;
+    private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}_-]{1,40}");
+    private static final Pattern OFFSET = Pattern.compile("(?:[Zz]|[+-]\\d{2}:?\\d{2})$");
+
+    private TaskInputValidator() {
+    }
+
+    static TaskFields validate(TaskInput input, ZoneId zone) {
+        List<FieldViolation> violations = new ArrayList<>();
+        String title = input.title() == null ? null : input.title().strip();
+        if (title == null) {
+            violations.add(new FieldViolation("title", "is required"));
+        } else if (title.isEmpty()) {
+            violations.add(new FieldViolation("title", "must not be blank"));
+        } else if (title.length() > MAX_TITLE) {
+            violations.add(new FieldViolation("title", "must be at most " + MAX_TITLE + " characters"));
+        }
+        String description = input.description() == null || input.description().isBlank() ? null : input.description();
+        if (description != null && description.length() > MAX_DESCRIPTION) {
+            violations.add(new FieldViolation("description", "must be at most " + MAX_DESCRIPTION + " characters"));
+        }
+        Priority priority = Priority.NONE;
+        if (input.priority() != null) {
+            priority = Priority.parse(input.priority()).orElse(null);
+            if (priority == null) {
+                violations.add(new FieldViolation("priority", "must be one of none, low, medium, high"));
+            }
+        }
+        List<String> tags = tags(input.tags(), violations);
+        Instant dueAt = null;
+        boolean allDay = Boolean.TRUE.equals(input.allDay());
+        if (input.dueAt() != null) {
+            Due due = parseDue(input.dueAt(), zone, allDay);
+            if (due == null) {
+                violations.add(new FieldViolation("dueAt",
+                        "must be an RFC 3339 date-time such as 2026-03-05T17:00:00+01:00, or a date such as 2026-03-05"));
+            } else {
+                dueAt = due.at();
+                allDay = due.allDay();
+            }
+        } else {
+            allDay = false;
+        }
+        if (input.recurrence() != null && !input.recurrence().isNull()) {
+            violations.add(new FieldViolation("recurrence", "recurring tasks are not available yet; send null"));
+        }
+        if (input.reminders() != null && !input.reminders().isNull()
+                && !(input.reminders().isArray() && input.reminders().isEmpty())) {
+            violations.add(new FieldViolation("reminders", "reminders are not available yet; send null or []"));
+        }
+        if (!violations.isEmpty()) {
+            throw ClientErrorException.invalid(violations);
+        }
+        return new TaskFields(title, description, priority, tags, dueAt, allDay);
+    }
+
+    private static List<String> tags(List<String> raw, List<FieldViolation> violations) {
+        if (raw == null) {
+            return List.of();
+        }
+        Set<String> tags = new LinkedHashSet<>();
+        for (int i = 0; i < raw.size(); i++) {
+            String tag = raw.get(i);
+            if (tag == null || !TAG.matcher(tag).matches()) {
+                violations.add(new FieldViolation("tags[" + i + "]",
+                        "must be 1-40 letters, digits, '-' or '_'"));
+            } else {
+                tags.add(tag.toLowerCase(Locale.ROOT));
+            }
+        }
+        if (tags.size() > MAX_TAGS) {
+            violations.add(new FieldViolation("tags", "at most " + MAX_TAGS + " distinct tags"));
+        }
+        return List.copyOf(tags);
+    }
+
+    /** A due moment and whether it is a whole day (stored as that day's start in the user's zone). */
+    record Due(Instant at, boolean allDay) {
+    }
+
+    /**
+     * Reads a date-time with offset, a local date-time (in the user's zone) or a date (all-day).
+     * {@code null} when the text is none of these.
+     */
+    static Due parseDue(String text, ZoneId zone, boolean allDay) {
+        String value = text.strip();
+        try {
+            if (value.length() == 10) {
+                return new Due(LocalDate.parse(value).atStartOfDay(zone).toInstant(), true);
+            }
+            LocalDateTime local = hasOffset(value)
+                    ? OffsetDateTime.parse(value).atZoneSameInstant(zone).toLocalDateTime()
+                    : LocalDateTime.parse(value);
+            if (allDay) {
+                return new Due(local.toLocalDate().atStartOfDay(zone).toInstant(), true);
+            }
+            return new Due(local.atZone(zone).toInstant(), false);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static boolean hasOffset(String value) {
+        return OFFSET.matcher(value).find();
+    }
+}

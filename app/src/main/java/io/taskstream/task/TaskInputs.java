@@ -1,0 +1,22 @@
+package io.taskstream.task;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+
+/** Renders a task back into the client's input representation, the base a merge patch applies to. */
+final class TaskInputs {
+
+    private TaskInputs() {
+    }
+
+    static TaskInput of(TaskSnapshot task, ZoneId zone) {
+        String due = null;
+        if (task.dueAt() != null) {
+            due = task.allDay()
+                    ? task.dueAt().atZone(zone).toLocalDate().toString()
+                    : OffsetDateTime.ofInstant(task.dueAt(), zone).toString();
+        }
+        return new TaskInput(task.title(), task.description(), task.priority().json(), task.tags(), due, task.allDay(),
+                null, null);
+    }
+}

@@ -1,0 +1,216 @@
+package io.taskstream.task;
+
+import io.taskstream.account.UserId;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Tasks in PostgreSQL, always scoped by the owning user. */
+@Repository
+class TaskRepository {
+
+    private static final String COLUMNS = "id, user_id, title, description, completed, priority, tags, due_at, all_day, "
+            + "created_at, updated_at, completed_at";
+    private static final String T_COLUMNS = Arrays.stream(COLUMNS.split(", "))
+            .map(c -> "t." + c).collect(Collectors.joining(", "));
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+
+    private final JdbcClient jdbc;
+
+    TaskRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    TaskSnapshot insert(UserId user, TaskFields fields, Instant now) {
+        return jdbc.sql("insert into task (user_id, title, description, priority, tags, due_at, all_day, created_at, updated_at) "
+                        + "values (:user, :title, :description, :priority, :tags::text[], :due, :allDay, :now, :now) "
+                        + "returning " + COLUMNS)
+                .params(fieldParams(fields))
+                .param("user", user.value())
+                .param("now", Timestamp.from(now))
+                .query(TaskRepository::map)
+                .single();
+    }
+
+    Optional<TaskSnapshot> find(UserId user, TaskId id) {
+        return jdbc.sql("select " + COLUMNS + " from task where id = :id and user_id = :user")
+                .param("id", id.value())
+                .param("user", user.value())
+                .query(TaskRepository::map)
+                .optional();
+    }
+
+    /** Reads the task and locks its row until the transaction ends, so concurrent changes serialise. */
+    Optional<TaskSnapshot> findForUpdate(UserId user, TaskId id) {
+        return jdbc.sql("select " + COLUMNS + " from task where id = :id and user_id = :user for update")
+                .param("id", id.value())
+                .param("user", user.value())
+                .query(TaskRepository::map)
+                .optional();
+    }
+
+    TaskSnapshot update(UserId user, TaskId id, TaskFields fields, Instant now) {
+        return jdbc.sql("update task set title = :title, description = :description, priority = :priority, "
+                        + "tags = :tags::text[], due_at = :due, all_day = :allDay, updated_at = :now "
+                        + "where id = :id and user_id = :user returning " + COLUMNS)
+                .params(fieldParams(fields))
+                .param("id", id.value())
+                .param("user", user.value())
+                .param("now", Timestamp.from(now))
+                .query(TaskRepository::map)
+                .single();
+    }
+
+    TaskSnapshot setCompleted(UserId user, TaskId id, boolean completed, Instant now) {
+        return jdbc.sql("update task set completed = :completed, completed_at = :completedAt, updated_at = :now "
+                        + "where id = :id and user_id = :user returning " + COLUMNS)
+                .param("completed", completed)
+                .param("completedAt", completed ? Timestamp.from(now) : null)
+                .param("now", Timestamp.from(now))
+                .param("id", id.value())
+                .param("user", user.value())
+                .query(TaskRepository::map)
+                .single();
+    }
+
+    boolean delete(UserId user, TaskId id) {
+        return jdbc.sql("delete from task where id = :id and user_id = :user")
+                .param("id", id.value())
+                .param("user", user.value())
+                .update() == 1;
+    }
+
+    TaskPage list(UserId user, TaskQuery query, Instant now) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("user", user.value());
+        StringBuilder where = new StringBuilder(" where t.user_id = :user");
+        switch (query.status()) {
+            case PENDING -> where.append(" and not t.completed");
+            case COMPLETED -> where.append(" and t.completed");
+            case ALL -> { }
+        }
+        if (!query.priorities().isEmpty()) {
+            where.append(" and t.priority in (:priorities)");
+            params.put("priorities", query.priorities().stream().map(p -> (short) p.ordinal()).toList());
+        }
+        if (!query.tags().isEmpty()) {
+            where.append(" and t.tags @> :tags::text[]");
+            params.put("tags", pgArray(query.tags()));
+        }
+        if (query.dueFrom() != null) {
+            where.append(" and t.due_at >= :dueFrom");
+            params.put("dueFrom", Timestamp.from(query.dueFrom()));
+        }
+        if (query.dueTo() != null) {
+            where.append(" and t.due_at <= :dueTo");
+            params.put("dueTo", Timestamp.from(query.dueTo()));
+        }
+        if (query.overdue()) {
+            where.append(" and not t.completed and t.due_at < :now"
+                    + " and (not t.all_day or t.due_at + interval '1 day' <= :now)");
+            params.put("now", Timestamp.from(now));
+        }
+        String from = " from task t";
+        String tsQuery = query.search() == null ? null : prefixQuery(query.search());
+        if (query.search() != null) {
+            if (tsQuery == null) {
+                return new TaskPage(List.of(), 0);
+            }
+            from = " from task t, to_tsquery('english', :q) q";
+            where.append(" and t.search @@ q");
+            params.put("q", tsQuery);
+        }
+        long total = jdbc.sql("select count(*)" + from + where).params(params).query(Long.class).single();
+        if (total == 0 || query.offset() >= total) {
+            return new TaskPage(List.of(), total);
+        }
+        params.put("limit", query.size());
+        params.put("offset", query.offset());
+        String sql = "select " + T_COLUMNS + from + where + " order by " + orderBy(query) + " limit :limit offset :offset";
+        List<TaskSnapshot> tasks = jdbc.sql(sql).params(params).query(TaskRepository::map).list();
+        return new TaskPage(tasks, total);
+    }
+
+    /** Each word of the user's text as a prefix term, all required: "groc mil" finds "Buy groceries and milk". */
+    static String prefixQuery(String text) {
+        List<String> terms = new ArrayList<>();
+        Matcher m = WORD.matcher(text);
+        while (m.find() && terms.size() < 16) {
+            terms.add(m.group().toLowerCase(java.util.Locale.ROOT) + ":*");
+        }
+        return terms.isEmpty() ? null : String.join(" & ", terms);
+    }
+
+    private static String orderBy(TaskQuery query) {
+        String dir = query.descending() ? " desc" : " asc";
+        return switch (query.sort()) {
+            case DUE -> "t.due_at" + dir + " nulls last, t.id" + dir;
+            case PRIORITY -> "t.priority" + dir + ", t.due_at asc nulls last, t.id asc";
+            case TITLE -> "lower(t.title)" + dir + ", t.id" + dir;
+            case CREATED -> "t.created_at" + dir + ", t.id" + dir;
+            case UPDATED -> "t.updated_at" + dir + ", t.id" + dir;
+            case RELEVANCE -> "ts_rank_cd(t.search, q) desc, t.id desc";
+        };
+    }
+
+    List<TagCount> tags(UserId user) {
+        return jdbc.sql("select tag, count(*) as n from task, unnest(tags) as tag where user_id = :user "
+                        + "group by tag order by n desc, tag")
+                .param("user", user.value())
+                .query((rs, row) -> new TagCount(rs.getString("tag"), rs.getLong("n")))
+                .list();
+    }
+
+
+    private static Map<String, Object> fieldParams(TaskFields fields) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("title", fields.title());
+        params.put("description", fields.description());
+        params.put("priority", (short) fields.priority().ordinal());
+        params.put("tags", pgArray(fields.tags()));
+        params.put("due", fields.dueAt() == null ? null : Timestamp.from(fields.dueAt()));
+        params.put("allDay", fields.allDay());
+        return params;
+    }
+
+    /** A text[] literal; tags are validated to letters, digits, '-' and '_', so quoting each suffices. */
+    private static String pgArray(List<String> values) {
+        return values.stream().map(v -> '"' + v + '"').collect(Collectors.joining(",", "{", "}"));
+    }
+
+    private static TaskSnapshot map(ResultSet rs, int row) throws SQLException {
+        Array tags = rs.getArray("tags");
+        return new TaskSnapshot(
+                new TaskId(rs.getLong("id")),
+                new UserId(rs.getObject("user_id", UUID.class)),
+                rs.getString("title"),
+                rs.getString("description"),
+                rs.getBoolean("completed"),
+                Priority.values()[rs.getShort("priority")],
+                List.of((String[]) tags.getArray()),
+                instant(rs.getTimestamp("due_at")),
+                rs.getBoolean("all_day"),
+                instant(rs.getTimestamp("created_at")),
+                instant(rs.getTimestamp("updated_at")),
+                instant(rs.getTimestamp("completed_at")));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+}

@@ -1,0 +1,148 @@
+package io.taskstream.task;
+
+import io.taskstream.account.UserDirectory;
+import io.taskstream.account.UserId;
+import io.taskstream.platform.web.NotFoundException;
+import io.taskstream.task.TaskEvent.TaskCompleted;
+import io.taskstream.task.TaskEvent.TaskCreated;
+import io.taskstream.task.TaskEvent.TaskDeleted;
+import io.taskstream.task.TaskEvent.TaskUncompleted;
+import io.taskstream.task.TaskEvent.TaskUpdated;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The task use cases. Every change runs in one transaction that also publishes its {@link TaskEvent},
+ * so a listener writing to the outbox commits or rolls back with the change itself. Every method is
+ * scoped to one user: another user's task is reported as not found.
+ */
+@Service
+public class TaskService {
+
+    private final TaskRepository tasks;
+    private final UserDirectory users;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    TaskService(TaskRepository tasks, UserDirectory users, ApplicationEventPublisher events, Clock clock) {
+        this.tasks = tasks;
+        this.users = users;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public TaskSnapshot create(UserId user, TaskInput input, Door door) {
+        TaskFields fields = TaskInputValidator.validate(input, users.zoneOf(user));
+        Instant now = clock.instant();
+        TaskSnapshot task = tasks.insert(user, fields, now);
+        events.publishEvent(new TaskCreated(task.id(), user, task, door, now));
+        return task;
+    }
+
+    @Transactional
+    public TaskSnapshot replace(UserId user, TaskId id, TaskInput input, Door door) {
+        TaskSnapshot before = lock(user, id);
+        return update(user, before, TaskInputValidator.validate(input, users.zoneOf(user)), door);
+    }
+
+    /** Applies a change expressed on the client's representation of the editable fields (a merge patch). */
+    @Transactional
+    public TaskSnapshot patch(UserId user, TaskId id, UnaryOperator<TaskInput> change, Door door) {
+        TaskSnapshot before = lock(user, id);
+        ZoneId zone = users.zoneOf(user);
+        TaskInput changed = change.apply(TaskInputs.of(before, zone));
+        return update(user, before, TaskInputValidator.validate(changed, zone), door);
+    }
+
+    /**
+     * Sets completion explicitly (safe to retry: no change, no event when already so), or toggles it
+     * when {@code completed} is null.
+     */
+    @Transactional
+    public TaskSnapshot complete(UserId user, TaskId id, Boolean completed, Door door) {
+        TaskSnapshot before = lock(user, id);
+        boolean target = completed == null ? !before.completed() : completed;
+        if (target == before.completed()) {
+            return before;
+        }
+        Instant now = clock.instant();
+        TaskSnapshot after = tasks.setCompleted(user, id, target, now);
+        events.publishEvent(target
+                ? new TaskCompleted(id, user, after, door, now)
+                : new TaskUncompleted(id, user, after, door, now));
+        return after;
+    }
+
+    @Transactional
+    public void delete(UserId user, TaskId id, Door door) {
+        TaskSnapshot before = lock(user, id);
+        tasks.delete(user, id);
+        events.publishEvent(new TaskDeleted(id, user, before, door, clock.instant()));
+    }
+
+    @Transactional(readOnly = true)
+    public TaskSnapshot get(UserId user, TaskId id) {
+        return tasks.find(user, id).orElseThrow(() -> notFound(id));
+    }
+
+    @Transactional(readOnly = true)
+    public TaskPage list(UserId user, TaskQuery query) {
+        return tasks.list(user, query, clock.instant());
+    }
+
+    @Transactional(readOnly = true)
+    public List<TagCount> tags(UserId user) {
+        return tasks.tags(user);
+    }
+
+    private TaskSnapshot update(UserId user, TaskSnapshot before, TaskFields fields, Door door) {
+        List<String> changed = changedFields(before, fields);
+        if (changed.isEmpty()) {
+            return before;
+        }
+        Instant now = clock.instant();
+        TaskSnapshot after = tasks.update(user, before.id(), fields, now);
+        events.publishEvent(new TaskUpdated(before.id(), user, after, changed, door, now));
+        return after;
+    }
+
+    private TaskSnapshot lock(UserId user, TaskId id) {
+        return tasks.findForUpdate(user, id).orElseThrow(() -> notFound(id));
+    }
+
+    private static NotFoundException notFound(TaskId id) {
+        return new NotFoundException("Task " + id + " does not exist");
+    }
+
+    private static List<String> changedFields(TaskSnapshot before, TaskFields after) {
+        List<String> changed = new ArrayList<>();
+        if (!before.title().equals(after.title())) {
+            changed.add("title");
+        }
+        if (!Objects.equals(before.description(), after.description())) {
+            changed.add("description");
+        }
+        if (before.priority() != after.priority()) {
+            changed.add("priority");
+        }
+        if (!before.tags().equals(after.tags())) {
+            changed.add("tags");
+        }
+        if (!Objects.equals(before.dueAt(), after.dueAt())) {
+            changed.add("dueAt");
+        }
+        if (before.allDay() != after.allDay()) {
+            changed.add("allDay");
+        }
+        return changed;
+    }
+}
