@@ -11,6 +11,7 @@ import io.taskstream.task.TaskEvent.TaskUpdated;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -42,7 +43,7 @@ public class TaskService {
     @Transactional
     public TaskSnapshot create(UserId user, TaskInput input, Door door) {
         TaskFields fields = TaskInputValidator.validate(input, users.zoneOf(user));
-        Instant now = clock.instant();
+        Instant now = now();
         TaskSnapshot task = tasks.insert(user, fields, now);
         events.publishEvent(new TaskCreated(task.id(), user, task, door, now));
         return task;
@@ -74,7 +75,7 @@ public class TaskService {
         if (target == before.completed()) {
             return before;
         }
-        Instant now = clock.instant();
+        Instant now = now();
         TaskSnapshot after = tasks.setCompleted(user, id, target, now);
         events.publishEvent(target
                 ? new TaskCompleted(id, user, after, door, now)
@@ -86,7 +87,7 @@ public class TaskService {
     public void delete(UserId user, TaskId id, Door door) {
         TaskSnapshot before = lock(user, id);
         tasks.delete(user, id);
-        events.publishEvent(new TaskDeleted(id, user, before, door, clock.instant()));
+        events.publishEvent(new TaskDeleted(id, user, before, door, now()));
     }
 
     @Transactional(readOnly = true)
@@ -96,7 +97,7 @@ public class TaskService {
 
     @Transactional(readOnly = true)
     public TaskPage list(UserId user, TaskQuery query) {
-        return tasks.list(user, query, clock.instant());
+        return tasks.list(user, query, now());
     }
 
     @Transactional(readOnly = true)
@@ -109,10 +110,15 @@ public class TaskService {
         if (changed.isEmpty()) {
             return before;
         }
-        Instant now = clock.instant();
+        Instant now = now();
         TaskSnapshot after = tasks.update(user, before.id(), fields, now);
         events.publishEvent(new TaskUpdated(before.id(), user, after, changed, door, now));
         return after;
+    }
+
+    /** Now, at the database's precision, so events carry exactly the instants that are stored. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private TaskSnapshot lock(UserId user, TaskId id) {

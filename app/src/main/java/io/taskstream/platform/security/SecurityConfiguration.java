@@ -8,10 +8,12 @@ import javax.crypto.SecretKey;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -50,6 +52,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/auth/signup", "/api/auth/login").permitAll()
                         .requestMatchers("/api/auth/**").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/{userId}/stream").access(sameUserOrTicket())
                         .requestMatchers("/api/{userId}/**").access(sameUser())
                         .requestMatchers("/api/**", "/mcp/**").authenticated()
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
@@ -68,14 +71,33 @@ class SecurityConfiguration {
 
     /** Grants {@code /api/{userId}/**} only when {@code userId} is the authenticated subject. */
     private static AuthorizationManager<RequestAuthorizationContext> sameUser() {
+        return (authentication, context) -> new AuthorizationDecision(isSubject(authentication.get(), context));
+    }
+
+    /**
+     * The live stream also opens without a bearer token when a stream ticket is presented (browsers'
+     * EventSource cannot send headers); the stream endpoint redeems the ticket for that user.
+     */
+    private static AuthorizationManager<RequestAuthorizationContext> sameUserOrTicket() {
         return (authentication, context) -> {
-            var auth = authentication.get();
-            if (auth == null || !auth.isAuthenticated() || "anonymousUser".equals(auth.getPrincipal())) {
-                return new AuthorizationDecision(false);
+            Authentication auth = authentication.get();
+            if (isAnonymous(auth)) {
+                return new AuthorizationDecision(context.getRequest().getParameter("ticket") != null);
             }
-            String userId = context.getVariables().get("userId");
-            return new AuthorizationDecision(userId != null && userId.equalsIgnoreCase(auth.getName()));
+            return new AuthorizationDecision(isSubject(auth, context));
         };
+    }
+
+    private static boolean isSubject(Authentication auth, RequestAuthorizationContext context) {
+        if (isAnonymous(auth)) {
+            return false;
+        }
+        String userId = context.getVariables().get("userId");
+        return userId != null && userId.equalsIgnoreCase(auth.getName());
+    }
+
+    private static boolean isAnonymous(Authentication auth) {
+        return auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken;
     }
 
     @Bean

@@ -1,0 +1,84 @@
+package io.taskstream.events;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The transport of a single process: the relay hands each event straight to the in-process handlers
+ * of its topic, with the same idempotent dispatch and the same bounded retries as Kafka consumers.
+ * An event a handler keeps failing on goes to the {@code dead_letter} table and the relay moves on.
+ */
+class EmbeddedTransport implements EventTransport {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedTransport.class);
+
+    private final EventDispatcher dispatcher;
+    private final EventsProperties.Consumer retry;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    EmbeddedTransport(EventDispatcher dispatcher, EventsProperties properties, JdbcClient jdbc, Clock clock) {
+        this.dispatcher = dispatcher;
+        this.retry = properties.consumer();
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    public void publish(List<OutboundMessage> batch) {
+        for (OutboundMessage message : batch) {
+            for (EventHandler handler : dispatcher.handlers()) {
+                if (handler.topic() == message.topic()) {
+                    deliver(handler, message);
+                }
+            }
+        }
+    }
+
+    private void deliver(EventHandler handler, OutboundMessage message) {
+        Duration backoff = retry.initialBackoff();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                dispatcher.dispatch(handler, message.event());
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= retry.maxAttempts()) {
+                    deadLetter(handler, message, e);
+                    return;
+                }
+                log.debug("Handler {} failed on event {} (attempt {}), retrying", handler.name(), message.event().id(), attempt, e);
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(retry.maxBackoff()) > 0 ? retry.maxBackoff() : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    private void deadLetter(EventHandler handler, OutboundMessage message, RuntimeException e) {
+        log.error("Handler {} gave up on event {} after {} attempts; dead-lettered", handler.name(), message.event().id(),
+                retry.maxAttempts(), e);
+        jdbc.sql("insert into dead_letter (consumer, topic, event_id, payload, error, failed_at) "
+                        + "values (:consumer, :topic, :id, :payload::jsonb, :error, :now)")
+                .param("consumer", handler.name())
+                .param("topic", message.topicName())
+                .param("id", message.event().eventId())
+                .param("payload", message.json())
+                .param("error", String.valueOf(e))
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+        dispatcher.deadLettered(handler, message.topicName());
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying", e);
+        }
+    }
+}

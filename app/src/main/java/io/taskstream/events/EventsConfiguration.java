@@ -1,0 +1,68 @@
+package io.taskstream.events;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Chooses the transport ({@code taskstream.events.transport}) and starts the relay and consumers. */
+@Configuration(proxyBeanMethods = false)
+class EventsConfiguration {
+
+    @Bean
+    @ConditionalOnBooleanProperty(name = "taskstream.events.relay.enabled", matchIfMissing = true)
+    OutboxRelay outboxRelay(JdbcClient jdbc, TransactionTemplate tx, EventTransport transport, EventsProperties properties,
+            RelaySignal signal, JsonMapper json, Clock clock, MeterRegistry meters) {
+        return new OutboxRelay(jdbc, tx, transport, properties, signal, json, clock, meters);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "taskstream.events.transport", havingValue = "embedded", matchIfMissing = true)
+    static class Embedded {
+
+        @Bean
+        EventTransport embeddedTransport(EventDispatcher dispatcher, EventsProperties properties, JdbcClient jdbc, Clock clock) {
+            return new EmbeddedTransport(dispatcher, properties, jdbc, clock);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "taskstream.events.transport", havingValue = "kafka")
+    static class Kafka {
+
+        @Bean
+        EventTransport kafkaTransport(KafkaTemplate<String, String> template) {
+            return new KafkaTransport(template);
+        }
+
+        @Bean
+        KafkaConsumers kafkaConsumers(ConcurrentKafkaListenerContainerFactory<String, String> factory,
+                KafkaTemplate<String, String> template, EventDispatcher dispatcher, EventsProperties properties,
+                JsonMapper json) {
+            return new KafkaConsumers(factory, template, dispatcher, properties, json);
+        }
+
+        @Bean
+        @ConditionalOnBooleanProperty(name = "taskstream.events.kafka.create-topics", matchIfMissing = true)
+        KafkaAdmin.NewTopics taskstreamTopics(EventsProperties properties) {
+            List<NewTopic> topics = new ArrayList<>();
+            for (Topic topic : Topic.values()) {
+                String name = properties.topics().name(topic);
+                topics.add(new NewTopic(name, properties.kafka().partitions(), properties.kafka().replicationFactor()));
+                topics.add(new NewTopic(name + ".dlt", properties.kafka().partitions(), properties.kafka().replicationFactor()));
+            }
+            return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.taskstream.events;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Event backbone settings ({@code taskstream.events.*}).
+ *
+ * @param transport where the relay publishes: {@code embedded} (in-process consumers) or {@code kafka}
+ * @param source the CloudEvents {@code source} prefix of our events
+ * @param topics topic names
+ * @param relay outbox relay tuning
+ * @param consumer retry policy of consumers before an event goes to the dead letters
+ * @param kafka topic layout when the transport is Kafka
+ */
+@ConfigurationProperties("taskstream.events")
+public record EventsProperties(
+        @DefaultValue("embedded") Transport transport,
+        @DefaultValue("/taskstream") String source,
+        @DefaultValue Topics topics,
+        @DefaultValue Relay relay,
+        @DefaultValue Consumer consumer,
+        @DefaultValue Kafka kafka) {
+
+    public enum Transport { EMBEDDED, KAFKA }
+
+    public record Topics(
+            @DefaultValue("task-events") String taskEvents,
+            @DefaultValue("task-updates") String taskUpdates,
+            @DefaultValue("reminders") String reminders) {
+
+        public String name(Topic topic) {
+            return switch (topic) {
+                case TASK_EVENTS -> taskEvents;
+                case TASK_UPDATES -> taskUpdates;
+                case REMINDERS -> reminders;
+            };
+        }
+    }
+
+    /**
+     * @param enabled whether this process relays the outbox (one relay at a time publishes, cluster-wide)
+     * @param pollInterval how often to look for events committed elsewhere (local commits wake it at once)
+     * @param batchSize events published per round
+     * @param retention how long published events are kept (live-stream resume reads them; at least 5 minutes)
+     * @param retryBackoff pause after a failed publish (broker down)
+     */
+    public record Relay(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("PT0.25S") Duration pollInterval,
+            @DefaultValue("500") int batchSize,
+            @DefaultValue("P1D") Duration retention,
+            @DefaultValue("PT1S") Duration retryBackoff) {
+    }
+
+    /**
+     * @param maxAttempts deliveries of one event before it is dead-lettered
+     * @param initialBackoff pause before the first retry, doubled each time up to {@code maxBackoff}
+     */
+    public record Consumer(
+            @DefaultValue("4") int maxAttempts,
+            @DefaultValue("PT0.2S") Duration initialBackoff,
+            @DefaultValue("PT2S") Duration maxBackoff) {
+    }
+
+    /**
+     * @param partitions partitions of each topic created by the app
+     * @param replicationFactor replication of each topic created by the app
+     * @param createTopics whether the app creates its topics (off when Strimzi KafkaTopic resources own them)
+     */
+    public record Kafka(
+            @DefaultValue("3") int partitions,
+            @DefaultValue("1") short replicationFactor,
+            @DefaultValue("true") boolean createTopics) {
+    }
+}

@@ -1,0 +1,95 @@
+package io.taskstream.events;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.MessageListener;
+import org.springframework.util.backoff.ExponentialBackOff;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One listener container per handler. Shared handlers consume in the group {@code taskstream-<name>}
+ * (one replica applies each event) from the earliest offset; broadcast handlers get a group of their
+ * own per process, from the latest offset. The offset is committed only after the handler's transaction
+ * (ack mode RECORD); failures are retried with exponential backoff, then the record goes to
+ * {@code <topic>.dlt} and the partition moves on.
+ */
+class KafkaConsumers implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaConsumers.class);
+
+    private final List<ConcurrentMessageListenerContainer<String, String>> containers = new ArrayList<>();
+    private final String instanceId = UUID.randomUUID().toString().substring(0, 8);
+    private volatile boolean running;
+
+    KafkaConsumers(ConcurrentKafkaListenerContainerFactory<String, String> factory, KafkaTemplate<String, String> template,
+            EventDispatcher dispatcher, EventsProperties properties, JsonMapper json) {
+        for (EventHandler handler : dispatcher.handlers()) {
+            String topic = properties.topics().name(handler.topic());
+            ConcurrentMessageListenerContainer<String, String> container = factory.createContainer(topic);
+            ContainerProperties container_ = container.getContainerProperties();
+            boolean shared = handler.delivery() == EventHandler.Delivery.SHARED;
+            container_.setGroupId(shared ? "taskstream-" + handler.name() : "taskstream-" + handler.name() + "-" + instanceId);
+            container_.setAckMode(ContainerProperties.AckMode.RECORD);
+            container_.getKafkaConsumerProperties().setProperty(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, shared ? "earliest" : "latest");
+            container_.getKafkaConsumerProperties().setProperty(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+            container_.setMessageListener((MessageListener<String, String>) record ->
+                    dispatcher.dispatch(handler, json.readValue(record.value(), CloudEvent.class)));
+            container.setCommonErrorHandler(errorHandler(handler, template, dispatcher, properties));
+            container.setBeanName("consumer-" + handler.name());
+            containers.add(container);
+        }
+    }
+
+    private static DefaultErrorHandler errorHandler(EventHandler handler, KafkaTemplate<String, String> template,
+            EventDispatcher dispatcher, EventsProperties properties) {
+        DeadLetterPublishingRecoverer toDlt = new DeadLetterPublishingRecoverer(template,
+                (ConsumerRecord<?, ?> record, Exception e) -> new TopicPartition(record.topic() + ".dlt", -1));
+        ExponentialBackOff backOff = new ExponentialBackOff(properties.consumer().initialBackoff().toMillis(), 2.0);
+        backOff.setMaxInterval(properties.consumer().maxBackoff().toMillis());
+        backOff.setMaxAttempts(Math.max(0, properties.consumer().maxAttempts() - 1));
+        DefaultErrorHandler errors = new DefaultErrorHandler((record, e) -> {
+            log.error("Consumer {} gave up on record {}-{}@{}; sent to {}.dlt", handler.name(), record.topic(),
+                    record.partition(), record.offset(), record.topic(), e);
+            toDlt.accept(record, e);
+            dispatcher.deadLettered(handler, record.topic());
+        }, backOff);
+        errors.addNotRetryableExceptions(JacksonException.class);
+        return errors;
+    }
+
+    @Override
+    public void start() {
+        containers.forEach(ConcurrentMessageListenerContainer::start);
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        containers.forEach(ConcurrentMessageListenerContainer::stop);
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 2000;
+    }
+}

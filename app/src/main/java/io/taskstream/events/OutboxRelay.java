@@ -1,0 +1,207 @@
+package io.taskstream.events;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Publishes the outbox in id order. Each round, in one transaction: take the cluster-wide relay lock
+ * (a PostgreSQL advisory lock, so replicas never publish concurrently or out of order), read a batch
+ * of unpublished rows, give them positions, hand them to the transport, and mark them published. If the
+ * transport fails, the transaction rolls back and the batch is retried after a pause: nothing is lost,
+ * and an event published twice is skipped by the idempotent consumers.
+ */
+class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    /** Advisory lock key of the relay: the bytes of "tsoutbox". */
+    private static final long RELAY_LOCK = 0x74736f7574626f78L;
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final EventTransport transport;
+    private final EventsProperties properties;
+    private final RelaySignal signal;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final Counter published;
+    private final Counter failures;
+    private final Timer lag;
+    private final AtomicLong pending = new AtomicLong();
+    private volatile boolean running;
+    private Thread thread;
+    private Instant lastPrune = Instant.EPOCH;
+
+    OutboxRelay(JdbcClient jdbc, TransactionTemplate tx, EventTransport transport, EventsProperties properties,
+            RelaySignal signal, JsonMapper json, Clock clock, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.transport = transport;
+        this.properties = properties;
+        this.signal = signal;
+        this.json = json;
+        this.clock = clock;
+        this.published = Counter.builder("taskstream.outbox.published").description("events published by the relay")
+                .register(meters);
+        this.failures = Counter.builder("taskstream.outbox.publish.failures")
+                .description("relay rounds that failed to publish (transport down)").register(meters);
+        this.lag = Timer.builder("taskstream.outbox.lag").description("time from commit to publication")
+                .publishPercentiles(0.5, 0.99).register(meters);
+        Gauge.builder("taskstream.outbox.pending", pending, AtomicLong::get)
+                .description("unpublished events seen in the last round").register(meters);
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = Thread.ofPlatform().name("outbox-relay").daemon(true).start(this::loop);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        signal.wake();
+        if (thread != null) {
+            try {
+                thread.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        // Stops before the web server and consumers' dependencies go away, starts after them.
+        return Integer.MAX_VALUE - 1000;
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                int count = relayOnce();
+                pruneIfDue();
+                if (count < properties.relay().batchSize()) {
+                    signal.await(properties.relay().pollInterval());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                failures.increment();
+                log.warn("Outbox relay could not publish, retrying in {}: {}", properties.relay().retryBackoff(), e.toString());
+                sleep(properties.relay().retryBackoff());
+            }
+        }
+    }
+
+    /** One round; returns how many events were published. Public to the package for tests and benchmarks. */
+    int relayOnce() {
+        Integer count = tx.execute(status -> {
+            Boolean locked = jdbc.sql("select pg_try_advisory_xact_lock(:key)").param("key", RELAY_LOCK)
+                    .query(Boolean.class).single();
+            if (!locked) {
+                return 0;
+            }
+            List<Row> rows = jdbc.sql("select id, topic, message_key, payload::text as payload, created_at from event_outbox "
+                            + "where published_at is null order by id limit :limit")
+                    .param("limit", properties.relay().batchSize())
+                    .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("topic"), rs.getString("message_key"),
+                            rs.getString("payload"), rs.getTimestamp("created_at").toInstant()))
+                    .list();
+            pending.set(rows.size());
+            if (rows.isEmpty()) {
+                return 0;
+            }
+            List<Long> positions = jdbc.sql("select nextval('event_outbox_position_seq') from generate_series(1, :n)")
+                    .param("n", rows.size()).query(Long.class).list();
+            List<OutboundMessage> batch = new ArrayList<>(rows.size());
+            for (int i = 0; i < rows.size(); i++) {
+                Row row = rows.get(i);
+                CloudEvent event = json.readValue(row.payload(), CloudEvent.class).withSequence(positions.get(i));
+                batch.add(new OutboundMessage(row.id(), topicOf(row.topic()), row.topic(), row.key(), event,
+                        json.writeValueAsString(event)));
+            }
+            try {
+                transport.publish(batch);
+            } catch (Exception e) {
+                throw new IllegalStateException("transport failed: " + e.getMessage(), e);
+            }
+            Timestamp now = Timestamp.from(clock.instant());
+            jdbc.sql("update event_outbox o set published_at = :now, position = p.position "
+                            + "from unnest(:ids::bigint[], :positions::bigint[]) as p(id, position) where o.id = p.id")
+                    .param("now", now)
+                    .param("ids", arrayLiteral(rows.stream().map(Row::id).toList()))
+                    .param("positions", arrayLiteral(positions))
+                    .update();
+            Instant publishedAt = now.toInstant();
+            rows.forEach(r -> lag.record(Duration.between(r.createdAt(), publishedAt)));
+            published.increment(rows.size());
+            return rows.size();
+        });
+        return count == null ? 0 : count;
+    }
+
+    private static String arrayLiteral(List<Long> values) {
+        StringBuilder literal = new StringBuilder("{");
+        for (int i = 0; i < values.size(); i++) {
+            literal.append(i == 0 ? "" : ",").append(values.get(i));
+        }
+        return literal.append('}').toString();
+    }
+
+    private Topic topicOf(String name) {
+        for (Topic topic : Topic.values()) {
+            if (properties.topics().name(topic).equals(name)) {
+                return topic;
+            }
+        }
+        throw new IllegalStateException("Outbox row for unknown topic " + name);
+    }
+
+    private void pruneIfDue() {
+        Instant now = clock.instant();
+        if (Duration.between(lastPrune, now).compareTo(Duration.ofMinutes(5)) < 0) {
+            return;
+        }
+        lastPrune = now;
+        Duration retention = properties.relay().retention().compareTo(Duration.ofMinutes(5)) < 0
+                ? Duration.ofMinutes(5) : properties.relay().retention();
+        Timestamp before = Timestamp.from(now.minus(retention));
+        int outbox = jdbc.sql("delete from event_outbox where published_at < :before").param("before", before).update();
+        int consumed = jdbc.sql("delete from consumed_event where consumed_at < :before").param("before", before).update();
+        if (outbox + consumed > 0) {
+            log.info("Pruned {} published events and {} applied-event records older than {}", outbox, consumed, retention);
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private record Row(long id, String topic, String key, String payload, Instant createdAt) {
+    }
+}

@@ -1,0 +1,65 @@
+package io.taskstream.live;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.taskstream.live.StreamTickets.Ticket;
+import io.taskstream.platform.web.ClientErrorException;
+import io.taskstream.platform.web.ProblemType;
+import java.security.Principal;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/** The live stream (SSE) of a user's task updates, and the tickets browsers open it with. */
+@RestController
+@RequestMapping("/api/{userId}/stream")
+@Tag(name = "Live")
+class StreamController {
+
+    private final LiveHub hub;
+    private final StreamTickets tickets;
+
+    StreamController(LiveHub hub, StreamTickets tickets) {
+        this.hub = hub;
+        this.tickets = tickets;
+    }
+
+    @PostMapping(path = "/ticket", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "A single-use ticket, valid 60 s, to open the stream from a browser's EventSource")
+    Ticket ticket(@PathVariable UUID userId) {
+        return tickets.issue(userId);
+    }
+
+    @GetMapping(produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @SecurityRequirements
+    @Operation(summary = "Server-Sent Events of the user's task updates; authenticate with the bearer header or ?ticket=")
+    SseEmitter stream(@PathVariable UUID userId, Principal principal,
+            @Parameter(description = "a ticket from POST /stream/ticket, for clients that cannot send headers")
+            @RequestParam(required = false) String ticket,
+            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+        if (principal == null && (ticket == null || !tickets.redeem(userId, ticket))) {
+            throw new ClientErrorException(ProblemType.UNAUTHORIZED, "The stream ticket is invalid, used or expired");
+        }
+        return hub.open(userId, parseLastEventId(lastEventId));
+    }
+
+    private static Long parseLastEventId(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw ClientErrorException.invalid("Last-Event-ID", "must be the id of an event this stream sent");
+        }
+    }
+}
