@@ -21,7 +21,7 @@ final class TaskInputValidator {
     static final int MAX_TITLE = 200;
     static final int MAX_DESCRIPTION = 4000;
     static final int MAX_TAGS = 20;
-    private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}_-]{1,40}");
+    static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}_-]{1,40}");
     private static final Pattern OFFSET = Pattern.compile("(?:[Zz]|[+-]\\d{2}:?\\d{2})$");
 
     private TaskInputValidator() {
@@ -108,18 +108,23 @@ final class TaskInputValidator {
         String value = text.strip();
         try {
             if (value.length() == 10) {
-                return new Due(LocalDate.parse(value).atStartOfDay(zone).toInstant(), true);
+                return allDayOn(LocalDate.parse(value), zone);
             }
-            LocalDateTime local = hasOffset(value)
-                    ? OffsetDateTime.parse(value).atZoneSameInstant(zone).toLocalDateTime()
-                    : LocalDateTime.parse(value);
-            if (allDay) {
-                return new Due(local.toLocalDate().atStartOfDay(zone).toInstant(), true);
+            if (hasOffset(value)) {
+                // The offset fixes the instant; going through the zone's local time would move it by an hour
+                // when that local time happens twice (the end of daylight saving time).
+                OffsetDateTime at = OffsetDateTime.parse(value);
+                return allDay ? allDayOn(at.atZoneSameInstant(zone).toLocalDate(), zone) : new Due(at.toInstant(), false);
             }
-            return new Due(local.atZone(zone).toInstant(), false);
+            LocalDateTime local = LocalDateTime.parse(value);
+            return allDay ? allDayOn(local.toLocalDate(), zone) : new Due(local.atZone(zone).toInstant(), false);
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    private static Due allDayOn(LocalDate date, ZoneId zone) {
+        return new Due(date.atStartOfDay(zone).toInstant(), true);
     }
 
     private static boolean hasOffset(String value) {
