@@ -96,7 +96,7 @@ public class TaskService {
 
     @Transactional(readOnly = true)
     public TaskPage list(UserId user, TaskQuery query) {
-        return tasks.list(user, query, clock.instant());
+        return tasks.list(user, query, clock.instant(), users.zoneOf(user));
     }
 
     @Transactional(readOnly = true)
