@@ -34,11 +34,11 @@ final class TaskInputValidator {
             violations.add(new FieldViolation("title", "is required"));
         } else if (title.isEmpty()) {
             violations.add(new FieldViolation("title", "must not be blank"));
-        } else if (title.length() > MAX_TITLE) {
+        } else if (characters(title) > MAX_TITLE) {
             violations.add(new FieldViolation("title", "must be at most " + MAX_TITLE + " characters"));
         }
         String description = input.description() == null || input.description().isBlank() ? null : input.description();
-        if (description != null && description.length() > MAX_DESCRIPTION) {
+        if (description != null && characters(description) > MAX_DESCRIPTION) {
             violations.add(new FieldViolation("description", "must be at most " + MAX_DESCRIPTION + " characters"));
         }
         Priority priority = Priority.NONE;
@@ -74,6 +74,11 @@ final class TaskInputValidator {
             throw ClientErrorException.invalid(violations);
         }
         return new TaskFields(title, description, priority, tags, dueAt, allDay);
+    }
+
+    /** Characters as the client and PostgreSQL's varchar count them: an emoji is one, not two UTF-16 units. */
+    private static int characters(String text) {
+        return text.codePointCount(0, text.length());
     }
 
     private static List<String> tags(List<String> raw, List<FieldViolation> violations) {

@@ -39,6 +39,16 @@ class TaskFieldsIT extends ApiIT {
     }
 
     @Test
+    void lengthsCountCharactersNotUtf16CodeUnits() {
+        String twoHundredEmoji = "\uD83D\uDE00".repeat(200);
+
+        assertThat(create(ann, task(twoHundredEmoji)).json().get("title").asString()).isEqualTo(twoHundredEmoji);
+        assertThat(create(ann, task("x").description("\uD835\uDC9C".repeat(4000))).json().get("description").asString())
+                .hasSize(8000);
+        assertFieldErrors(post(task(twoHundredEmoji + "!")), "validation", "title");
+    }
+
+    @Test
     void titleIsRequiredNotBlankAndAtMostTwoHundredCharacters() {
         assertFieldErrors(api.as(ann).post(ann.tasks(), "{}"), "validation", "title");
         assertFieldErrors(post(task(null)), "validation", "title");

@@ -166,6 +166,18 @@ class TaskInputValidatorTest {
     }
 
     @Test
+    void lengthsAreCountedInCharactersLikeTheDatabaseDoes() {
+        String emoji = "\uD83D\uDE00";
+
+        assertThat(valid(new Input(emoji.repeat(200))).title()).hasSize(400);
+        assertThat(invalidFields(new Input(emoji.repeat(201)))).containsExactly("title");
+        assertThat(valid(new Input("x").description(emoji.repeat(4000))).description()).hasSize(8000);
+        assertThat(invalidFields(new Input("x").description(emoji.repeat(4001)))).containsExactly("description");
+        assertThat(valid(new Input("x").tags("\uD835\uDC9C".repeat(40))).tags()).hasSize(1);
+        assertThat(invalidFields(new Input("x").tags("\uD835\uDC9C".repeat(41)))).containsExactly("tags[0]");
+    }
+
+    @Test
     void descriptionIsOptionalAndLimitedToFourThousandCharacters() {
         assertThat(valid(new Input("x")).description()).isNull();
         assertThat(valid(new Input("x").description("d".repeat(4000))).description()).hasSize(4000);
