@@ -86,6 +86,16 @@ class AccountIT extends ApiIT {
     }
 
     @Test
+    void aTimeZoneMustBeAnIanaNameNotAnOffset() {
+        for (String offset : new String[] {"+01:00", "Z", "GMT+1", "UTC-05:00", "europe/berlin", ""}) {
+            assertFieldErrors(api.signup(account().timeZone(offset)), "validation", "timeZone");
+        }
+        assertThat(api.signup(account().timeZone("Etc/GMT-1")).status()).isEqualTo(201);
+        Session ann = api.signup("UTC");
+        assertFieldErrors(api.as(ann).patch("/api/auth/me", "{\"timeZone\":\"+02:00\"}"), "validation", "timeZone");
+    }
+
+    @Test
     void signupNeedsAnEmailAddress() {
         assertFieldErrors(api.signup(account().without("email")), "validation", "email");
         assertFieldErrors(api.signup(account().email("not-an-email")), "validation", "email");
