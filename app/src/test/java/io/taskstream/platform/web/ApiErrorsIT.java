@@ -7,6 +7,7 @@ import static io.taskstream.support.TaskJson.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taskstream.support.ApiIT;
+import io.taskstream.support.HttpApi;
 import io.taskstream.support.HttpApi.Response;
 import io.taskstream.support.HttpApi.Session;
 import java.io.ByteArrayInputStream;
@@ -124,6 +125,21 @@ class ApiErrorsIT extends ApiIT {
         assertProblem(response, 405, "method-not-allowed");
         assertThat(response.header("Allow")).contains("GET", "POST");
         assertProblem(api.as(ann).get("/api/auth/signup"), 405, "method-not-allowed");
+    }
+
+    @Test
+    void requestsRefusedBeforeReachingTheApiAreProblemsToo() {
+        HttpApi traced = api.as(ann).withHeader("X-Request-Id", "refused-1");
+
+        JsonNode semicolon = assertProblem(traced.get(ann.tasks() + ";jsessionid=abc"), 400, "bad-request");
+        JsonNode doubleSlash = assertProblem(traced.get("//api/" + ann.userId() + "/tasks"), 400, "bad-request");
+        Response trace = traced.send(ann.tasks(), "TRACE", null, null);
+        JsonNode traceProblem = assertProblem(trace, 405, "method-not-allowed");
+
+        assertThat(semicolon.get("requestId").asString()).isEqualTo("refused-1");
+        assertThat(doubleSlash.get("requestId").asString()).isEqualTo("refused-1");
+        assertThat(traceProblem.get("requestId").asString()).isEqualTo("refused-1");
+        assertThat(trace.header("X-Request-Id")).isEqualTo("refused-1");
     }
 
     @Test
