@@ -12,8 +12,8 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -31,6 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/auth", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Accounts")
 class AccountController {
+
+    private static final Set<String> IANA_ZONES = Set.copyOf(ZoneId.getAvailableZoneIds());
 
     private final AccountService accounts;
 
@@ -70,12 +72,13 @@ class AccountController {
                 new ProfileChange(request.name(), request.timeZone() == null ? null : zone(request.timeZone())));
     }
 
+    /** An IANA zone name; ZoneId.of alone would also take fixed offsets such as "+01:00" or "GMT+1". */
     private static ZoneId zone(String value) {
-        try {
-            return ZoneId.of(value.trim());
-        } catch (DateTimeException e) {
+        String id = value.trim();
+        if (!IANA_ZONES.contains(id)) {
             throw ClientErrorException.invalid("timeZone", "'" + value + "' is not an IANA time zone such as Europe/Berlin");
         }
+        return ZoneId.of(id);
     }
 
     record SignupRequest(

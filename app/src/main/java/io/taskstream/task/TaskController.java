@@ -7,8 +7,11 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.taskstream.account.UserDirectory;
 import io.taskstream.account.UserId;
+import io.taskstream.platform.web.ClientErrorException;
+import io.taskstream.platform.web.FieldViolation;
 import io.taskstream.platform.web.JsonErrors;
 import io.taskstream.platform.web.JsonMergePatch;
+import io.taskstream.platform.web.ProblemType;
 import java.net.URI;
 import java.time.ZoneId;
 import java.util.List;
@@ -106,6 +109,11 @@ class TaskController {
     @PatchMapping(path = "/tasks/{id}", consumes = {JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON_VALUE})
     @Operation(summary = "Change some fields of a task (JSON Merge Patch, RFC 7396)")
     TaskView patch(@PathVariable UUID userId, @PathVariable long id, @RequestBody JsonNode patch) {
+        if (!patch.isObject()) {
+            // A non-object merge patch replaces the whole document (RFC 7396), which can never be a task.
+            throw new ClientErrorException(ProblemType.WRONG_TYPE, "The request body must be an object",
+                    List.of(new FieldViolation("body", "must be an object")));
+        }
         UserId user = new UserId(userId);
         TaskSnapshot task = tasks.patch(user, new TaskId(id), current -> merge(current, patch), Door.REST);
         return TaskView.of(task, users.zoneOf(user));

@@ -21,7 +21,7 @@ final class TaskInputValidator {
     static final int MAX_TITLE = 200;
     static final int MAX_DESCRIPTION = 4000;
     static final int MAX_TAGS = 20;
-    private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}_-]{1,40}");
+    static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}_-]{1,40}");
     private static final Pattern OFFSET = Pattern.compile("(?:[Zz]|[+-]\\d{2}:?\\d{2})$");
 
     private TaskInputValidator() {
@@ -34,11 +34,11 @@ final class TaskInputValidator {
             violations.add(new FieldViolation("title", "is required"));
         } else if (title.isEmpty()) {
             violations.add(new FieldViolation("title", "must not be blank"));
-        } else if (title.length() > MAX_TITLE) {
+        } else if (characters(title) > MAX_TITLE) {
             violations.add(new FieldViolation("title", "must be at most " + MAX_TITLE + " characters"));
         }
         String description = input.description() == null || input.description().isBlank() ? null : input.description();
-        if (description != null && description.length() > MAX_DESCRIPTION) {
+        if (description != null && characters(description) > MAX_DESCRIPTION) {
             violations.add(new FieldViolation("description", "must be at most " + MAX_DESCRIPTION + " characters"));
         }
         Priority priority = Priority.NONE;
@@ -76,6 +76,11 @@ final class TaskInputValidator {
         return new TaskFields(title, description, priority, tags, dueAt, allDay);
     }
 
+    /** Characters as the client and PostgreSQL's varchar count them: an emoji is one, not two UTF-16 units. */
+    private static int characters(String text) {
+        return text.codePointCount(0, text.length());
+    }
+
     private static List<String> tags(List<String> raw, List<FieldViolation> violations) {
         if (raw == null) {
             return List.of();
@@ -108,18 +113,23 @@ final class TaskInputValidator {
         String value = text.strip();
         try {
             if (value.length() == 10) {
-                return new Due(LocalDate.parse(value).atStartOfDay(zone).toInstant(), true);
+                return allDayOn(LocalDate.parse(value), zone);
             }
-            LocalDateTime local = hasOffset(value)
-                    ? OffsetDateTime.parse(value).atZoneSameInstant(zone).toLocalDateTime()
-                    : LocalDateTime.parse(value);
-            if (allDay) {
-                return new Due(local.toLocalDate().atStartOfDay(zone).toInstant(), true);
+            if (hasOffset(value)) {
+                // The offset fixes the instant; going through the zone's local time would move it by an hour
+                // when that local time happens twice (the end of daylight saving time).
+                OffsetDateTime at = OffsetDateTime.parse(value);
+                return allDay ? allDayOn(at.atZoneSameInstant(zone).toLocalDate(), zone) : new Due(at.toInstant(), false);
             }
-            return new Due(local.atZone(zone).toInstant(), false);
+            LocalDateTime local = LocalDateTime.parse(value);
+            return allDay ? allDayOn(local.toLocalDate(), zone) : new Due(local.atZone(zone).toInstant(), false);
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    private static Due allDayOn(LocalDate date, ZoneId zone) {
+        return new Due(date.atStartOfDay(zone).toInstant(), true);
     }
 
     private static boolean hasOffset(String value) {

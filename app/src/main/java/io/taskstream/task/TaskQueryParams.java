@@ -27,7 +27,18 @@ record TaskQueryParams(String status, List<String> priority, List<String> tag, S
             Priority.parse(value).ifPresentOrElse(priorities::add,
                     () -> violations.add(new FieldViolation("priority", "'" + value + "' is not one of none, low, medium, high")));
         }
-        List<String> tags = nonNull(p.tag()).stream().map(t -> t.trim().toLowerCase(Locale.ROOT)).filter(t -> !t.isEmpty()).distinct().toList();
+        List<String> tags = new ArrayList<>();
+        for (String value : nonNull(p.tag())) {
+            String tag = value.trim().toLowerCase(Locale.ROOT);
+            if (tag.isEmpty() || tags.contains(tag)) {
+                continue;
+            }
+            if (TaskInputValidator.TAG.matcher(tag).matches()) {
+                tags.add(tag);
+            } else {
+                violations.add(new FieldViolation("tag", "'" + value + "' is not a tag: 1-40 letters, digits, '-' or '_'"));
+            }
+        }
         String search = p.q() == null || p.q().isBlank() ? null : p.q().strip();
         if (search != null && search.length() > 200) {
             violations.add(new FieldViolation("q", "must be at most 200 characters"));
@@ -57,8 +68,8 @@ record TaskQueryParams(String status, List<String> priority, List<String> tag, S
         if (!violations.isEmpty()) {
             throw ClientErrorException.invalid(violations);
         }
-        return new TaskQuery(status, priorities, tags, search, dueFrom, dueTo, Boolean.TRUE.equals(p.overdue()), sort,
-                descending, page, size);
+        return new TaskQuery(status, priorities, List.copyOf(tags), search, dueFrom, dueTo, Boolean.TRUE.equals(p.overdue()),
+                sort, descending, page, size);
     }
 
     private static <E extends Enum<E>> E option(Class<E> type, String value, E fallback, String field,

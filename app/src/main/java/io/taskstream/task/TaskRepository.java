@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -94,7 +95,8 @@ class TaskRepository {
                 .update() == 1;
     }
 
-    TaskPage list(UserId user, TaskQuery query, Instant now) {
+    /** One page of the user's tasks; {@code now} and the user's {@code zone} decide what is overdue. */
+    TaskPage list(UserId user, TaskQuery query, Instant now, ZoneId zone) {
         Map<String, Object> params = new HashMap<>();
         params.put("user", user.value());
         StringBuilder where = new StringBuilder(" where t.user_id = :user");
@@ -120,9 +122,13 @@ class TaskRepository {
             params.put("dueTo", Timestamp.from(query.dueTo()));
         }
         if (query.overdue()) {
-            where.append(" and not t.completed and t.due_at < :now"
-                    + " and (not t.all_day or t.due_at + interval '1 day' <= :now)");
+            // An all-day task is due at the start of its day in the user's zone and overdue once the next day has
+            // begun there: its day may be 23 or 25 hours long, so this is not "due_at + 24 hours".
+            Instant startOfToday = now.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
+            where.append(" and not t.completed"
+                    + " and (t.due_at < :startOfToday or (not t.all_day and t.due_at < :now))");
             params.put("now", Timestamp.from(now));
+            params.put("startOfToday", Timestamp.from(startOfToday));
         }
         String from = " from task t";
         String tsQuery = query.search() == null ? null : prefixQuery(query.search());

@@ -97,7 +97,7 @@ public class TaskService {
 
     @Transactional(readOnly = true)
     public TaskPage list(UserId user, TaskQuery query) {
-        return tasks.list(user, query, now());
+        return tasks.list(user, query, now(), users.zoneOf(user));
     }
 
     @Transactional(readOnly = true)

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Base of the integration tests: the whole application on a random port with its own embedded
@@ -35,5 +36,23 @@ public abstract class ApiIT {
 
     protected long createId(Session user, TaskJson task) {
         return create(user, task).json().get("id").asLong();
+    }
+
+    /** The task as its owner sees it now. */
+    protected JsonNode fetch(Session user, long id) {
+        Response response = api.as(user).get(user.task(id));
+        if (response.status() != 200) {
+            throw new IllegalStateException("get failed: " + response);
+        }
+        return response.json();
+    }
+
+    /** The owner's list with these query parameters, which must succeed. */
+    protected Response list(Session user, QueryString query) {
+        Response response = api.as(user).get(user.tasks(query));
+        if (response.status() != 200) {
+            throw new IllegalStateException("list failed: " + response);
+        }
+        return response;
     }
 }

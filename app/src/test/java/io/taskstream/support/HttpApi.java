@@ -10,42 +10,58 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.UUID;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A stranger's view of the API: real HTTP over loopback with the JDK client, no Spring test shortcuts.
- * Immutable; {@link #as(Session)} returns a client that sends that user's bearer token.
+ * Immutable; {@link #as(Session)} returns a client that sends that user's bearer token and
+ * {@link #withHeader(String, String)} one that sends an extra header.
  */
 public final class HttpApi {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     public static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The password of every user {@link #signup(String)} creates. */
+    public static final String PASSWORD = "correct-horse-battery";
+    public static final String MERGE_PATCH = "application/merge-patch+json";
 
     private final String baseUrl;
     private final String token;
+    private final Map<String, String> headers;
 
     public HttpApi(int port) {
-        this("http://localhost:" + port, null);
+        this("http://localhost:" + port, null, Map.of());
     }
 
-    private HttpApi(String baseUrl, String token) {
+    private HttpApi(String baseUrl, String token, Map<String, String> headers) {
         this.baseUrl = baseUrl;
         this.token = token;
+        this.headers = Map.copyOf(headers);
     }
 
     public HttpApi as(Session session) {
-        return new HttpApi(baseUrl, session.token());
+        return new HttpApi(baseUrl, session.token(), headers);
     }
 
     public HttpApi withToken(String bearer) {
-        return new HttpApi(baseUrl, bearer);
+        return new HttpApi(baseUrl, bearer, headers);
     }
 
     public HttpApi anonymous() {
-        return new HttpApi(baseUrl, null);
+        return new HttpApi(baseUrl, null, headers);
+    }
+
+    /** A client that also sends this header (replacing any earlier value of the same name). */
+    public HttpApi withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new HttpApi(baseUrl, token, more);
     }
 
     public String baseUrl() {
@@ -54,18 +70,26 @@ public final class HttpApi {
 
     /** Signs up a fresh user with a unique email in the given zone. */
     public Session signup(String timeZone) {
-        String email = "user-" + UUID.randomUUID() + "@example.com";
-        Response r = anonymous().post("/api/auth/signup", JSON.createObjectNode()
-                .put("email", email).put("password", "correct-horse-battery").put("name", "Test User")
-                .put("timeZone", timeZone).toString());
+        AccountJson account = AccountJson.account().name("Test User").timeZone(timeZone);
+        Response r = signup(account);
         if (r.status() != 201) {
             throw new IllegalStateException("signup failed: " + r);
         }
-        return new Session(r.json().get("userId").asString(), r.json().get("token").asString(), email);
+        return new Session(r.json().get("userId").asString(), r.json().get("token").asString(), account.email());
     }
 
     public Session signup() {
         return signup("UTC");
+    }
+
+    /** The raw sign-up call, for tests of sign-up itself. */
+    public Response signup(AccountJson account) {
+        return anonymous().post("/api/auth/signup", account.json());
+    }
+
+    public Response login(String email, String password) {
+        return anonymous().post("/api/auth/login", JSON.createObjectNode()
+                .put("email", email).put("password", password).toString());
     }
 
     public Response get(String path) {
@@ -84,8 +108,14 @@ public final class HttpApi {
         return send(path, "PUT", "application/json", json);
     }
 
+    /** A JSON Merge Patch with its own media type. */
     public Response patch(String path, String json) {
-        return send(path, "PATCH", "application/merge-patch+json", json);
+        return send(path, "PATCH", MERGE_PATCH, json);
+    }
+
+    /** A merge patch sent as plain {@code application/json}, which the API accepts as well. */
+    public Response patchAsJson(String path, String json) {
+        return send(path, "PATCH", "application/json", json);
     }
 
     public Response send(String path, String method, String contentType, String body) {
@@ -114,6 +144,7 @@ public final class HttpApi {
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }
+        headers.forEach(builder::header);
         return builder;
     }
 
@@ -124,13 +155,27 @@ public final class HttpApi {
             return "/api/" + userId + "/tasks";
         }
 
+        public String tasks(QueryString query) {
+            return tasks() + query;
+        }
+
         public String task(long id) {
             return tasks() + "/" + id;
+        }
+
+        public String complete(long id) {
+            return task(id) + "/complete";
+        }
+
+        public String tags() {
+            return "/api/" + userId + "/tags";
         }
     }
 
     /** A response with its body as text and, on demand, as JSON. */
     public record Response(int status, java.net.http.HttpHeaders headers, String body) {
+
+        private static final Pattern LINK = Pattern.compile("<([^>]*)>\\s*;\\s*rel=\"([^\"]+)\"");
 
         public JsonNode json() {
             return JSON.readTree(body);
@@ -154,6 +199,34 @@ public final class HttpApi {
             List<String> titles = new ArrayList<>();
             json().forEach(task -> titles.add(task.get("title").asString()));
             return titles;
+        }
+
+        /** {@code X-Total-Count} as a number. */
+        public long totalCount() {
+            return Long.parseLong(header("X-Total-Count"));
+        }
+
+        /** The RFC 8288 {@code Link} header as relation name to target URI. */
+        public Map<String, URI> links() {
+            Map<String, URI> links = new LinkedHashMap<>();
+            String value = header("Link");
+            if (value != null) {
+                Matcher m = LINK.matcher(value);
+                while (m.find()) {
+                    links.put(m.group(2), URI.create(m.group(1)));
+                }
+            }
+            return links;
+        }
+
+        /** The {@code field} of each entry of a problem's {@code errors} array. */
+        public List<String> errorFields() {
+            List<String> fields = new ArrayList<>();
+            JsonNode errors = json().get("errors");
+            if (errors != null) {
+                errors.forEach(e -> fields.add(e.get("field").asString()));
+            }
+            return fields;
         }
 
         @Override

@@ -1,6 +1,8 @@
 package io.taskstream.platform.config;
 
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
@@ -81,23 +83,38 @@ public class TaskstreamEnvironmentPostProcessor implements EnvironmentPostProces
             if (!"postgres".equals(scheme) && !"postgresql".equals(scheme)) {
                 throw new IllegalArgumentException("DATABASE_URL must be a postgresql:// or jdbc: URL");
             }
-            String host = uri.getHost();
-            int port = uri.getPort() > 0 ? uri.getPort() : 5432;
+            // The authority is split by hand: java.net.URI gives no host, port or user for host names that are
+            // not RFC 2396 host names, such as the underscored service names of Docker Compose.
+            String authority = uri.getRawAuthority();
+            if (authority == null || authority.isEmpty()) {
+                throw new IllegalArgumentException("DATABASE_URL must name a host");
+            }
+            int at = authority.lastIndexOf('@');
+            String hostAndPort = authority.substring(at + 1);
+            int portColon = hostAndPort.lastIndexOf(':');
+            boolean hasPort = portColon > hostAndPort.lastIndexOf(']') && portColon < hostAndPort.length() - 1;
+            String host = hasPort ? hostAndPort.substring(0, portColon) : hostAndPort.replaceFirst(":$", "");
+            String port = hasPort ? hostAndPort.substring(portColon + 1) : "5432";
             StringBuilder jdbc = new StringBuilder("jdbc:postgresql://").append(host).append(':').append(port)
                     .append(uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/postgres" : uri.getRawPath());
             if (uri.getRawQuery() != null) {
                 jdbc.append('?').append(uri.getRawQuery().replace("channel_binding=require", "channelBinding=require"));
             }
             result.put("spring.datasource.url", jdbc.toString());
-            String userInfo = uri.getUserInfo();
-            if (userInfo != null) {
+            if (at >= 0) {
+                String userInfo = authority.substring(0, at);
                 int colon = userInfo.indexOf(':');
-                result.put("spring.datasource.username", colon < 0 ? userInfo : userInfo.substring(0, colon));
+                result.put("spring.datasource.username", decode(colon < 0 ? userInfo : userInfo.substring(0, colon)));
                 if (colon >= 0) {
-                    result.put("spring.datasource.password", userInfo.substring(colon + 1));
+                    result.put("spring.datasource.password", decode(userInfo.substring(colon + 1)));
                 }
             }
             return result;
+        }
+
+        /** Percent-decoding only: unlike form encoding, a '+' in a URL's user info is a plus. */
+        private static String decode(String text) {
+            return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
         }
     }
 }

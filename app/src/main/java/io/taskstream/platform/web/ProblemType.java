@@ -13,6 +13,7 @@ public enum ProblemType {
     UNKNOWN_FIELD("unknown-field", HttpStatus.BAD_REQUEST, "Unknown field in request body"),
     WRONG_TYPE("wrong-type", HttpStatus.BAD_REQUEST, "A field has the wrong JSON type"),
     BAD_PARAMETER("bad-parameter", HttpStatus.BAD_REQUEST, "Invalid request parameter"),
+    BAD_REQUEST("bad-request", HttpStatus.BAD_REQUEST, "Bad request"),
     UNAUTHORIZED("unauthorized", HttpStatus.UNAUTHORIZED, "Authentication required"),
     INVALID_CREDENTIALS("invalid-credentials", HttpStatus.UNAUTHORIZED, "Invalid email or password"),
     FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Forbidden"),

@@ -21,11 +21,16 @@ public class RequestIdFilter extends OncePerRequestFilter {
     public static final String MDC_KEY = "requestId";
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
+    /** The caller's id when it is sane, otherwise a new one. */
+    static String requestIdOf(HttpServletRequest request) {
+        String incoming = request.getHeader(HEADER);
+        return incoming != null && SANE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String incoming = request.getHeader(HEADER);
-        String requestId = incoming != null && SANE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        String requestId = requestIdOf(request);
         MDC.put(MDC_KEY, requestId);
         response.setHeader(HEADER, requestId);
         try {

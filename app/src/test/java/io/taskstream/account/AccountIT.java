@@ -1,0 +1,195 @@
+package io.taskstream.account;
+
+import static io.taskstream.support.AccountJson.account;
+import static io.taskstream.support.ProblemAssertions.assertFieldErrors;
+import static io.taskstream.support.ProblemAssertions.assertProblem;
+import static io.taskstream.support.TaskJson.task;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.taskstream.support.AccountJson;
+import io.taskstream.support.ApiIT;
+import io.taskstream.support.HttpApi;
+import io.taskstream.support.HttpApi.Response;
+import io.taskstream.support.HttpApi.Session;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+class AccountIT extends ApiIT {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void signupReturnsTheNewUsersIdAndAWorkingToken() {
+        AccountJson account = account().name("Ann").timeZone("Europe/Berlin");
+
+        Response created = api.signup(account);
+
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        JsonNode body = created.json();
+        assertThat(body.propertyNames()).containsExactlyInAnyOrder("userId", "token", "expiresAt");
+        UUID userId = UUID.fromString(body.get("userId").asString());
+        assertThat(Instant.parse(body.get("expiresAt").asString()))
+                .isCloseTo(Instant.now().plus(Duration.ofHours(24)), within(1, ChronoUnit.MINUTES));
+        Response me = api.withToken(body.get("token").asString()).get("/api/auth/me");
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.json().get("userId").asString()).isEqualTo(userId.toString());
+        assertThat(me.json().get("email").asString()).isEqualTo(account.email());
+        assertThat(me.json().get("name").asString()).isEqualTo("Ann");
+        assertThat(me.json().get("timeZone").asString()).isEqualTo("Europe/Berlin");
+        assertThat(me.json().get("createdAt").isNull()).isFalse();
+    }
+
+    @Test
+    void timeZoneDefaultsToUtcAndNameToTheEmailsLocalPart() {
+        String email = "zoneless-" + UUID.randomUUID() + "@example.com";
+
+        Response created = api.signup(account().email(email).without("timeZone"));
+
+        assertThat(created.status()).isEqualTo(201);
+        JsonNode me = api.withToken(created.json().get("token").asString()).get("/api/auth/me").json();
+        assertThat(me.get("timeZone").asString()).isEqualTo("UTC");
+        assertThat(me.get("name").asString()).isEqualTo(email.substring(0, email.indexOf('@')));
+    }
+
+    @Test
+    void emailIsUniqueRegardlessOfLetterCase() {
+        String local = "Case-" + UUID.randomUUID();
+        assertThat(api.signup(account().email(local + "@Example.com")).status()).isEqualTo(201);
+
+        Response again = api.signup(account().email(local.toLowerCase() + "@EXAMPLE.COM"));
+
+        assertProblem(again, 409, "conflict");
+    }
+
+    @Test
+    void passwordMustHaveAtLeastEightCharacters() {
+        assertFieldErrors(api.signup(account().password("1234567")), "validation", "password");
+        assertThat(api.signup(account().password("12345678")).status()).isEqualTo(201);
+    }
+
+    @Test
+    void unknownTimeZoneIsRejectedWithAFieldError() {
+        AccountJson account = account().timeZone("Mars/Olympus_Mons");
+
+        JsonNode problem = assertFieldErrors(api.signup(account), "validation", "timeZone");
+
+        assertThat(problem.get("detail").asString()).contains("Mars/Olympus_Mons");
+        assertThat(api.login(account.email(), HttpApi.PASSWORD).status()).as("no account was created").isEqualTo(401);
+    }
+
+    @Test
+    void aTimeZoneMustBeAnIanaNameNotAnOffset() {
+        for (String offset : new String[] {"+01:00", "Z", "GMT+1", "UTC-05:00", "europe/berlin", ""}) {
+            assertFieldErrors(api.signup(account().timeZone(offset)), "validation", "timeZone");
+        }
+        assertThat(api.signup(account().timeZone("Etc/GMT-1")).status()).isEqualTo(201);
+        Session ann = api.signup("UTC");
+        assertFieldErrors(api.as(ann).patch("/api/auth/me", "{\"timeZone\":\"+02:00\"}"), "validation", "timeZone");
+    }
+
+    @Test
+    void signupNeedsAnEmailAddress() {
+        assertFieldErrors(api.signup(account().without("email")), "validation", "email");
+        assertFieldErrors(api.signup(account().email("not-an-email")), "validation", "email");
+    }
+
+    @Test
+    void passwordIsStoredAsAnArgon2HashNotAsItself() {
+        Session ann = api.signup();
+
+        String hash = jdbc.sql("select password_hash from app_user where id = :id")
+                .param("id", UUID.fromString(ann.userId())).query(String.class).single();
+
+        assertThat(hash).startsWith("{argon2}").doesNotContain(HttpApi.PASSWORD);
+    }
+
+    @Test
+    void loginReturnsATokenForTheAccountWhateverTheEmailsCase() {
+        Session ann = api.signup();
+
+        Response login = api.login(ann.email().toUpperCase(), HttpApi.PASSWORD);
+
+        assertThat(login.status()).as(login.toString()).isEqualTo(200);
+        assertThat(login.json().propertyNames()).containsExactlyInAnyOrder("userId", "token", "expiresAt");
+        assertThat(login.json().get("userId").asString()).isEqualTo(ann.userId());
+        Response list = api.withToken(login.json().get("token").asString()).get(ann.tasks());
+        assertThat(list.status()).isEqualTo(200);
+    }
+
+    @Test
+    void wrongPasswordAndUnknownEmailGetTheSameAnswer() {
+        Session ann = api.signup();
+
+        JsonNode wrongPassword = assertProblem(api.login(ann.email(), "not-the-password"), 401, "invalid-credentials");
+        JsonNode unknownEmail = assertProblem(api.login("nobody-" + UUID.randomUUID() + "@example.com", HttpApi.PASSWORD),
+                401, "invalid-credentials");
+
+        assertThat(wrongPassword.get("detail")).isEqualTo(unknownEmail.get("detail"));
+        assertThat(wrongPassword.get("title")).isEqualTo(unknownEmail.get("title"));
+        assertThat(wrongPassword.get("detail").asString().toLowerCase()).contains("email or password");
+    }
+
+    @Test
+    void profileNeedsAToken() {
+        assertProblem(api.anonymous().get("/api/auth/me"), 401, "unauthorized");
+    }
+
+    @Test
+    void profileNameAndTimeZoneCanBeChanged() {
+        Session ann = api.signup("UTC");
+
+        Response changed = api.as(ann).patch("/api/auth/me", "{\"name\":\"  Annie  \",\"timeZone\":\"Asia/Tokyo\"}");
+
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        assertThat(changed.json().get("name").asString()).isEqualTo("Annie");
+        assertThat(changed.json().get("timeZone").asString()).isEqualTo("Asia/Tokyo");
+        JsonNode me = api.as(ann).get("/api/auth/me").json();
+        assertThat(me.get("name").asString()).isEqualTo("Annie");
+        assertThat(me.get("timeZone").asString()).isEqualTo("Asia/Tokyo");
+        assertThat(me.get("email").asString()).isEqualTo(ann.email());
+    }
+
+    @Test
+    void changingOnlyTheNameKeepsTheTimeZone() {
+        Session ann = api.signup("Europe/Paris");
+
+        Response changed = api.as(ann).patchAsJson("/api/auth/me", "{\"name\":\"Ann\"}");
+
+        assertThat(changed.json().get("timeZone").asString()).isEqualTo("Europe/Paris");
+        assertThat(changed.json().get("name").asString()).isEqualTo("Ann");
+    }
+
+    @Test
+    void profileChangesAreValidated() {
+        Session ann = api.signup("Europe/Paris");
+
+        assertFieldErrors(api.as(ann).patch("/api/auth/me", "{\"timeZone\":\"Europe/Nowhere\"}"), "validation", "timeZone");
+        assertFieldErrors(api.as(ann).patch("/api/auth/me", "{\"name\":\"   \"}"), "validation", "name");
+        assertFieldErrors(api.as(ann).patch("/api/auth/me", "{\"email\":\"x@example.com\"}"), "unknown-field", "email");
+
+        JsonNode me = api.as(ann).get("/api/auth/me").json();
+        assertThat(me.get("timeZone").asString()).isEqualTo("Europe/Paris");
+        assertThat(me.get("name").asString()).isEqualTo("Test User");
+    }
+
+    @Test
+    void changingTheTimeZoneChangesHowDueDatesAreRendered() {
+        Session ann = api.signup("UTC");
+        long id = createId(ann, task("Call Bob").due("2026-07-01T12:00:00Z"));
+        assertThat(fetch(ann, id).get("dueAt").asString()).isEqualTo("2026-07-01T12:00:00Z");
+
+        api.as(ann).patch("/api/auth/me", "{\"timeZone\":\"America/New_York\"}");
+
+        assertThat(fetch(ann, id).get("dueAt").asString()).isEqualTo("2026-07-01T08:00:00-04:00");
+        assertThat(api.as(ann).get(ann.tasks()).json().get(0).get("dueAt").asString())
+                .isEqualTo("2026-07-01T08:00:00-04:00");
+    }
+}

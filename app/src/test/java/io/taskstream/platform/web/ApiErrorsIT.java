@@ -1,0 +1,172 @@
+package io.taskstream.platform.web;
+
+import static io.taskstream.support.ProblemAssertions.assertFieldErrors;
+import static io.taskstream.support.ProblemAssertions.assertNoInternals;
+import static io.taskstream.support.ProblemAssertions.assertProblem;
+import static io.taskstream.support.TaskJson.task;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.taskstream.support.ApiIT;
+import io.taskstream.support.HttpApi;
+import io.taskstream.support.HttpApi.Response;
+import io.taskstream.support.HttpApi.Session;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Every client error is an RFC 9457 problem document that tells what went wrong and nothing of the server's insides. */
+class ApiErrorsIT extends ApiIT {
+
+    private static final int LIMIT = 64 * 1024;
+
+    private Session ann;
+
+    @BeforeEach
+    void signUp() {
+        ann = api.signup();
+    }
+
+    private void assertNothingCreated() {
+        assertThat(api.as(ann).get(ann.tasks()).totalCount()).isZero();
+    }
+
+    @Test
+    void malformedJsonIsABadRequest() {
+        for (String body : new String[] {"{\"title\": ", "{title: 'x'}", "{\"title\":\"x\"} trailing", "", "\u0000"}) {
+            Response response = api.as(ann).post(ann.tasks(), body);
+
+            assertProblem(response, 400, "malformed-request");
+        }
+        assertNothingCreated();
+    }
+
+    @Test
+    void problemsCarryTheRequestId() {
+        Response response = api.as(ann).withHeader("X-Request-Id", "trace-me-42").post(ann.tasks(), "{");
+
+        JsonNode problem = assertProblem(response, 400, "malformed-request");
+        assertThat(problem.get("requestId").asString()).isEqualTo("trace-me-42");
+    }
+
+    @Test
+    void validationProblemsListEveryBadField() {
+        Response response = api.as(ann).post(ann.tasks(), task("").priority("urgent").tags("ok", "not ok!").due("never")
+                .json());
+
+        JsonNode problem = assertFieldErrors(response, "validation", "title", "priority", "tags[1]", "dueAt");
+        assertThat(problem.get("title").asString()).isEqualTo("Request validation failed");
+    }
+
+    @Test
+    void textPlainIsAnUnsupportedMediaType() {
+        assertProblem(api.as(ann).send(ann.tasks(), "POST", "text/plain", task("x").json()), 415, "unsupported-media-type");
+        assertProblem(api.as(ann).send(ann.task(1), "PUT", "text/plain", task("x").json()), 415, "unsupported-media-type");
+        assertProblem(api.anonymous().send("/api/auth/signup", "POST", "text/plain", "{}"), 415, "unsupported-media-type");
+        assertProblem(api.as(ann).send(ann.tasks(), "POST", null, task("x").json()), 415, "unsupported-media-type");
+        assertNothingCreated();
+    }
+
+    @Test
+    void aBodyOverSixtyFourKibibytesIsTooLarge() {
+        String big = task("x").description("d".repeat(LIMIT)).json();
+
+        Response response = api.as(ann).post(ann.tasks(), big);
+
+        assertProblem(response, 413, "payload-too-large");
+        assertNothingCreated();
+    }
+
+    @Test
+    void aChunkedBodyOverSixtyFourKibibytesIsTooLarge() {
+        byte[] big = task("x").description("d".repeat(LIMIT)).json().getBytes(StandardCharsets.UTF_8);
+
+        Response response = api.as(ann).send(api.as(ann).request(ann.tasks())
+                .header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))));
+
+        assertProblem(response, 413, "payload-too-large");
+        assertNothingCreated();
+    }
+
+    @Test
+    void aBodyJustUnderTheLimitIsRead() {
+        String body = task("x").description("d".repeat(4000)).raw("tags", "[]").json();
+        String padded = body.substring(0, body.length() - 1) + " ".repeat(LIMIT - body.length() - 1) + "}";
+
+        Response response = api.as(ann).post(ann.tasks(), padded);
+
+        assertThat(padded.length()).isLessThan(LIMIT);
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+    }
+
+    @Test
+    void badEnumsInTheQueryAreRejected() {
+        assertFieldErrors(api.as(ann).get(ann.tasks() + "?priority=urgent"), "validation", "priority");
+        assertFieldErrors(api.as(ann).get(ann.tasks() + "?status=x"), "validation", "status");
+        assertFieldErrors(api.as(ann).get(ann.tasks() + "?sort=x"), "validation", "sort");
+        assertFieldErrors(api.as(ann).get(ann.tasks() + "?status=x&sort=y&priority=z"), "validation",
+                "status", "sort", "priority");
+    }
+
+    @Test
+    void anUnknownRouteIsANotFoundProblem() {
+        assertProblem(api.as(ann).get("/api/" + ann.userId() + "/nothing-here"), 404, "not-found");
+        assertProblem(api.anonymous().get("/no/such/page"), 404, "not-found");
+        assertProblem(api.as(ann).get("/api/auth/nothing"), 404, "not-found");
+    }
+
+    @Test
+    void aWrongMethodIsNotAllowed() {
+        Response response = api.as(ann).delete(ann.tasks());
+
+        assertProblem(response, 405, "method-not-allowed");
+        assertThat(response.header("Allow")).contains("GET", "POST");
+        assertProblem(api.as(ann).get("/api/auth/signup"), 405, "method-not-allowed");
+    }
+
+    @Test
+    void requestsRefusedBeforeReachingTheApiAreProblemsToo() {
+        HttpApi traced = api.as(ann).withHeader("X-Request-Id", "refused-1");
+
+        JsonNode semicolon = assertProblem(traced.get(ann.tasks() + ";jsessionid=abc"), 400, "bad-request");
+        JsonNode doubleSlash = assertProblem(traced.get("//api/" + ann.userId() + "/tasks"), 400, "bad-request");
+        Response trace = traced.send(ann.tasks(), "TRACE", null, null);
+        JsonNode traceProblem = assertProblem(trace, 405, "method-not-allowed");
+
+        assertThat(semicolon.get("requestId").asString()).isEqualTo("refused-1");
+        assertThat(doubleSlash.get("requestId").asString()).isEqualTo("refused-1");
+        assertThat(traceProblem.get("requestId").asString()).isEqualTo("refused-1");
+        assertThat(trace.header("X-Request-Id")).isEqualTo("refused-1");
+    }
+
+    @Test
+    void typeMismatchesInThePathOrQueryAreBadParameters() {
+        assertProblem(api.as(ann).get(ann.tasks() + "/12abc"), 400, "bad-parameter");
+        assertProblem(api.as(ann).get(ann.tasks() + "?page=first"), 400, "bad-parameter");
+        assertProblem(api.as(ann).get(ann.tasks() + "/99999999999999999999"), 400, "bad-parameter");
+    }
+
+    @Test
+    void noErrorRevealsServerInternals() {
+        Response[] responses = {
+            api.as(ann).post(ann.tasks(), "{\"title\": [}"),
+            api.as(ann).post(ann.tasks(), "{\"title\": 1e999}"),
+            api.as(ann).post(ann.tasks(), "[" .repeat(2000)),
+            api.as(ann).post(ann.tasks(), "{\"title\": \"x\", \"title\": \"y\", \"tags\": {}}"),
+            api.as(ann).patch(ann.task(1), "{\"tags\": [[]]}"),
+            api.as(ann).get(ann.tasks() + "?overdue=perhaps"),
+            api.as(ann).get(ann.tasks() + "?dueFrom=%00"),
+            api.as(ann).send(ann.complete(1), "PATCH", "application/json", "{\"completed\": 1}"),
+            api.anonymous().post("/api/auth/login", "{\"email\": null, \"password\": null}"),
+            api.anonymous().post("/api/auth/signup", "{\"email\": 5}"),
+        };
+        for (Response response : responses) {
+            assertThat(response.status()).as(response.toString()).isBetween(400, 499);
+            assertThat(response.contentType()).as(response.toString()).startsWith("application/problem+json");
+            assertNoInternals(response);
+        }
+    }
+}

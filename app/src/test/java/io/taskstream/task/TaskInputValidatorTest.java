@@ -1,0 +1,258 @@
+package io.taskstream.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.taskstream.platform.web.ClientErrorException;
+import io.taskstream.platform.web.FieldViolation;
+import io.taskstream.platform.web.ProblemType;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.json.JsonMapper;
+
+class TaskInputValidatorTest {
+
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+
+    private static TaskFields valid(Input input) {
+        return TaskInputValidator.validate(input.build(), BERLIN);
+    }
+
+    private static List<String> invalidFields(Input input) {
+        ClientErrorException e = catchThrowableOfType(ClientErrorException.class,
+                () -> TaskInputValidator.validate(input.build(), BERLIN));
+        assertThat(e).as("expected a validation error").isNotNull();
+        assertThat(e.type()).isEqualTo(ProblemType.VALIDATION);
+        return e.violations().stream().map(FieldViolation::field).toList();
+    }
+
+    // --- dates ---
+
+    @ParameterizedTest(name = "{0} in {1} is {2}")
+    @CsvSource({
+            "2026-03-05T17:00:00+01:00, Europe/Berlin,    2026-03-05T16:00:00Z",
+            "2026-03-05T17:00:00Z,      Europe/Berlin,    2026-03-05T17:00:00Z",
+            "2026-03-05T17:00:00z,      Europe/Berlin,    2026-03-05T17:00:00Z",
+            "2026-03-05T17:00:00.250-05:00, Asia/Tokyo,  2026-03-05T22:00:00.250Z",
+            "2026-03-05T17:00:00,       Europe/Berlin,    2026-03-05T16:00:00Z",
+            "2026-03-05T17:00,          America/New_York, 2026-03-05T22:00:00Z",
+            "2026-07-05T17:00,          America/New_York, 2026-07-05T21:00:00Z",
+            "' 2026-03-05T17:00:00Z ',  UTC,              2026-03-05T17:00:00Z",
+    })
+    void aDateTimeIsAnInstantNotAllDay(String text, String zone, String instant) {
+        TaskInputValidator.Due due = TaskInputValidator.parseDue(text, ZoneId.of(zone), false);
+
+        assertThat(due).isEqualTo(new TaskInputValidator.Due(Instant.parse(instant), false));
+    }
+
+    @ParameterizedTest(name = "{0} in {1} is all day from {2}")
+    @CsvSource({
+            "2026-03-05, Europe/Berlin,    2026-03-04T23:00:00Z",
+            "2026-07-05, Europe/Berlin,    2026-07-04T22:00:00Z",
+            "2026-03-05, America/New_York, 2026-03-05T05:00:00Z",
+            "2026-03-05, UTC,              2026-03-05T00:00:00Z",
+    })
+    void aDateIsAllDayFromTheStartOfThatDayInTheZone(String text, String zone, String instant) {
+        assertThat(TaskInputValidator.parseDue(text, ZoneId.of(zone), false))
+                .isEqualTo(new TaskInputValidator.Due(Instant.parse(instant), true));
+    }
+
+    @Test
+    void allDayWithADateTimeTakesTheDateInTheUsersZone() {
+        // 23:30 in New York is already the next day in Berlin: the day is the user's day.
+        assertThat(TaskInputValidator.parseDue("2026-03-05T23:30:00-05:00", BERLIN, true))
+                .isEqualTo(new TaskInputValidator.Due(Instant.parse("2026-03-05T23:00:00Z"), true));
+        assertThat(TaskInputValidator.parseDue("2026-03-05T23:30:00", NEW_YORK, true))
+                .isEqualTo(new TaskInputValidator.Due(Instant.parse("2026-03-05T05:00:00Z"), true));
+    }
+
+    @Test
+    void anExplicitOffsetKeepsItsInstantInTheAmbiguousHourOfADstChange() {
+        // 02:30 happens twice in Berlin on 2026-10-25: first at +02:00, then at +01:00.
+        assertThat(TaskInputValidator.parseDue("2026-10-25T02:30:00+01:00", BERLIN, false).at())
+                .isEqualTo(Instant.parse("2026-10-25T01:30:00Z"));
+        assertThat(TaskInputValidator.parseDue("2026-10-25T02:30:00+02:00", BERLIN, false).at())
+                .isEqualTo(Instant.parse("2026-10-25T00:30:00Z"));
+    }
+
+    @Test
+    void aLocalTimeInTheSkippedHourOfADstChangeMovesForward() {
+        assertThat(TaskInputValidator.parseDue("2026-03-29T02:30:00", BERLIN, false).at())
+                .isEqualTo(Instant.parse("2026-03-29T01:30:00Z"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "tomorrow", "2026-02-30", "2026-3-5", "05.03.2026", "2026-03-05T24:01", "2026-03-05T17:00:00+0100",
+            "2026-03-05T17:00:00+01", "2026-03-05 17:00:00", "17:00", "2026-03-05T17:00:00[Europe/Berlin]"})
+    void anythingElseIsNotADate(String text) {
+        assertThat(TaskInputValidator.parseDue(text, BERLIN, false)).isNull();
+        assertThat(invalidFields(new Input("x").due(text))).containsExactly("dueAt");
+    }
+
+    @Test
+    void aTaskWithADueDateHasItsAllDayFromTheDueDate() {
+        assertThat(valid(new Input("x").due("2026-03-05")).allDay()).isTrue();
+        assertThat(valid(new Input("x").due("2026-03-05T10:00:00Z").allDay(false)).allDay()).isFalse();
+        assertThat(valid(new Input("x").due("2026-03-05T10:00:00Z")).dueAt()).isEqualTo(Instant.parse("2026-03-05T10:00:00Z"));
+        TaskFields noDue = valid(new Input("x").allDay(true));
+        assertThat(noDue.allDay()).isFalse();
+        assertThat(noDue.dueAt()).isNull();
+    }
+
+    // --- tags ---
+
+    @Test
+    void tagsAreLowercasedAndDeduplicatedKeepingFirstOccurrenceOrder() {
+        assertThat(valid(new Input("x").tags("Work", "home", "WORK", "Home", "a_b-1")).tags())
+                .containsExactly("work", "home", "a_b-1");
+    }
+
+    @Test
+    void tagsMayBeUnicodeLettersAndDigits() {
+        assertThat(valid(new Input("x").tags("Ärger", "日本", "٣")).tags()).containsExactly("ärger", "日本", "٣");
+    }
+
+    @Test
+    void tagsAreLowercasedTheSameWayInEveryLocale() {
+        java.util.Locale before = java.util.Locale.getDefault();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.forLanguageTag("tr"));
+            assertThat(valid(new Input("x").tags("TITLE")).tags()).containsExactly("title");
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+    }
+
+    @Test
+    void eachBadTagIsReportedAtItsIndex() {
+        assertThat(invalidFields(new Input("x").tags("ok", "", "with space", "x".repeat(41), "dot.ted", null, "x".repeat(40))))
+                .containsExactly("tags[1]", "tags[2]", "tags[3]", "tags[4]", "tags[5]");
+    }
+
+    @Test
+    void atMostTwentyDistinctTagsCountedAfterNormalisation() {
+        String[] twenty = IntStream.range(0, 20).mapToObj(i -> "tag" + i).toArray(String[]::new);
+        String[] withCaseDuplicates = IntStream.range(0, 40).mapToObj(i -> i < 20 ? "tag" + i : "TAG" + (i - 20))
+                .toArray(String[]::new);
+        String[] twentyOne = IntStream.range(0, 21).mapToObj(i -> "tag" + i).toArray(String[]::new);
+
+        assertThat(valid(new Input("x").tags(twenty)).tags()).hasSize(20);
+        assertThat(valid(new Input("x").tags(withCaseDuplicates)).tags()).hasSize(20);
+        assertThat(invalidFields(new Input("x").tags(twentyOne))).containsExactly("tags");
+    }
+
+    @Test
+    void noTagsIsAnEmptyList() {
+        assertThat(valid(new Input("x")).tags()).isEmpty();
+    }
+
+    // --- title, description, priority, reserved fields ---
+
+    @Test
+    void titleIsStrippedAndLimitedToTwoHundredCharacters() {
+        assertThat(valid(new Input("\u2003 Buy milk \t")).title()).isEqualTo("Buy milk");
+        assertThat(valid(new Input(" " + "t".repeat(200) + " ")).title()).hasSize(200);
+        assertThat(invalidFields(new Input("t".repeat(201)))).containsExactly("title");
+        assertThat(invalidFields(new Input(" \t "))).containsExactly("title");
+        assertThat(invalidFields(new Input(null))).containsExactly("title");
+    }
+
+    @Test
+    void lengthsAreCountedInCharactersLikeTheDatabaseDoes() {
+        String emoji = "\uD83D\uDE00";
+
+        assertThat(valid(new Input(emoji.repeat(200))).title()).hasSize(400);
+        assertThat(invalidFields(new Input(emoji.repeat(201)))).containsExactly("title");
+        assertThat(valid(new Input("x").description(emoji.repeat(4000))).description()).hasSize(8000);
+        assertThat(invalidFields(new Input("x").description(emoji.repeat(4001)))).containsExactly("description");
+        assertThat(valid(new Input("x").tags("\uD835\uDC9C".repeat(40))).tags()).hasSize(1);
+        assertThat(invalidFields(new Input("x").tags("\uD835\uDC9C".repeat(41)))).containsExactly("tags[0]");
+    }
+
+    @Test
+    void descriptionIsOptionalAndLimitedToFourThousandCharacters() {
+        assertThat(valid(new Input("x")).description()).isNull();
+        assertThat(valid(new Input("x").description("d".repeat(4000))).description()).hasSize(4000);
+        assertThat(invalidFields(new Input("x").description("d".repeat(4001)))).containsExactly("description");
+    }
+
+    @Test
+    void priorityDefaultsToNone() {
+        assertThat(valid(new Input("x")).priority()).isEqualTo(Priority.NONE);
+        assertThat(valid(new Input("x").priority("high")).priority()).isEqualTo(Priority.HIGH);
+        assertThat(invalidFields(new Input("x").priority("urgent"))).containsExactly("priority");
+    }
+
+    @Test
+    void recurrenceAndRemindersMustBeEmptyForNow() {
+        JsonMapper json = JsonMapper.builder().build();
+        TaskInput withRecurrence = new TaskInput("x", null, null, null, null, null, json.readTree("{\"every\":\"day\"}"), null);
+        TaskInput withReminders = new TaskInput("x", null, null, null, null, null, null, json.readTree("[{\"at\":1}]"));
+        TaskInput emptyReminders = new TaskInput("x", null, null, null, null, null, json.readTree("null"), json.readTree("[]"));
+
+        assertThat(catchThrowableOfType(ClientErrorException.class, () -> TaskInputValidator.validate(withRecurrence, BERLIN))
+                .violations()).extracting(FieldViolation::field).containsExactly("recurrence");
+        assertThat(catchThrowableOfType(ClientErrorException.class, () -> TaskInputValidator.validate(withReminders, BERLIN))
+                .violations()).extracting(FieldViolation::field).containsExactly("reminders");
+        assertThat(TaskInputValidator.validate(emptyReminders, BERLIN).title()).isEqualTo("x");
+    }
+
+    @Test
+    void everyViolationIsReportedAtOnce() {
+        List<String> fields = invalidFields(new Input("").description("d".repeat(4001)).priority("p").tags("bad tag")
+                .due("soon"));
+
+        assertThat(fields).containsExactly("title", "description", "priority", "tags[0]", "dueAt");
+    }
+
+    /** Builder of a {@link TaskInput}; unset fields are absent (null). */
+    private static final class Input {
+        private final String title;
+        private String description;
+        private String priority;
+        private List<String> tags;
+        private String due;
+        private Boolean allDay;
+
+        Input(String title) {
+            this.title = title;
+        }
+
+        Input description(String value) {
+            description = value;
+            return this;
+        }
+
+        Input priority(String value) {
+            priority = value;
+            return this;
+        }
+
+        Input tags(String... values) {
+            tags = Arrays.asList(values);
+            return this;
+        }
+
+        Input due(String value) {
+            due = value;
+            return this;
+        }
+
+        Input allDay(boolean value) {
+            allDay = value;
+            return this;
+        }
+
+        TaskInput build() {
+            return new TaskInput(title, description, priority, tags, due, allDay, null, null);
+        }
+    }
+}
