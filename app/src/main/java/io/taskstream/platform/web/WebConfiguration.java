@@ -4,7 +4,11 @@ import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomize
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import java.time.Duration;
 import org.springframework.core.Ordered;
+import org.springframework.http.CacheControl;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
@@ -29,6 +33,19 @@ class WebConfiguration {
                 new BodySizeLimitFilter(properties.maxBodySize().toBytes(), json));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
+    }
+
+    /** The web app's hashed asset files never change under a name: cache them for a year. */
+    @Bean
+    WebMvcConfigurer immutableAssets() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addResourceHandlers(ResourceHandlerRegistry registry) {
+                registry.addResourceHandler("/assets/**")
+                        .addResourceLocations("classpath:/static/assets/")
+                        .setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable());
+            }
+        };
     }
 
     @Bean

@@ -1,0 +1,333 @@
+import io.taskstream.support.KafkaBroker;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Event backbone benchmark (issue: commit → Kafka → consumer effect latency, relay throughput).
+ *
+ * <ul>
+ *   <li>Baseline: Kafka's own producer → consumer round trip (idempotent producer, acks=all, same broker),
+ *       at the same rate and count as the app's changes.</li>
+ *   <li>App: N task changes through the REST API at a fixed rate; latency of each = audit row written by the
+ *       audit consumer (recorded_at) minus the change's outbox row time (created_at, set in the committing
+ *       transaction). Both instants come from the app's clock.</li>
+ *   <li>Relay throughput: a backlog of M events inserted into the outbox at once; events/s until all are
+ *       published to Kafka.</li>
+ * </ul>
+ * Usage: java -cp <test classpath> EventsBench.java <app jar> <results dir> [changes] [rate/s] [backlog]
+ */
+public class EventsBench {
+
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    public static void main(String[] args) throws Exception {
+        Path jar = Path.of(args[0]);
+        Path results = Path.of(args[1]);
+        int changes = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
+        int rate = args.length > 3 ? Integer.parseInt(args[3]) : 500;
+        int backlog = args.length > 4 ? Integer.parseInt(args[4]) : 20_000;
+
+        KafkaBroker kafka = KafkaBroker.shared();
+        System.out.println("Kafka broker at " + kafka.bootstrapServers());
+
+        Stats baseline = kafkaRoundTrip(kafka.bootstrapServers(), changes, rate);
+        System.out.println("baseline: " + baseline);
+
+        Path dataDir = Files.createTempDirectory("events-bench-");
+        int port = freePort();
+        Path log = dataDir.resolve("app.log");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-jar", jar.toAbsolutePath().toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile())
+                .directory(dataDir.toFile());
+        builder.environment().put("SERVER_PORT", Integer.toString(port));
+        builder.environment().put("TASKSTREAM_DATA_DIR", dataDir.toString());
+        builder.environment().put("TASKSTREAM_EVENTS_TRANSPORT", "kafka");
+        builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        Process app = builder.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(app::destroy));
+        try {
+            String base = "http://localhost:" + port;
+            waitHealthy(base, app, log);
+            int pgPort = embeddedPostgresPort(log);
+            try (Connection db = DriverManager.getConnection("jdbc:postgresql://localhost:" + pgPort + "/postgres", "postgres", "")) {
+                Stats appStats = appLatency(base, db, changes, rate);
+                System.out.println("app: " + appStats);
+                double relayRate = relayThroughput(db, backlog);
+                System.out.printf(Locale.ROOT, "relay: %.0f events/s%n", relayRate);
+                report(results, changes, rate, backlog, baseline, appStats, relayRate);
+            }
+        } finally {
+            app.destroy();
+            app.waitFor(30, TimeUnit.SECONDS);
+            kafka.stop();
+        }
+    }
+
+    static Stats kafkaRoundTrip(String bootstrap, int count, int rate) throws Exception {
+        String topic = "bench-baseline-" + UUID.randomUUID();
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "1");
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        Properties c = new Properties();
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        c.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID());
+        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch done = new CountDownLatch(count);
+        CountDownLatch assigned = new CountDownLatch(1);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+            producer.send(new ProducerRecord<>(topic, "warmup", "0")).get();
+            Thread reader = Thread.ofPlatform().start(() -> {
+                try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(c)) {
+                    consumer.subscribe(List.of(topic));
+                    long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+                    while (done.getCount() > 0 && System.nanoTime() < deadline) {
+                        consumer.poll(Duration.ofMillis(20)).forEach(r -> {
+                            if (!"warmup".equals(r.key())) {
+                                latencies.add((System.nanoTime() - Long.parseLong(r.value())) / 1e6);
+                                done.countDown();
+                            }
+                        });
+                        if (!consumer.assignment().isEmpty()) {
+                            assigned.countDown();
+                        }
+                    }
+                }
+            });
+            assigned.await(60, TimeUnit.SECONDS);
+            Thread.sleep(500);
+            paced(count, rate, i -> producer.send(new ProducerRecord<>(topic, "user-" + (i % 50), Long.toString(System.nanoTime()))));
+            done.await(120, TimeUnit.SECONDS);
+            reader.join(5000);
+        }
+        return Stats.of(latencies);
+    }
+
+    static Stats appLatency(String base, Connection db, int count, int rate) throws Exception {
+        String email = "bench-" + UUID.randomUUID() + "@example.com";
+        String signup = post(base + "/api/auth/signup", null,
+                "{\"email\":\"" + email + "\",\"password\":\"bench-password\",\"name\":\"Bench\",\"timeZone\":\"UTC\"}");
+        String user = field(signup, "userId");
+        String token = field(signup, "token");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            ids.add(field(post(base + "/api/" + user + "/tasks", token, "{\"title\":\"Bench task " + i + "\"}"), "id"));
+        }
+        AtomicInteger failures = new AtomicInteger();
+        paced(count, rate, i -> {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/" + user + "/tasks/" + ids.get(i % ids.size())))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/merge-patch+json")
+                    .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"description\":\"change " + i + "\"}"))
+                    .build();
+            HTTP.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                    .thenAccept(r -> { if (r.statusCode() != 200) failures.incrementAndGet(); });
+        });
+        int expected = count + ids.size();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline && countAudit(db, user) < expected) {
+            Thread.sleep(200);
+        }
+        if (failures.get() > 0) {
+            System.out.println("WARNING: " + failures.get() + " requests failed");
+        }
+        List<Double> latencies = new ArrayList<>();
+        try (Statement s = db.createStatement();
+             ResultSet rs = s.executeQuery("select extract(epoch from (a.recorded_at - o.created_at)) * 1000 "
+                     + "from audit_entry a join event_outbox o on o.event_id = a.event_id "
+                     + "where a.user_id = '" + user + "' and a.event_type = 'updated'")) {
+            while (rs.next()) {
+                latencies.add(rs.getDouble(1));
+            }
+        }
+        return Stats.of(latencies);
+    }
+
+    static long countAudit(Connection db, String user) throws Exception {
+        try (Statement s = db.createStatement();
+             ResultSet rs = s.executeQuery("select count(*) from audit_entry where user_id = '" + user + "'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static double relayThroughput(Connection db, int backlog) throws Exception {
+        try (Statement s = db.createStatement()) {
+            s.execute("select 1");
+            long start = System.nanoTime();
+            s.executeUpdate("insert into event_outbox (event_id, topic, message_key, event_type, payload, created_at) "
+                    + "select gen_random_uuid(), 'task-updates', o.message_key, o.event_type, "
+                    + "jsonb_set(o.payload, '{id}', to_jsonb(gen_random_uuid()::text)), now() "
+                    + "from generate_series(1, " + backlog + ") g, "
+                    + "(select * from event_outbox where topic = 'task-updates' limit 1) o");
+            long inserted = System.nanoTime();
+            while (true) {
+                try (ResultSet rs = s.executeQuery("select count(*) from event_outbox where published_at is null")) {
+                    rs.next();
+                    if (rs.getLong(1) == 0) {
+                        break;
+                    }
+                }
+                Thread.sleep(20);
+            }
+            double seconds = (System.nanoTime() - inserted) / 1e9;
+            System.out.printf(Locale.ROOT, "backlog of %d inserted in %.2f s, published in %.2f s%n", backlog,
+                    (inserted - start) / 1e9, seconds);
+            return backlog / seconds;
+        }
+    }
+
+    interface Step {
+        void run(int i) throws Exception;
+    }
+
+    static void paced(int count, int rate, Step step) throws Exception {
+        long interval = 1_000_000_000L / rate;
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            long due = start + i * interval;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            step.run(i);
+        }
+    }
+
+    static void waitHealthy(String base, Process app, Path log) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!app.isAlive()) {
+                throw new IllegalStateException("app exited: " + Files.readString(log));
+            }
+            try {
+                if (HTTP.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // starting
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("app did not become ready");
+    }
+
+    static int embeddedPostgresPort(Path log) throws IOException {
+        Matcher m = Pattern.compile("Embedded PostgreSQL started on port (\\d+)").matcher(Files.readString(log));
+        if (!m.find()) {
+            throw new IllegalStateException("no embedded PostgreSQL port in the app log");
+        }
+        return Integer.parseInt(m.group(1));
+    }
+
+    static String post(String url, String token, String json) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() >= 300) {
+            throw new IllegalStateException(url + " → " + r.statusCode() + " " + r.body());
+        }
+        return r.body();
+    }
+
+    static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\"?([^\",}]+)").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + name + " in " + json);
+        }
+        return m.group(1);
+    }
+
+    static int freePort() throws IOException {
+        try (var s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    static void report(Path dir, int changes, int rate, int backlog, Stats baseline, Stats app, double relay) throws IOException {
+        double added = app.p99 - baseline.p99;
+        String table = String.format(Locale.ROOT, """
+                | measure | p50 ms | p99 ms | max ms | n |
+                |---|---|---|---|---|
+                | Kafka producer → consumer (baseline) | %.1f | %.1f | %.1f | %d |
+                | commit → Kafka → audit row (app) | %.1f | %.1f | %.1f | %d |
+
+                p99 added over the baseline: **%.1f ms** (target < 50 ms): %s
+                relay throughput: **%.0f events/s** over a backlog of %d (target ≥ 2,000): %s
+                """, baseline.p50, baseline.p99, baseline.max, baseline.n, app.p50, app.p99, app.max, app.n,
+                added, added < 50 ? "met" : "NOT met", relay, backlog, relay >= 2000 ? "met" : "NOT met");
+        System.out.println();
+        System.out.println(table);
+        Files.createDirectories(dir);
+        String header = "# Event backbone benchmark, " + LocalDate.now() + "\n\n" + changes + " changes at " + rate
+                + "/s through the REST API (Kafka transport, embedded PostgreSQL, one broker, all roles in one JVM), "
+                + "2-core machine.\n\n";
+        Files.writeString(dir.resolve("events-" + LocalDate.now() + ".md"), header + table);
+        Files.writeString(dir.resolve("events-latest.json"), String.format(Locale.ROOT,
+                "{\"date\":\"%s\",\"changes\":%d,\"ratePerSecond\":%d,\"baseline\":%s,\"app\":%s,\"p99AddedMs\":%.1f,"
+                        + "\"relayEventsPerSecond\":%.0f,\"backlog\":%d}%n",
+                LocalDate.now(), changes, rate, baseline.json(), app.json(), added, relay, backlog));
+    }
+
+    record Stats(int n, double p50, double p99, double max) {
+        static Stats of(List<Double> values) {
+            List<Double> sorted = new ArrayList<>(values);
+            Collections.sort(sorted);
+            if (sorted.isEmpty()) {
+                return new Stats(0, Double.NaN, Double.NaN, Double.NaN);
+            }
+            return new Stats(sorted.size(), pct(sorted, 0.50), pct(sorted, 0.99), sorted.getLast());
+        }
+
+        static double pct(List<Double> sorted, double q) {
+            return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1));
+        }
+
+        String json() {
+            return String.format(Locale.ROOT, "{\"n\":%d,\"p50Ms\":%.2f,\"p99Ms\":%.2f,\"maxMs\":%.2f}", n, p50, p99, max);
+        }
+    }
+}

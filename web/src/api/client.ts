@@ -1,0 +1,385 @@
+// The one place that talks HTTP to the Taskstream backend.
+// - attaches `Authorization: Bearer <token>` when a session exists
+// - turns RFC 9457 problem+json (or any other failure) into a typed ApiError
+// - reports a 401 on an authenticated call through `onUnauthorized` (session expired)
+// - parses X-Total-Count and RFC 8288 Link headers for paged lists
+import type {
+  AppNotification,
+  AuthResponse,
+  ChatMessage,
+  ChatRequest,
+  ChatResponse,
+  Conversation,
+  FieldError,
+  LoginRequest,
+  Me,
+  MeUpdate,
+  Page,
+  Links,
+  Problem,
+  SignupRequest,
+  StreamTicket,
+  TagCount,
+  Task,
+  TaskDraft,
+  TaskInput,
+  TaskPatch,
+  TaskQuery,
+  UserId,
+} from './types';
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: Problem;
+
+  constructor(status: number, problem: Problem) {
+    super(problem.detail || problem.title || `Request failed (${status})`);
+    this.name = 'ApiError';
+    this.status = status;
+    this.problem = problem;
+  }
+
+  /** Per-field messages keyed by field name (first message wins). */
+  get fieldErrors(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const e of this.problem.errors ?? []) {
+      if (e && typeof e.field === 'string' && !(e.field in out)) out[e.field] = e.message;
+    }
+    return out;
+  }
+
+  /** A sentence fit for showing to a person. */
+  get userMessage(): string {
+    return this.problem.detail || this.problem.title || this.message;
+  }
+}
+
+/** The endpoint does not exist on this backend (yet): 404, 405 or 501. */
+export function isUnavailable(e: unknown): boolean {
+  return e instanceof ApiError && (e.status === 404 || e.status === 405 || e.status === 501);
+}
+
+export function errorMessage(e: unknown): string {
+  if (e instanceof ApiError) return e.userMessage;
+  if (e instanceof Error) return e.message;
+  return 'Something went wrong.';
+}
+
+const STATUS_TITLES: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not found',
+  405: 'Method not allowed',
+  409: 'Conflict',
+  415: 'Unsupported media type',
+  422: 'Unprocessable content',
+  429: 'Too many requests',
+  500: 'Server error',
+  502: 'Bad gateway',
+  503: 'Service unavailable',
+  504: 'Gateway timeout',
+};
+
+function isFieldError(x: unknown): x is FieldError {
+  return !!x && typeof x === 'object' && typeof (x as FieldError).field === 'string';
+}
+
+/** Normalise whatever an error response carried into a Problem. */
+export function toProblem(status: number, body: unknown, statusText = ''): Problem {
+  const fallbackTitle = statusText || STATUS_TITLES[status] || 'Request failed';
+  if (body && typeof body === 'object' && !Array.isArray(body)) {
+    const b = body as Record<string, unknown>;
+    const problem: Problem = {
+      type: typeof b.type === 'string' ? b.type : 'about:blank',
+      title: typeof b.title === 'string' ? b.title : fallbackTitle,
+      status: typeof b.status === 'number' ? b.status : status,
+    };
+    if (typeof b.detail === 'string') problem.detail = b.detail;
+    else if (typeof b.message === 'string') problem.detail = b.message;
+    if (typeof b.instance === 'string') problem.instance = b.instance;
+    if (Array.isArray(b.errors)) {
+      problem.errors = b.errors.filter(isFieldError).map((e) => ({
+        field: e.field,
+        message: typeof e.message === 'string' ? e.message : 'Invalid value',
+      }));
+    }
+    return problem;
+  }
+  const text = typeof body === 'string' ? body.trim() : '';
+  const problem: Problem = { type: 'about:blank', title: fallbackTitle, status };
+  // Do not show HTML error pages to people.
+  if (text && !text.startsWith('<') && text.length < 500) problem.detail = text;
+  return problem;
+}
+
+/**
+ * Parse an RFC 8288 Link header into {rel: url}.
+ * `<https://x/api/1/tasks?page=2>; rel="next", </api/1/tasks?page=0>; rel=first`
+ */
+export function parseLinkHeader(header: string | null | undefined): Links {
+  const links: Links = {};
+  if (!header) return links;
+  const re = /<([^>]*)>((?:\s*;\s*[^;,"=]+(?:=(?:"[^"]*"|[^;,]*))?)*)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(header)) !== null) {
+    const url = m[1].trim();
+    const params = m[2];
+    const relMatch = /;\s*rel\s*=\s*(?:"([^"]*)"|([^;,\s]+))/i.exec(params);
+    if (!relMatch) continue;
+    const rels = (relMatch[1] ?? relMatch[2] ?? '').trim().split(/\s+/);
+    for (const rel of rels) {
+      const key = rel.toLowerCase();
+      if (key && !(key in links)) links[key] = url;
+    }
+  }
+  return links;
+}
+
+export function parseTotalCount(header: string | null | undefined): number | null {
+  if (header == null || header.trim() === '') return null;
+  const n = Number(header.trim());
+  return Number.isFinite(n) && n >= 0 ? Math.floor(n) : null;
+}
+
+export function taskQueryString(q: TaskQuery): string {
+  const p = new URLSearchParams();
+  if (q.status) p.set('status', q.status);
+  for (const pr of q.priority ?? []) p.append('priority', pr);
+  for (const t of q.tag ?? []) p.append('tag', t);
+  if (q.q && q.q.trim()) p.set('q', q.q.trim());
+  if (q.dueFrom) p.set('dueFrom', q.dueFrom);
+  if (q.dueTo) p.set('dueTo', q.dueTo);
+  if (q.overdue) p.set('overdue', 'true');
+  if (q.sort) p.set('sort', q.sort);
+  if (q.order) p.set('order', q.order);
+  if (q.page != null) p.set('page', String(q.page));
+  if (q.size != null) p.set('size', String(q.size));
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}
+
+export interface ApiClientOptions {
+  /** Prefix for every path; '' means same origin. */
+  baseUrl?: string;
+  /** Current bearer token, or null when signed out. */
+  getToken?: () => string | null;
+  /** Called when an authenticated request comes back 401. */
+  onUnauthorized?: (error: ApiError) => void;
+  /** Injected fetch (defaults to the global one, looked up per call). */
+  fetch?: typeof fetch;
+}
+
+interface RequestOptions {
+  method?: string;
+  body?: unknown;
+  contentType?: string;
+  /** Send the bearer token (default true). */
+  auth?: boolean;
+  signal?: AbortSignal;
+}
+
+interface RawResponse<T> {
+  data: T;
+  headers: Headers;
+  status: number;
+}
+
+const enc = encodeURIComponent;
+
+export class ApiClient {
+  private readonly opts: ApiClientOptions;
+
+  constructor(opts: ApiClientOptions = {}) {
+    this.opts = opts;
+  }
+
+  private async request<T>(path: string, o: RequestOptions = {}): Promise<RawResponse<T>> {
+    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+    const token = o.auth === false ? null : (this.opts.getToken?.() ?? null);
+    if (token) headers.Authorization = `Bearer ${token}`;
+    let body: string | undefined;
+    if (o.body !== undefined) {
+      headers['Content-Type'] = o.contentType ?? 'application/json';
+      body = JSON.stringify(o.body);
+    }
+    const doFetch = this.opts.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
+    let res: Response;
+    try {
+      res = await doFetch(`${this.opts.baseUrl ?? ''}${path}`, {
+        method: o.method ?? 'GET',
+        headers,
+        body,
+        signal: o.signal,
+      });
+    } catch (e) {
+      if (isAbort(e)) throw e;
+      throw new ApiError(0, {
+        title: 'Network error',
+        status: 0,
+        detail: 'Could not reach the server. Check your connection and try again.',
+      });
+    }
+
+    const text = await res.text().catch(() => '');
+    const type = res.headers.get('Content-Type') ?? '';
+    let parsed: unknown = text;
+    if (text && /json/i.test(type)) {
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        parsed = text;
+      }
+    } else if (!text) {
+      parsed = null;
+    }
+
+    if (!res.ok) {
+      const error = new ApiError(res.status, toProblem(res.status, parsed, res.statusText));
+      if (res.status === 401 && token) this.opts.onUnauthorized?.(error);
+      throw error;
+    }
+    return { data: parsed as T, headers: res.headers, status: res.status };
+  }
+
+  private async json<T>(path: string, o?: RequestOptions): Promise<T> {
+    return (await this.request<T>(path, o)).data;
+  }
+
+  /** The backend's OpenAPI document (springdoc), or null when it is not published. */
+  async openApiDocument(signal?: AbortSignal): Promise<unknown | null> {
+    try {
+      const res = await this.request<unknown>('/v3/api-docs', { auth: false, signal });
+      return res.data && typeof res.data === 'object' ? res.data : null;
+    } catch (e) {
+      if (isAbort(e)) throw e;
+      return null;
+    }
+  }
+
+  // ---- auth ----
+
+  signup(body: SignupRequest): Promise<AuthResponse> {
+    return this.json('/api/auth/signup', { method: 'POST', body, auth: false });
+  }
+
+  login(body: LoginRequest): Promise<AuthResponse> {
+    return this.json('/api/auth/login', { method: 'POST', body, auth: false });
+  }
+
+  me(signal?: AbortSignal): Promise<Me> {
+    return this.json('/api/auth/me', { signal });
+  }
+
+  updateMe(body: MeUpdate): Promise<Me> {
+    return this.json('/api/auth/me', { method: 'PATCH', body });
+  }
+
+  // ---- tasks ----
+
+  async listTasks(userId: UserId, query: TaskQuery = {}, signal?: AbortSignal): Promise<Page<Task>> {
+    const res = await this.request<Task[] | null>(`/api/${enc(userId)}/tasks${taskQueryString(query)}`, { signal });
+    return {
+      items: Array.isArray(res.data) ? res.data : [],
+      total: parseTotalCount(res.headers.get('X-Total-Count')),
+      links: parseLinkHeader(res.headers.get('Link')),
+    };
+  }
+
+  getTask(userId: UserId, id: number): Promise<Task> {
+    return this.json(`/api/${enc(userId)}/tasks/${id}`);
+  }
+
+  async createTask(userId: UserId, body: TaskInput): Promise<Task> {
+    const res = await this.request<Task | null>(`/api/${enc(userId)}/tasks`, { method: 'POST', body });
+    if (res.data && typeof res.data === 'object') return res.data;
+    // 201 with an empty body: follow Location.
+    const location = res.headers.get('Location');
+    if (location) {
+      const path = location.replace(/^https?:\/\/[^/]+/i, '');
+      return this.json(path);
+    }
+    throw new ApiError(res.status, { title: 'Unexpected response', detail: 'The server did not return the new task.' });
+  }
+
+  updateTask(userId: UserId, id: number, body: TaskInput): Promise<Task> {
+    return this.json(`/api/${enc(userId)}/tasks/${id}`, { method: 'PUT', body });
+  }
+
+  patchTask(userId: UserId, id: number, body: TaskPatch): Promise<Task> {
+    return this.json(`/api/${enc(userId)}/tasks/${id}`, {
+      method: 'PATCH',
+      body,
+      contentType: 'application/merge-patch+json',
+    });
+  }
+
+  async deleteTask(userId: UserId, id: number): Promise<void> {
+    await this.request(`/api/${enc(userId)}/tasks/${id}`, { method: 'DELETE' });
+  }
+
+  setCompleted(userId: UserId, id: number, completed: boolean): Promise<Task> {
+    return this.json(`/api/${enc(userId)}/tasks/${id}/complete`, { method: 'PATCH', body: { completed } });
+  }
+
+  async listTags(userId: UserId, signal?: AbortSignal): Promise<TagCount[]> {
+    const data = await this.json<TagCount[] | null>(`/api/${enc(userId)}/tags`, { signal });
+    return Array.isArray(data) ? data : [];
+  }
+
+  // ---- optional endpoints: resolve to null when the backend does not have them yet ----
+
+  parseTask(userId: UserId, text: string, signal?: AbortSignal): Promise<TaskDraft | null> {
+    return optional(this.json<TaskDraft>(`/api/${enc(userId)}/tasks/parse`, { method: 'POST', body: { text }, signal }));
+  }
+
+  occurrences(userId: UserId, id: number, count = 5, signal?: AbortSignal): Promise<string[] | null> {
+    return optional(this.json<string[]>(`/api/${enc(userId)}/tasks/${id}/occurrences?count=${count}`, { signal }));
+  }
+
+  chat(userId: UserId, body: ChatRequest): Promise<ChatResponse | null> {
+    return optional(this.json<ChatResponse>(`/api/${enc(userId)}/chat`, { method: 'POST', body }));
+  }
+
+  conversations(userId: UserId, signal?: AbortSignal): Promise<Conversation[] | null> {
+    return optional(this.json<Conversation[]>(`/api/${enc(userId)}/conversations`, { signal }));
+  }
+
+  messages(userId: UserId, conversationId: string | number, signal?: AbortSignal): Promise<ChatMessage[] | null> {
+    return optional(
+      this.json<ChatMessage[]>(`/api/${enc(userId)}/conversations/${enc(String(conversationId))}/messages`, { signal }),
+    );
+  }
+
+  streamTicket(userId: UserId): Promise<StreamTicket | null> {
+    return optional(this.json<StreamTicket>(`/api/${enc(userId)}/stream/ticket`, { method: 'POST' }));
+  }
+
+  streamUrl(userId: UserId, ticket: string): string {
+    return `${this.opts.baseUrl ?? ''}/api/${enc(userId)}/stream?ticket=${enc(ticket)}`;
+  }
+
+  notifications(userId: UserId, signal?: AbortSignal): Promise<AppNotification[] | null> {
+    return optional(this.json<AppNotification[]>(`/api/${enc(userId)}/notifications`, { signal }));
+  }
+
+  snoozeNotification(userId: UserId, id: string | number, duration = 'PT10M'): Promise<unknown> {
+    return this.json(`/api/${enc(userId)}/notifications/${enc(String(id))}/snooze`, {
+      method: 'POST',
+      body: { for: duration },
+    });
+  }
+}
+
+async function optional<T>(p: Promise<T>): Promise<T | null> {
+  try {
+    return await p;
+  } catch (e) {
+    if (isUnavailable(e)) return null;
+    throw e;
+  }
+}
+
+export function isAbort(e: unknown): boolean {
+  return !!e && typeof e === 'object' && (e as { name?: unknown }).name === 'AbortError';
+}

@@ -1,0 +1,166 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { capabilitiesFromOpenApi, type Capabilities, type Feature } from '../api/capabilities';
+import { ApiClient } from '../api/client';
+import type { AuthResponse, Me } from '../api/types';
+import { browserTimeZone, isValidTimeZone } from '../lib/dates';
+import { navigate } from '../router';
+import {
+  EXPIRED_MESSAGE,
+  SESSION_KEY,
+  clearSession,
+  loadSession,
+  saveSession,
+  sessionFromAuth,
+  type Session,
+} from './session';
+
+interface SessionValue {
+  api: ApiClient;
+  session: Session | null;
+  user: Me | null;
+  /** The zone dates are shown in: the account's, else the browser's. */
+  timeZone: string;
+  /** A message for the sign-in page (e.g. session expired). */
+  notice: string | null;
+  /**
+   * Optional backend features: true/false when known from the OpenAPI document,
+   * null when unknown (probe the endpoint), undefined while still loading.
+   */
+  feature(name: Feature): boolean | null | undefined;
+  signIn(auth: AuthResponse): void;
+  signOut(notice?: string): void;
+  setUser(me: Me): void;
+  clearNotice(): void;
+}
+
+const SessionContext = createContext<SessionValue | null>(null);
+
+// setTimeout fires at once for delays above 2^31-1 ms; re-check at most every 24 days.
+const MAX_TIMER = 2_000_000_000;
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const initial = useMemo(() => loadSession(), []);
+  const [session, setSession] = useState<Session | null>(initial.session);
+  const [user, setUserState] = useState<Me | null>(null);
+  const [notice, setNotice] = useState<string | null>(initial.expired ? EXPIRED_MESSAGE : null);
+  const tokenRef = useRef<string | null>(initial.session?.token ?? null);
+
+  const signOut = useCallback((message?: string) => {
+    tokenRef.current = null;
+    clearSession();
+    setSession(null);
+    setUserState(null);
+    setNotice(message ?? null);
+    navigate('/signin', { replace: true });
+  }, []);
+
+  const signOutRef = useRef(signOut);
+  signOutRef.current = signOut;
+
+  const api = useMemo(
+    () =>
+      new ApiClient({
+        getToken: () => tokenRef.current,
+        onUnauthorized: () => {
+          if (tokenRef.current) signOutRef.current(EXPIRED_MESSAGE);
+        },
+      }),
+    [],
+  );
+
+  // undefined: loading; null: no OpenAPI document; else what it lists.
+  const [capabilities, setCapabilities] = useState<Capabilities | null | undefined>(undefined);
+  useEffect(() => {
+    const ctrl = new AbortController();
+    api.openApiDocument(ctrl.signal).then(
+      (doc) => setCapabilities(capabilitiesFromOpenApi(doc)),
+      () => {
+        /* aborted */
+      },
+    );
+    return () => ctrl.abort();
+  }, [api]);
+
+  const signIn = useCallback((auth: AuthResponse) => {
+    const s = sessionFromAuth(auth);
+    tokenRef.current = s.token;
+    saveSession(s);
+    setSession(s);
+    setUserState(null);
+    setNotice(null);
+  }, []);
+
+  // Load the profile for the current session.
+  useEffect(() => {
+    if (!session) return;
+    const ctrl = new AbortController();
+    api.me(ctrl.signal).then(
+      (me) => setUserState(me),
+      () => {
+        /* 401 is handled globally; other failures leave the name blank */
+      },
+    );
+    return () => ctrl.abort();
+  }, [api, session]);
+
+  // Follow sign-in / sign-out in other tabs.
+  useEffect(() => {
+    const onStorage = (e: StorageEvent) => {
+      if (e.key !== SESSION_KEY && e.key !== null) return;
+      const { session: next } = loadSession();
+      if (!next) {
+        if (tokenRef.current) {
+          tokenRef.current = null;
+          setSession(null);
+          setUserState(null);
+          navigate('/signin', { replace: true });
+        }
+      } else if (next.token !== tokenRef.current) {
+        tokenRef.current = next.token;
+        setSession(next);
+        setNotice(null);
+      }
+    };
+    window.addEventListener('storage', onStorage);
+    return () => window.removeEventListener('storage', onStorage);
+  }, []);
+
+  // Sign out when the token runs out.
+  useEffect(() => {
+    if (!session) return;
+    const at = Date.parse(session.expiresAt);
+    if (!Number.isFinite(at)) return;
+    let id: ReturnType<typeof setTimeout>;
+    const arm = () => {
+      const delay = at - Date.now();
+      if (delay <= 0) signOutRef.current(EXPIRED_MESSAGE);
+      else id = setTimeout(arm, Math.min(delay, MAX_TIMER));
+    };
+    arm();
+    return () => clearTimeout(id);
+  }, [session]);
+
+  const value = useMemo<SessionValue>(() => {
+    const zone = user?.timeZone && isValidTimeZone(user.timeZone) ? user.timeZone : browserTimeZone();
+    return {
+      api,
+      session,
+      user,
+      timeZone: zone,
+      notice,
+      feature: (name: Feature) => (capabilities === undefined ? undefined : capabilities === null ? null : capabilities[name]),
+      signIn,
+      signOut,
+      setUser: setUserState,
+      clearNotice: () => setNotice(null),
+    };
+  }, [api, session, user, notice, capabilities, signIn, signOut]);
+
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionValue {
+  const v = useContext(SessionContext);
+  if (!v) throw new Error('useSession must be used inside <SessionProvider>');
+  return v;
+}

@@ -1,0 +1,180 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { ApiClient } from '../api/client';
+import type { Task } from '../api/types';
+import { makeTask } from '../test/fixtures';
+import { jsonResponse, mockFetch, problem } from '../test/http';
+import { TaskDialog, mapFieldErrors } from './TaskDialog';
+
+function setup(task: Task | null, routes: Parameters<typeof mockFetch>[0] = []) {
+  const { fetch, calls } = mockFetch([
+    ...routes,
+    ['POST', '/api/u1/tasks', (c) => jsonResponse(makeTask({ id: 50, ...(c.body as object) }), 201)],
+    ['PUT', /^\/api\/u1\/tasks\/\d+$/, (c) => jsonResponse({ ...task, ...(c.body as object) })],
+  ]);
+  const onSaved = vi.fn();
+  const onClose = vi.fn();
+  render(
+    <TaskDialog
+      open
+      task={task}
+      api={new ApiClient({ fetch, getToken: () => 't' })}
+      userId="u1"
+      timeZone="Europe/Berlin"
+      tagSuggestions={['work', 'home']}
+      onClose={onClose}
+      onSaved={onSaved}
+    />,
+  );
+  return { calls, onSaved, onClose, user: userEvent.setup() };
+}
+
+describe('TaskDialog', () => {
+  it('requires a title', async () => {
+    const { user, calls } = setup(null);
+    const dialog = screen.getByRole('dialog', { name: 'New task' });
+    const title = within(dialog).getByLabelText('Title');
+    expect(title).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: 'Create task' }));
+    expect(title).toHaveAccessibleDescription('Enter a title.');
+    expect(calls).toHaveLength(0);
+  });
+
+  it('creates an all-day task with a plain date', async () => {
+    const { user, calls, onSaved } = setup(null);
+    await user.type(screen.getByLabelText('Title'), 'Pay rent');
+    await user.type(screen.getByLabelText('Description'), 'Transfer to landlord');
+    await user.type(screen.getByLabelText('Date'), '2026-03-05');
+    await user.click(screen.getByRole('checkbox', { name: 'All day' }));
+    expect(screen.queryByLabelText('Time')).not.toBeInTheDocument();
+    await user.selectOptions(screen.getByLabelText('Priority'), 'high');
+    const tags = screen.getByLabelText('Tags');
+    await user.type(tags, 'home{Enter}bills,');
+    expect(screen.getByRole('button', { name: 'Remove tag bills' })).toBeInTheDocument();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Pattern' }), 'monthlyDay');
+    await user.click(screen.getByRole('button', { name: 'Create task' }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(calls[0].body).toEqual({
+      title: 'Pay rent',
+      description: 'Transfer to landlord',
+      priority: 'high',
+      tags: ['home', 'bills'],
+      dueAt: '2026-03-05',
+      allDay: true,
+      recurrence: { rule: 'FREQ=MONTHLY;BYMONTHDAY=5', from: 'due' },
+      reminders: [],
+    });
+    expect(onSaved.mock.calls[0][1]).toBe(true);
+  });
+
+  it('sends a timed due date with the user zone offset and reminders', async () => {
+    const { user, calls, onSaved } = setup(null);
+    await user.type(screen.getByLabelText('Title'), 'Standup');
+    await user.type(screen.getByLabelText('Date'), '2026-07-01');
+    await user.type(screen.getByLabelText('Time'), '09:30');
+    await user.click(screen.getByRole('button', { name: 'Add reminder' }));
+    await user.clear(screen.getByLabelText('Reminder 1 amount'));
+    await user.type(screen.getByLabelText('Reminder 1 amount'), '2');
+    await user.selectOptions(screen.getByLabelText('Reminder 1 unit'), 'hours');
+    await user.click(screen.getByRole('button', { name: 'Add reminder' }));
+    await user.selectOptions(screen.getByLabelText('Reminder 2 type'), 'at');
+    await user.type(screen.getByLabelText('Reminder 2 time'), '2026-06-30T18:00');
+    await user.click(screen.getByRole('button', { name: 'Create task' }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(calls[0].body).toMatchObject({
+      dueAt: '2026-07-01T09:30:00+02:00',
+      allDay: false,
+      reminders: [{ before: 'PT2H' }, { at: '2026-06-30T18:00:00+02:00' }],
+    });
+  });
+
+  it('edits a task with PUT, pre-filled from the task, and previews the next dates', async () => {
+    const task = makeTask({
+      id: 7,
+      title: 'Team sync',
+      dueAt: '2026-03-05T08:00:00Z',
+      priority: 'medium',
+      tags: ['work'],
+      recurrence: { rule: 'FREQ=WEEKLY;BYDAY=TH', from: 'due' },
+      reminders: [{ before: 'P1D' }],
+    });
+    const { user, calls, onSaved } = setup(task, [
+      [
+        'GET',
+        '/api/u1/tasks/7/occurrences',
+        () => jsonResponse(['2026-03-12T09:00:00+01:00', '2026-03-19T09:00:00+01:00']),
+      ],
+    ]);
+    expect(screen.getByRole('dialog', { name: 'Edit task' })).toBeInTheDocument();
+    expect(screen.getByLabelText('Title')).toHaveValue('Team sync');
+    expect(screen.getByLabelText('Date')).toHaveValue('2026-03-05');
+    expect(screen.getByLabelText('Time')).toHaveValue('09:00');
+    expect(screen.getByRole('checkbox', { name: 'Thursday' })).toBeChecked();
+    expect(screen.getByLabelText('Reminder 1 amount')).toHaveValue(1);
+    expect(screen.getByLabelText('Reminder 1 unit')).toHaveValue('days');
+    const preview = await screen.findByRole('region', { name: 'Next dates' });
+    expect(await within(preview).findAllByRole('listitem')).toHaveLength(2);
+    expect(calls.find((c) => c.path.endsWith('/occurrences'))?.search.get('count')).toBe('5');
+
+    await user.clear(screen.getByLabelText('Title'));
+    await user.type(screen.getByLabelText('Title'), 'Team sync (moved)');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    const put = calls.find((c) => c.method === 'PUT')!;
+    expect(put.path).toBe('/api/u1/tasks/7');
+    expect(put.body).toEqual({
+      title: 'Team sync (moved)',
+      description: null,
+      priority: 'medium',
+      tags: ['work'],
+      dueAt: '2026-03-05T09:00:00+01:00',
+      allDay: false,
+      recurrence: { rule: 'FREQ=WEEKLY;BYDAY=TH', from: 'due' },
+      reminders: [{ before: 'P1D' }],
+    });
+    expect(onSaved.mock.calls[0][1]).toBe(false);
+  });
+
+  it('hides the preview when the occurrences endpoint is missing', async () => {
+    const task = makeTask({ id: 8, recurrence: { rule: 'FREQ=DAILY', from: 'due' }, dueAt: '2026-03-05', allDay: true });
+    const { calls } = setup(task);
+    await waitFor(() => expect(calls.some((c) => c.path.endsWith('/occurrences'))).toBe(true));
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Next dates' })).not.toBeInTheDocument());
+    expect(screen.getByLabelText('Title')).toBeInTheDocument();
+  });
+
+  it('shows server field errors next to the fields', async () => {
+    const { user } = setup(null, [
+      [
+        'POST',
+        '/api/u1/tasks',
+        () =>
+          problem(400, 'Validation failed', {
+            errors: [
+              { field: 'title', message: 'must be unique' },
+              { field: 'recurrence.rule', message: 'unsupported rule' },
+              { field: 'color', message: 'unknown' },
+            ],
+          }),
+      ],
+    ]);
+    await user.type(screen.getByLabelText('Title'), 'Dup');
+    await user.click(screen.getByRole('button', { name: 'Create task' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Validation failed color: unknown');
+    expect(screen.getByLabelText('Title')).toHaveAccessibleDescription('must be unique');
+    expect(screen.getByText('unsupported rule')).toBeInTheDocument();
+  });
+
+  it('closes on Escape', async () => {
+    const { user, onClose } = setup(null);
+    await user.keyboard('{Escape}');
+    expect(onClose).toHaveBeenCalled();
+  });
+
+  it('maps server field paths', () => {
+    expect(
+      mapFieldErrors({ 'reminders[0].before': 'bad', allDay: 'x', 'tags[2]': 'too long', other: 'y' }),
+    ).toEqual({ fields: { reminders: 'bad', dueAt: 'x', tags: 'too long' }, other: ['other: y'] });
+  });
+});

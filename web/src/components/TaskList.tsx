@@ -1,0 +1,173 @@
+import type { Priority, Task } from '../api/types';
+import { dueInfo } from '../lib/dates';
+import { describeRRule } from '../lib/rrule';
+import { ClockIcon, RepeatIcon, TrashIcon } from './icons';
+import styles from './TaskList.module.css';
+
+export const PRIORITY_LABEL: Record<Priority, string> = {
+  high: 'High',
+  medium: 'Medium',
+  low: 'Low',
+  none: 'None',
+};
+
+export function PriorityBadge({ priority }: { priority: Priority }) {
+  if (priority === 'none') return null;
+  return (
+    <span className={`${styles.badge} ${styles[priority]}`} data-priority={priority}>
+      {PRIORITY_LABEL[priority]}
+      <span className="sr-only"> priority</span>
+    </span>
+  );
+}
+
+interface TaskListProps {
+  tasks: Task[];
+  timeZone: string;
+  now?: Date;
+  onToggle: (task: Task, completed: boolean) => void;
+  onOpen: (task: Task) => void;
+  onDelete: (task: Task) => void;
+  onTagClick?: (tag: string) => void;
+  /** Tasks with a request in flight. */
+  pendingIds?: ReadonlySet<number>;
+}
+
+export function TaskList({ tasks, timeZone, now, onToggle, onOpen, onDelete, onTagClick, pendingIds }: TaskListProps) {
+  const at = now ?? new Date();
+  return (
+    <ul className={styles.list} aria-label="Tasks">
+      {tasks.map((t) => (
+        <TaskItem
+          key={t.id}
+          task={t}
+          timeZone={timeZone}
+          now={at}
+          onToggle={onToggle}
+          onOpen={onOpen}
+          onDelete={onDelete}
+          onTagClick={onTagClick}
+          pending={pendingIds?.has(t.id) ?? false}
+        />
+      ))}
+    </ul>
+  );
+}
+
+interface TaskItemProps {
+  task: Task;
+  timeZone: string;
+  now: Date;
+  onToggle: (task: Task, completed: boolean) => void;
+  onOpen: (task: Task) => void;
+  onDelete: (task: Task) => void;
+  onTagClick?: (tag: string) => void;
+  pending: boolean;
+}
+
+export function TaskItem({ task, timeZone, now, onToggle, onOpen, onDelete, onTagClick, pending }: TaskItemProps) {
+  const due = dueInfo(task, timeZone, now);
+  const checkboxId = `task-done-${task.id}`;
+  const reminders = task.reminders?.length ?? 0;
+  const classes = [styles.item];
+  if (task.completed) classes.push(styles.completed);
+  if (due?.overdue) classes.push(styles.itemOverdue);
+
+  return (
+    <li className={classes.join(' ')} data-testid={`task-${task.id}`} aria-busy={pending || undefined}>
+      <div className={styles.check}>
+        <input
+          id={checkboxId}
+          type="checkbox"
+          checked={task.completed}
+          disabled={pending}
+          onChange={(e) => onToggle(task, e.target.checked)}
+          aria-label={`Mark “${task.title}” as ${task.completed ? 'not completed' : 'completed'}`}
+        />
+      </div>
+      <div className={styles.main}>
+        <button type="button" id={`task-title-${task.id}`} className={styles.title} onClick={() => onOpen(task)}>
+          <span className={styles.titleText}>{task.title}</span>
+          <span className="sr-only">, edit task</span>
+        </button>
+        {task.description && <p className={styles.description}>{task.description}</p>}
+        <div className={styles.meta}>
+          {due && (
+            <span
+              className={`${styles.due} ${due.overdue ? styles.overdue : ''} ${due.today && !due.overdue ? styles.today : ''}`}
+              data-overdue={due.overdue || undefined}
+              data-today={due.today || undefined}
+            >
+              {due.overdue && <span className={styles.dueFlag}>Overdue</span>}
+              {!due.overdue && due.today && !task.completed && <span className="sr-only">Due today: </span>}
+              <time dateTime={due.iso} title={due.fullLabel}>
+                {due.label}
+              </time>
+            </span>
+          )}
+          {task.recurrence && (
+            <span className={styles.metaItem} title={describeRRule(task.recurrence.rule)}>
+              <RepeatIcon size={14} />
+              <span className="sr-only">Repeats: </span>
+              <span className={styles.metaText}>{describeRRule(task.recurrence.rule)}</span>
+            </span>
+          )}
+          {reminders > 0 && (
+            <span className={styles.metaItem}>
+              <ClockIcon size={14} />
+              <span className={styles.metaText}>
+                {reminders} reminder{reminders === 1 ? '' : 's'}
+              </span>
+            </span>
+          )}
+          <PriorityBadge priority={task.priority} />
+          {task.tags.length > 0 && (
+            <ul className={styles.tags} aria-label="Tags">
+              {task.tags.map((tag) => (
+                <li key={tag}>
+                  {onTagClick ? (
+                    <button
+                      type="button"
+                      className={`chip ${styles.tag}`}
+                      onClick={() => onTagClick(tag)}
+                      aria-label={`Filter by tag ${tag}`}
+                    >
+                      #{tag}
+                    </button>
+                  ) : (
+                    <span className="chip">#{tag}</span>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </div>
+      <button
+        type="button"
+        className={`btn btn-ghost btn-icon ${styles.delete}`}
+        aria-label={`Delete “${task.title}”`}
+        disabled={pending}
+        onClick={() => onDelete(task)}
+      >
+        <TrashIcon size={17} />
+      </button>
+    </li>
+  );
+}
+
+export function TaskListSkeleton({ rows = 4 }: { rows?: number }) {
+  return (
+    <div className={styles.skeleton} aria-hidden="true">
+      {Array.from({ length: rows }, (_, i) => (
+        <div key={i} className={styles.skeletonRow}>
+          <span className={styles.skeletonBox} />
+          <span className={styles.skeletonLines}>
+            <span style={{ width: `${55 + ((i * 17) % 35)}%` }} />
+            <span style={{ width: `${25 + ((i * 11) % 20)}%` }} />
+          </span>
+        </div>
+      ))}
+    </div>
+  );
+}

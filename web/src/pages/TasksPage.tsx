@@ -1,0 +1,353 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { errorMessage, isAbort } from '../api/client';
+import type { TagCount, Task } from '../api/types';
+import { useSession } from '../auth/SessionContext';
+import { ChatPanel } from '../components/ChatPanel';
+import { FilterBar } from '../components/FilterBar';
+import { Header } from '../components/Header';
+import { PlusIcon } from '../components/icons';
+import { NotificationsBell } from '../components/NotificationsBell';
+import { QuickAdd } from '../components/QuickAdd';
+import { TaskDialog } from '../components/TaskDialog';
+import { TaskList, TaskListSkeleton } from '../components/TaskList';
+import { useToast } from '../components/Toast';
+import { browserTimeZone } from '../lib/dates';
+import { filtersToQuery, hasActiveFilters, loadFilters, saveFilters, type Filters } from '../lib/filters';
+import { taskToInput } from '../lib/taskInput';
+import { useDocumentTitle } from '../lib/useDocumentTitle';
+import { useEventStream } from '../lib/useEventStream';
+import { useNow } from '../lib/useNow';
+import { useTaskList } from '../lib/useTaskList';
+import styles from './TasksPage.module.css';
+
+const PAGE_SIZE = 50;
+
+export function TasksPage() {
+  useDocumentTitle('Tasks');
+  const { api, session, user, timeZone, signOut, setUser, feature } = useSession();
+  const userId = session!.userId;
+  const toast = useToast();
+  const now = useNow();
+
+  const [filters, setFiltersState] = useState<Filters>(loadFilters);
+  const setFilters = useCallback((f: Filters) => {
+    setFiltersState(f);
+    saveFilters(f);
+  }, []);
+  const query = useMemo(() => filtersToQuery(filters, timeZone), [filters, timeZone]);
+  const list = useTaskList(api, userId, query, PAGE_SIZE);
+
+  const [tags, setTags] = useState<TagCount[]>([]);
+  const loadTags = useCallback(
+    (signal?: AbortSignal) =>
+      api.listTags(userId, signal).then(
+        (t) => setTags(t),
+        () => {
+          /* tags are optional decoration */
+        },
+      ),
+    [api, userId],
+  );
+  useEffect(() => {
+    const ctrl = new AbortController();
+    void loadTags(ctrl.signal);
+    return () => ctrl.abort();
+  }, [loadTags]);
+
+  const [dialog, setDialog] = useState<{ open: boolean; task: Task | null }>({ open: false, task: null });
+  const [chatOpen, setChatOpen] = useState(false);
+  const [pending, setPending] = useState<ReadonlySet<number>>(new Set());
+  const [notificationsKey, setNotificationsKey] = useState(0);
+  const quickAddRef = useRef<HTMLInputElement>(null);
+  const chatToggleFocus = useRef<HTMLElement | null>(null);
+
+  // Debounced refresh for stream events and assistant tool calls.
+  const refreshTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const { reload } = list;
+  const refreshSoon = useCallback(() => {
+    clearTimeout(refreshTimer.current);
+    refreshTimer.current = setTimeout(() => {
+      void reload();
+      void loadTags();
+    }, 250);
+  }, [reload, loadTags]);
+  useEffect(() => () => clearTimeout(refreshTimer.current), []);
+
+  const streamFeature = feature('stream');
+  useEventStream(api, streamFeature === undefined || streamFeature === false ? null : userId, {
+    onTasksChanged: refreshSoon,
+    onNotification: () => setNotificationsKey((k) => k + 1),
+  });
+
+  const markPending = (id: number, on: boolean) =>
+    setPending((s) => {
+      const n = new Set(s);
+      if (on) n.add(id);
+      else n.delete(id);
+      return n;
+    });
+
+  const onToggle = async (task: Task, completed: boolean) => {
+    list.replace({ ...task, completed });
+    markPending(task.id, true);
+    try {
+      const updated = await api.setCompleted(userId, task.id, completed);
+      list.replace(updated);
+      // Completing a recurring task may roll it forward or create the next one.
+      if (task.recurrence) refreshSoon();
+    } catch (e) {
+      list.replace(task);
+      toast.show({ message: `Could not update “${task.title}”: ${errorMessage(e)}`, tone: 'error' });
+    } finally {
+      markPending(task.id, false);
+    }
+  };
+
+  const focusAfterRemoval = (task: Task) => {
+    const idx = list.tasks.findIndex((t) => t.id === task.id);
+    const neighbour = list.tasks[idx + 1] ?? list.tasks[idx - 1];
+    setTimeout(() => {
+      const el = neighbour ? document.getElementById(`task-title-${neighbour.id}`) : null;
+      (el ?? quickAddRef.current)?.focus();
+    }, 0);
+  };
+
+  const onDelete = (task: Task) => {
+    focusAfterRemoval(task);
+    list.remove(task.id);
+    const deletion = api.deleteTask(userId, task.id);
+    deletion.then(
+      () => void loadTags(),
+      (e) => {
+        toast.show({ message: `Could not delete “${task.title}”: ${errorMessage(e)}`, tone: 'error' });
+        void list.reload();
+      },
+    );
+    toast.show({
+      message: `Deleted “${task.title}”`,
+      timeout: 8000,
+      action: {
+        label: 'Undo',
+        onAction: async () => {
+          try {
+            await deletion;
+          } catch {
+            return; // nothing was deleted
+          }
+          try {
+            const restored = await api.createTask(userId, taskToInput(task));
+            if (task.completed) await api.setCompleted(userId, restored.id, true);
+            await list.reload();
+            void loadTags();
+            toast.show({ message: `Restored “${task.title}”`, timeout: 3000 });
+          } catch (e) {
+            toast.show({ message: `Could not restore “${task.title}”: ${errorMessage(e)}`, tone: 'error' });
+          }
+        },
+      },
+    });
+  };
+
+  const onSaved = (task: Task, created: boolean) => {
+    setDialog({ open: false, task: null });
+    if (!created) list.replace(task);
+    void list.reload();
+    void loadTags();
+    toast.show({ message: created ? `Created “${task.title}”` : 'Changes saved', timeout: 3000 });
+  };
+
+  const onCreated = (task: Task) => {
+    void list.reload();
+    void loadTags();
+    toast.show({ message: `Added “${task.title}”`, timeout: 3000 });
+  };
+
+  const openTaskById = async (taskId: number) => {
+    const local = list.tasks.find((t) => t.id === taskId);
+    if (local) return setDialog({ open: true, task: local });
+    try {
+      setDialog({ open: true, task: await api.getTask(userId, taskId) });
+    } catch (e) {
+      if (!isAbort(e)) toast.show({ message: errorMessage(e), tone: 'error' });
+    }
+  };
+
+  const browserZone = useMemo(() => browserTimeZone(), []);
+  const [zoneDismissed, setZoneDismissed] = useState(false);
+  const zoneMismatch = !!user && user.timeZone !== browserZone && !zoneDismissed;
+
+  return (
+    <>
+      <Header
+        userName={user?.name ?? null}
+        email={user?.email}
+        onSignOut={() => signOut()}
+        chatOpen={chatOpen}
+        onToggleChat={() => {
+          chatToggleFocus.current = document.activeElement as HTMLElement | null;
+          setChatOpen((o) => !o);
+        }}
+        bell={
+          feature('notifications') !== undefined &&
+          feature('notifications') !== false && (
+          <NotificationsBell
+            api={api}
+            userId={userId}
+            timeZone={timeZone}
+            refreshKey={notificationsKey}
+            onOpenTask={openTaskById}
+          />
+          )
+        }
+      />
+      <main id="main" className={styles.main} tabIndex={-1}>
+        <h1 className="sr-only">Your tasks</h1>
+        {zoneMismatch && (
+          <div className={`notice ${styles.zoneBanner}`} role="status">
+            <span>
+              Dates are shown in your account’s time zone, {user.timeZone.replace(/_/g, ' ')}. This device is set to{' '}
+              {browserZone.replace(/_/g, ' ')}.
+            </span>
+            <span className={styles.zoneActions}>
+              <button
+                type="button"
+                className="btn btn-sm"
+                onClick={async () => {
+                  try {
+                    setUser(await api.updateMe({ timeZone: browserZone }));
+                    setZoneDismissed(true);
+                  } catch (e) {
+                    toast.show({ message: errorMessage(e), tone: 'error' });
+                  }
+                }}
+              >
+                Use {browserZone.replace(/_/g, ' ')}
+              </button>
+              <button type="button" className="btn btn-ghost btn-sm" onClick={() => setZoneDismissed(true)}>
+                Keep
+              </button>
+            </span>
+          </div>
+        )}
+
+        <div className={styles.addRow}>
+          <div className={styles.quick}>
+            <QuickAdd
+              api={api}
+              userId={userId}
+              timeZone={timeZone}
+              onCreated={onCreated}
+              inputRef={quickAddRef}
+              parseEnabled={feature('parse') !== false}
+            />
+          </div>
+          <button type="button" className={`btn ${styles.newButton}`} onClick={() => setDialog({ open: true, task: null })}>
+            <PlusIcon size={16} /> <span>New task</span>
+          </button>
+        </div>
+
+        <FilterBar filters={filters} onChange={setFilters} tags={tags} />
+
+        <section className={styles.results} aria-labelledby="results-heading" aria-busy={list.loading}>
+          <h2 id="results-heading" className={styles.resultsHeading}>
+            {list.loading ? 'Loading tasks…' : summary(list.tasks.length, list.total)}
+          </h2>
+          {list.loading ? (
+            <TaskListSkeleton />
+          ) : list.error && list.tasks.length === 0 ? (
+            <div className={`alert ${styles.state}`} role="alert">
+              <p>Could not load your tasks. {list.error}</p>
+              <button type="button" className="btn btn-sm" onClick={() => void list.reload()}>
+                Try again
+              </button>
+            </div>
+          ) : list.tasks.length === 0 ? (
+            <div className={styles.empty}>
+              {hasActiveFilters(filters) ? (
+                <>
+                  <p className={styles.emptyTitle}>No tasks match these filters.</p>
+                  <p>
+                    <button
+                      type="button"
+                      className="btn btn-sm"
+                      onClick={() =>
+                        setFilters({ ...filters, priority: [], tags: [], q: '', dueFrom: '', dueTo: '', overdue: false })
+                      }
+                    >
+                      Clear filters
+                    </button>
+                  </p>
+                </>
+              ) : filters.status === 'completed' ? (
+                <p className={styles.emptyTitle}>No completed tasks yet.</p>
+              ) : (
+                <>
+                  <p className={styles.emptyTitle}>{filters.status === 'pending' ? 'All clear!' : 'Nothing here yet.'}</p>
+                  <p>Add a task above — try “Water the plants every Sunday”.</p>
+                </>
+              )}
+            </div>
+          ) : (
+            <>
+              <TaskList
+                tasks={list.tasks}
+                timeZone={timeZone}
+                now={now}
+                onToggle={onToggle}
+                onOpen={(t) => setDialog({ open: true, task: t })}
+                onDelete={onDelete}
+                onTagClick={(tag) =>
+                  setFilters({ ...filters, tags: filters.tags.includes(tag) ? filters.tags : [...filters.tags, tag] })
+                }
+                pendingIds={pending}
+              />
+              {list.error && (
+                <p className="field-error" role="alert">
+                  {list.error}
+                </p>
+              )}
+              {list.hasMore && (
+                <div className={styles.more}>
+                  <button type="button" className="btn" onClick={list.loadMore} disabled={list.loadingMore}>
+                    {list.loadingMore ? 'Loading…' : 'Load more'}
+                  </button>
+                </div>
+              )}
+            </>
+          )}
+        </section>
+      </main>
+
+      <TaskDialog
+        open={dialog.open}
+        task={dialog.task}
+        api={api}
+        userId={userId}
+        timeZone={timeZone}
+        tagSuggestions={tags.map((t) => t.tag)}
+        onClose={() => setDialog({ open: false, task: null })}
+        onSaved={onSaved}
+        occurrencesEnabled={feature('occurrences') !== false}
+      />
+
+      <ChatPanel
+        open={chatOpen}
+        onClose={() => {
+          setChatOpen(false);
+          chatToggleFocus.current?.focus();
+        }}
+        api={api}
+        userId={userId}
+        onTasksChanged={refreshSoon}
+        supported={feature('chat')}
+      />
+    </>
+  );
+}
+
+function summary(shown: number, total: number | null): string {
+  const n = total ?? shown;
+  if (n === 0) return 'No tasks';
+  if (total != null && shown < total) return `Showing ${shown} of ${total} tasks`;
+  return `${n} task${n === 1 ? '' : 's'}`;
+}
