@@ -153,14 +153,21 @@ public class EventsBench {
             ids.add(field(post(base + "/api/" + user + "/tasks", token, "{\"title\":\"Bench task " + i + "\"}"), "id"));
         }
         AtomicInteger failures = new AtomicInteger();
+        java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(64);
         paced(count, rate, i -> {
+            inFlight.acquire();
             HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/" + user + "/tasks/" + ids.get(i % ids.size())))
                     .header("Authorization", "Bearer " + token)
                     .header("Content-Type", "application/merge-patch+json")
                     .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"description\":\"change " + i + "\"}"))
                     .build();
             HTTP.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                    .thenAccept(r -> { if (r.statusCode() != 200) failures.incrementAndGet(); });
+                    .whenComplete((r, e) -> {
+                        inFlight.release();
+                        if (e != null || r.statusCode() != 200) {
+                            failures.incrementAndGet();
+                        }
+                    });
         });
         int expected = count + ids.size();
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
