@@ -1,5 +1,6 @@
 package io.taskstream.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.Objects;
@@ -9,9 +10,11 @@ import tools.jackson.databind.JsonNode;
 /**
  * A CloudEvents 1.0 event in structured JSON mode. {@code userid} is our extension attribute (the owner,
  * also the record key); {@code sequence} is the position the relay gave the event when it published it
- * (absent before); {@code traceparent} carries W3C trace context when tracing is on.
+ * (absent before); {@code traceparent} carries W3C trace context when tracing is on. Extension
+ * attributes we do not know (a broker or Dapr may add some) are ignored.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record CloudEvent(
         String specversion,
         String id,

@@ -13,11 +13,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Chooses the transport ({@code taskstream.events.transport}) and starts the relay and consumers. */
+/**
+ * Chooses the transport ({@code taskstream.events.transport}: embedded, kafka or dapr) and starts the
+ * relay and consumers.
+ */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 class EventsConfiguration {
 
     @Bean
@@ -34,6 +39,16 @@ class EventsConfiguration {
         @Bean
         EventTransport embeddedTransport(EventDispatcher dispatcher, EventsProperties properties, JdbcClient jdbc, Clock clock) {
             return new EmbeddedTransport(dispatcher, properties, jdbc, clock);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "taskstream.events.transport", havingValue = "dapr")
+    static class Dapr {
+
+        @Bean
+        EventTransport daprTransport(EventsProperties properties) {
+            return new DaprTransport(properties);
         }
     }
 

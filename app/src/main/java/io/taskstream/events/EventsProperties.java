@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param relay outbox relay tuning
  * @param consumer retry policy of consumers before an event goes to the dead letters
  * @param kafka topic layout when the transport is Kafka
+ * @param dapr the sidecar and components when the transport is Dapr
  */
 @ConfigurationProperties("taskstream.events")
 public record EventsProperties(
@@ -21,9 +22,10 @@ public record EventsProperties(
         @DefaultValue Topics topics,
         @DefaultValue Relay relay,
         @DefaultValue Consumer consumer,
-        @DefaultValue Kafka kafka) {
+        @DefaultValue Kafka kafka,
+        @DefaultValue Dapr dapr) {
 
-    public enum Transport { EMBEDDED, KAFKA }
+    public enum Transport { EMBEDDED, KAFKA, DAPR }
 
     public record Topics(
             @DefaultValue("task-events") String taskEvents,
@@ -73,5 +75,27 @@ public record EventsProperties(
             @DefaultValue("3") int partitions,
             @DefaultValue("1") short replicationFactor,
             @DefaultValue("true") boolean createTopics) {
+    }
+
+    /**
+     * @param httpPort the sidecar's HTTP port ({@code DAPR_HTTP_PORT}, set by Dapr in the pod)
+     * @param pubsub the pub/sub component events are published and shared subscriptions are made through
+     * @param broadcastPubsub the pub/sub component of broadcast subscriptions (consumer group per pod)
+     * @param appApiToken the token the sidecar sends in {@code dapr-api-token} ({@code APP_API_TOKEN}); when
+     *     absent, only loopback callers (the sidecar) may deliver events
+     * @param timeout how long one publish call may take
+     */
+    public record Dapr(
+            @DefaultValue("3500") int httpPort,
+            @DefaultValue("pubsub") String pubsub,
+            @DefaultValue("pubsub-broadcast") String broadcastPubsub,
+            String appApiToken,
+            @DefaultValue("PT5S") Duration timeout) {
+
+        @Override
+        public String toString() {
+            return "Dapr[httpPort=" + httpPort + ", pubsub=" + pubsub + ", broadcastPubsub=" + broadcastPubsub
+                    + ", appApiToken=" + (appApiToken == null ? "none" : "***") + ", timeout=" + timeout + "]";
+        }
     }
 }

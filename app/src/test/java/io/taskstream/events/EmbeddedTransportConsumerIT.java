@@ -1,6 +1,13 @@
 package io.taskstream.events;
 
+import static io.taskstream.support.TaskJson.task;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.taskstream.support.Eventually;
+import io.taskstream.support.HttpApi.Session;
 import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -10,13 +17,36 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
         "taskstream.data-dir=target/it-data/${random.uuid}",
         "taskstream.events.transport=embedded",
         "taskstream.events.consumer.initial-backoff=PT0.01S",
-        "taskstream.events.consumer.max-backoff=PT0.05S"})
+        "taskstream.events.consumer.max-backoff=PT0.05S",
+        "taskstream.events.dead-letter-replay-interval=PT0.2S"})
 class EmbeddedTransportConsumerIT extends EventConsumerContract {
 
     @Autowired
     EventDispatcher dispatcher;
     @Autowired
     List<EventHandler> handlers;
+
+    @Test
+    void aDeadLetterReplayedOnRequestReachesItsConsumerOnce() {
+        Session ann = api.signup();
+        String title = "poison to replay " + UUID.randomUUID();
+        long id = api.as(ann).post(ann.tasks(), task(title).json()).json().get("id").asLong();
+        CloudEvent event = createdEvent(id);
+        Eventually.await(WAIT, () -> deadLettered("poison-test", event), dead -> dead);
+
+        poison.healed = true;
+        try {
+            jdbc.sql("update dead_letter set replay_requested_at = now() where event_id = :id").param("id", event.eventId()).update();
+
+            Eventually.await(WAIT, () -> poison.handledTitles.contains(title), ok -> ok);
+            Eventually.await(WAIT, () -> jdbc.sql("select replayed_at is not null from dead_letter where event_id = :id")
+                    .param("id", event.eventId()).query(Boolean.class).single(), done -> done);
+        } finally {
+            poison.healed = false;
+        }
+        assertThat(poison.handledTitles.stream().filter(title::equals)).hasSize(1);
+        assertThat(historyTypes(ann, id)).containsExactly("created");
+    }
 
     @Override
     void deliverAgain(CloudEvent event) {

@@ -21,6 +21,7 @@ import org.springframework.core.env.MapPropertySource;
  *   <li>{@code TASKSTREAM_JWT_SECRET} or {@code BETTER_AUTH_SECRET} becomes {@code taskstream.auth.jwt-secret};</li>
  *   <li>{@code TASKSTREAM_OIDC_ISSUER_URI} becomes {@code taskstream.auth.oidc-issuer-uri};</li>
  *   <li>{@code KAFKA_BOOTSTRAP_SERVERS} becomes {@code spring.kafka.bootstrap-servers};</li>
+ *   <li>{@code DAPR_HTTP_PORT} and {@code APP_API_TOKEN} (set by Dapr) become {@code taskstream.events.dapr.*};</li>
  *   <li>with no datasource URL at all, {@code taskstream.database.embedded=true}.</li>
  * </ul>
  * Explicit Spring properties always win over these aliases.
@@ -41,6 +42,8 @@ public class TaskstreamEnvironmentPostProcessor implements EnvironmentPostProces
         alias(env, aliases, "taskstream.auth.jwt-secret", "TASKSTREAM_JWT_SECRET", "BETTER_AUTH_SECRET");
         alias(env, aliases, "taskstream.auth.oidc-issuer-uri", "TASKSTREAM_OIDC_ISSUER_URI");
         alias(env, aliases, "spring.kafka.bootstrap-servers", "KAFKA_BOOTSTRAP_SERVERS");
+        alias(env, aliases, "taskstream.events.dapr.http-port", "DAPR_HTTP_PORT");
+        alias(env, aliases, "taskstream.events.dapr.app-api-token", "APP_API_TOKEN");
         if (!env.containsProperty("taskstream.database.embedded")) {
             boolean external = env.containsProperty("spring.datasource.url") || aliases.containsKey("spring.datasource.url");
             aliases.put("taskstream.database.embedded", Boolean.toString(!external));

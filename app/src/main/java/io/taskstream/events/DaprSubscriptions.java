@@ -1,0 +1,158 @@
+package io.taskstream.events;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The app side of Dapr pub/sub: programmatic subscriptions ({@code GET /dapr/subscribe}) and the routes
+ * Dapr delivers CloudEvents to, answering {@code SUCCESS}, {@code RETRY} or {@code DROP}
+ * (https://docs.dapr.io/reference/api/pubsub_api/#provide-a-route-for-dapr-to-deliver-topic-events).
+ * One route per topic and delivery mode dispatches to every local handler of that topic through the
+ * idempotent dispatcher, so a retried event is applied once by each handler. A handler that fails the
+ * same event {@code maxAttempts} times dead-letters it ({@code dead_letter} table) and the route answers
+ * {@code DROP}, which sends it to the subscription's dead-letter topic.
+ */
+@RestController
+@ConditionalOnProperty(name = "taskstream.events.transport", havingValue = "dapr")
+class DaprSubscriptions {
+
+    private static final Logger log = LoggerFactory.getLogger(DaprSubscriptions.class);
+    private static final int TRACKED_FAILURES = 10_000;
+
+    private final EventDispatcher dispatcher;
+    private final EventsProperties properties;
+    private final JsonMapper json;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Map<String, Integer> failures = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
+                    return size() > TRACKED_FAILURES;
+                }
+            });
+
+    DaprSubscriptions(EventDispatcher dispatcher, EventsProperties properties, JsonMapper json, JdbcClient jdbc, Clock clock) {
+        this.dispatcher = dispatcher;
+        this.properties = properties;
+        this.json = json;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @GetMapping("/dapr/subscribe")
+    List<Subscription> subscribe() {
+        Set<String> seen = new LinkedHashSet<>();
+        List<Subscription> subscriptions = new ArrayList<>();
+        for (EventHandler handler : dispatcher.handlers()) {
+            String topic = properties.topics().name(handler.topic());
+            boolean shared = handler.delivery() == EventHandler.Delivery.SHARED;
+            String mode = shared ? "shared" : "broadcast";
+            if (seen.add(mode + "/" + topic)) {
+                subscriptions.add(new Subscription(shared ? properties.dapr().pubsub() : properties.dapr().broadcastPubsub(),
+                        topic, "/dapr/events/" + mode + "/" + topic, shared ? topic + ".dlt" : null));
+            }
+        }
+        return subscriptions;
+    }
+
+    @PostMapping("/dapr/events/{mode}/{topic}")
+    ResponseEntity<Map<String, String>> deliver(@PathVariable String mode, @PathVariable String topic,
+            @RequestBody String body, @RequestHeader(name = "dapr-api-token", required = false) String token,
+            HttpServletRequest request) {
+        if (!fromSidecar(token, request)) {
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
+        }
+        CloudEvent event;
+        try {
+            event = json.readValue(body, CloudEvent.class);
+        } catch (JacksonException | NullPointerException e) {
+            log.error("Dapr delivered an unreadable event on {}; dropping it", topic, e);
+            return status("DROP");
+        }
+        EventHandler.Delivery delivery = "broadcast".equals(mode) ? EventHandler.Delivery.BROADCAST : EventHandler.Delivery.SHARED;
+        boolean retry = false;
+        for (EventHandler handler : dispatcher.handlers()) {
+            if (handler.delivery() != delivery || !properties.topics().name(handler.topic()).equals(topic)) {
+                continue;
+            }
+            String key = handler.name() + "/" + event.id();
+            try {
+                dispatcher.dispatch(handler, event);
+                failures.remove(key);
+            } catch (RuntimeException e) {
+                int attempts = failures.merge(key, 1, Integer::sum);
+                if (attempts >= properties.consumer().maxAttempts()) {
+                    failures.remove(key);
+                    deadLetter(handler, topic, event, body, e);
+                    return status("DROP");
+                }
+                log.warn("Handler {} failed on event {} (attempt {}); asking Dapr to retry", handler.name(), event.id(), attempts);
+                retry = true;
+            }
+        }
+        return status(retry ? "RETRY" : "SUCCESS");
+    }
+
+    private void deadLetter(EventHandler handler, String topic, CloudEvent event, String body, RuntimeException e) {
+        log.error("Handler {} gave up on event {}; dead-lettered", handler.name(), event.id(), e);
+        jdbc.sql("insert into dead_letter (consumer, topic, event_id, payload, error, failed_at) "
+                        + "values (:consumer, :topic, :id, :payload::jsonb, :error, :now)")
+                .param("consumer", handler.name())
+                .param("topic", topic)
+                .param("id", event.eventId())
+                .param("payload", body)
+                .param("error", String.valueOf(e))
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+        dispatcher.deadLettered(handler, topic);
+    }
+
+    /** With an app API token configured the sidecar must present it; without one, only loopback may call. */
+    private boolean fromSidecar(String token, HttpServletRequest request) {
+        String expected = properties.dapr().appApiToken();
+        if (expected != null) {
+            return token != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                    token.getBytes(StandardCharsets.UTF_8));
+        }
+        try {
+            return InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static ResponseEntity<Map<String, String>> status(String status) {
+        return ResponseEntity.ok(Map.of("status", status));
+    }
+
+    /** One programmatic subscription as Dapr expects it. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record Subscription(String pubsubname, String topic, String route, String deadLetterTopic) {
+    }
+}

@@ -1,0 +1,52 @@
+package io.taskstream.events;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Publishes through the Dapr sidecar's pub/sub API, one event at a time in order:
+ * {@code POST /v1.0/publish/{pubsub}/{topic}?metadata.partitionKey={user}} with the structured CloudEvent
+ * as {@code application/cloudevents+json}, which Dapr forwards as is (no second envelope). The partition
+ * key keeps one user's events on one Kafka partition. Any answer but 2xx fails the batch, so the relay
+ * retries it. See https://docs.dapr.io/reference/api/pubsub_api/.
+ */
+class DaprTransport implements EventTransport {
+
+    private final HttpClient http = HttpClient.newBuilder().build();
+    private final EventsProperties.Dapr dapr;
+    private final String base;
+
+    DaprTransport(EventsProperties properties) {
+        this.dapr = properties.dapr();
+        this.base = "http://localhost:" + dapr.httpPort();
+    }
+
+    @Override
+    public void publish(List<OutboundMessage> batch) throws Exception {
+        for (OutboundMessage message : batch) {
+            URI uri = URI.create(base + "/v1.0/publish/" + encode(dapr.pubsub()) + "/" + encode(message.topicName())
+                    + "?metadata.partitionKey=" + encode(message.key()));
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                    .timeout(dapr.timeout())
+                    .header("Content-Type", CloudEvent.CONTENT_TYPE)
+                    .POST(HttpRequest.BodyPublishers.ofString(message.json()));
+            if (dapr.appApiToken() != null) {
+                request.header("dapr-api-token", dapr.appApiToken());
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException("Dapr publish to " + message.topicName() + " answered "
+                        + response.statusCode() + ": " + response.body());
+            }
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,186 @@
+package io.taskstream.support;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * An in-process stand-in for the Dapr sidecar, implementing the parts of the documented Dapr HTTP API
+ * that Taskstream uses (no daprd binary can be installed here):
+ * <ul>
+ *   <li>publish: {@code POST /v1.0/publish/{pubsub}/{topic}} with {@code metadata.*} query parameters,
+ *       answering 204 (https://docs.dapr.io/reference/api/pubsub_api/#publish-a-message-to-a-given-topic);</li>
+ *   <li>programmatic subscription discovery: {@code GET /dapr/subscribe} on the app
+ *       (https://docs.dapr.io/developing-applications/building-blocks/pubsub/subscription-methods/#programmatic-subscriptions);</li>
+ *   <li>delivery: {@code POST <route>} with the CloudEvent as {@code application/cloudevents+json}, reading
+ *       the app's {@code {"status": "SUCCESS" | "RETRY" | "DROP"}} answer; non-2xx means retry; DROP (or
+ *       retries exhausted) sends the event to the subscription's dead-letter topic
+ *       (https://docs.dapr.io/reference/api/pubsub_api/#expected-http-response,
+ *       https://docs.dapr.io/developing-applications/building-blocks/pubsub/pubsub-deadletter/).</li>
+ * </ul>
+ * Deliveries happen in publish order on one thread, like one Kafka partition.
+ */
+public final class FakeDaprSidecar implements AutoCloseable {
+
+    /** A message the app published. */
+    public record Published(String pubsub, String topic, Map<String, String> metadata, String contentType, String body) {
+    }
+
+    private static final int MAX_DELIVERIES = 6;
+
+    private final HttpServer server;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ExecutorService deliveries = Executors.newSingleThreadExecutor();
+    private final List<Published> published = new CopyOnWriteArrayList<>();
+    private final Map<String, List<String>> topics = new HashMap<>();
+    private volatile String app;
+    private volatile JsonNode subscriptions;
+
+    public FakeDaprSidecar() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/v1.0/publish/", this::publish);
+        server.start();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** Points the sidecar at the app, as Dapr does with {@code --app-port}. */
+    public void attach(int appPort) {
+        app = "http://localhost:" + appPort;
+        subscriptions = null;
+    }
+
+    public List<Published> published() {
+        return List.copyOf(published);
+    }
+
+    /** Everything that reached a topic: published by the app, or dead-lettered by the sidecar. */
+    public synchronized List<String> topic(String name) {
+        return List.copyOf(topics.getOrDefault(name, List.of()));
+    }
+
+    /** Delivers the body to the topic's subscribers once more, as after a sidecar restart. */
+    public void redeliver(String topic, String body) {
+        deliveries.submit(() -> deliver(topic, body));
+    }
+
+    public JsonNode subscriptions() {
+        if (subscriptions == null) {
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(app + "/dapr/subscribe")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                subscriptions = HttpApi.JSON.readTree(response.body());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return subscriptions;
+    }
+
+    private void publish(HttpExchange exchange) throws IOException {
+        String[] path = exchange.getRequestURI().getPath().split("/");
+        if (!"POST".equals(exchange.getRequestMethod()) || path.length != 5) {
+            exchange.sendResponseHeaders(404, -1);
+            return;
+        }
+        Map<String, String> metadata = new HashMap<>();
+        String query = exchange.getRequestURI().getRawQuery();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                String[] kv = pair.split("=", 2);
+                if (kv[0].startsWith("metadata.")) {
+                    metadata.put(kv[0].substring(9), kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+                }
+            }
+        }
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String topic = path[4];
+        published.add(new Published(path[3], topic, metadata, exchange.getRequestHeaders().getFirst("Content-Type"), body));
+        record(topic, body);
+        exchange.sendResponseHeaders(204, -1);
+        exchange.close();
+        if (app != null) {
+            deliveries.submit(() -> deliver(topic, body));
+        }
+    }
+
+    private void deliver(String topic, String body) {
+        for (JsonNode subscription : subscriptions()) {
+            if (!topic.equals(subscription.get("topic").asString())) {
+                continue;
+            }
+            String outcome = "RETRY";
+            for (int attempt = 1; attempt <= MAX_DELIVERIES && "RETRY".equals(outcome); attempt++) {
+                outcome = post(subscription.get("route").asString(), body);
+                if ("RETRY".equals(outcome)) {
+                    sleep(20L * attempt);
+                }
+            }
+            if (!"SUCCESS".equals(outcome) && subscription.hasNonNull("deadLetterTopic")) {
+                record(subscription.get("deadLetterTopic").asString(), body);
+            }
+        }
+    }
+
+    private String post(String route, String body) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(app + route))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/cloudevents+json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                return "RETRY";
+            }
+            return HttpApi.JSON.readTree(response.body()).path("status").asString("SUCCESS");
+        } catch (IOException e) {
+            return "RETRY";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "RETRY";
+        }
+    }
+
+    private synchronized void record(String topic, String body) {
+        topics.computeIfAbsent(topic, t -> new ArrayList<>()).add(body);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        deliveries.shutdownNow();
+        server.stop(0);
+    }
+}
