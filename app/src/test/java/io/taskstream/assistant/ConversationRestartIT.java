@@ -23,9 +23,9 @@ class ConversationRestartIT {
     Path dataDir;
 
     private ConfigurableApplicationContext start() {
+        // command-line arguments, so they win over application.yaml (builder properties are only defaults)
         return new SpringApplicationBuilder(TaskstreamApplication.class)
-                .properties("taskstream.data-dir=" + dataDir, "server.port=0")
-                .run();
+                .run("--taskstream.data-dir=" + dataDir, "--server.port=0");
     }
 
     private static HttpApi api(ConfigurableApplicationContext app) {

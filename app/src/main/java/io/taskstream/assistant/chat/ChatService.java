@@ -88,11 +88,12 @@ class ChatService {
 
     private Opened open(ChatCommand command) {
         Instant now = now();
-        Conversation conversation = command.conversationId() == null
+        boolean fresh = command.conversationId() == null;
+        Conversation conversation = fresh
                 ? conversations.create(command.user(), now)
                 : conversations.lock(command.user(), command.conversationId())
                         .orElseThrow(() -> notFound(command.conversationId()));
-        List<StoredMessage> history = conversations.recent(command.user(), conversation.id(), HISTORY);
+        List<StoredMessage> history = fresh ? List.of() : conversations.recent(command.user(), conversation.id(), HISTORY);
         conversations.append(command.user(), conversation.id(), Role.USER, command.message(), now);
         JsonNode pending = conversation.pending() == null ? null : json.readTree(conversation.pending());
         return new Opened(conversation.id(), history, pending);

@@ -42,7 +42,7 @@ class ModelEngine implements AssistantEngine {
 
     @Override
     public Reply reply(Turn turn) {
-        ModelToolCallbacks callbacks = new ModelToolCallbacks(tools, turn.actor(), json);
+        ModelToolCallbacks callbacks = new ModelToolCallbacks(tools, turn.actor(), turn.now().getZone(), json);
         List<Message> messages = new ArrayList<>(ModelHistory.of(turn.history(), json));
         messages.add(new UserMessage(turn.message()));
         try {

@@ -4,6 +4,7 @@ import io.taskstream.assistant.tools.TaskTools;
 import io.taskstream.assistant.tools.ToolActor;
 import io.taskstream.assistant.tools.ToolCall;
 import io.taskstream.assistant.tools.ToolSpec;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -24,8 +25,8 @@ final class ModelToolCallbacks {
     private final List<ToolCall> calls = Collections.synchronizedList(new ArrayList<>());
     private final List<ToolCallback> callbacks;
 
-    ModelToolCallbacks(TaskTools tools, ToolActor actor, JsonMapper json) {
-        this.callbacks = tools.specs().stream().map(spec -> callback(tools, actor, json, spec)).toList();
+    ModelToolCallbacks(TaskTools tools, ToolActor actor, ZoneId zone, JsonMapper json) {
+        this.callbacks = tools.specs().stream().map(spec -> callback(tools, actor, zone, json, spec)).toList();
     }
 
     List<ToolCallback> callbacks() {
@@ -36,7 +37,7 @@ final class ModelToolCallbacks {
         return List.copyOf(calls);
     }
 
-    private ToolCallback callback(TaskTools tools, ToolActor actor, JsonMapper json, ToolSpec spec) {
+    private ToolCallback callback(TaskTools tools, ToolActor actor, ZoneId zone, JsonMapper json, ToolSpec spec) {
         ToolDefinition definition = ToolDefinition.builder()
                 .name(spec.name())
                 .description(spec.description())
@@ -57,7 +58,7 @@ final class ModelToolCallbacks {
                 } catch (JacksonException e) {
                     arguments = JsonNodeFactory.instance.stringNode(toolInput);
                 }
-                ToolCall call = tools.call(actor, spec.name(), arguments);
+                ToolCall call = tools.call(actor, zone, spec.name(), arguments);
                 calls.add(call);
                 return call.result().toString();
             }

@@ -59,7 +59,7 @@ class OfflineEngine implements AssistantEngine {
     }
 
     private Reply call(Turn turn, String tool, ObjectNode arguments) {
-        ToolCall call = tools.call(turn.actor(), tool, arguments);
+        ToolCall call = tools.call(turn.actor(), turn.now().getZone(), tool, arguments);
         String response = OfflineReplies.of(call, turn.now());
         if ("ambiguous".equals(call.status())) {
             return new Reply(response, List.of(call), PendingQuestion.of(tool, arguments, call.result()).toJson());

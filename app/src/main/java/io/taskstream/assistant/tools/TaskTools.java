@@ -42,12 +42,16 @@ public class TaskTools {
     }
 
     public ToolCall call(ToolActor actor, String name, JsonNode arguments) {
+        return call(actor, users.zoneOf(actor.user()), name, arguments);
+    }
+
+    /** As {@link #call(ToolActor, String, JsonNode)}, for a caller that already knows the user's zone. */
+    public ToolCall call(ToolActor actor, ZoneId zone, String name, JsonNode arguments) {
         TaskTool tool = tools.get(name);
         if (tool == null) {
             return new ToolCall(name, arguments, ToolResults.error("Unknown tool '" + name + "'; the tools are "
                     + String.join(", ", tools.keySet()), List.of()));
         }
-        ZoneId zone = users.zoneOf(actor.user());
         ToolContext context = new ToolContext(actor, zone, ZonedDateTime.now(clock.withZone(zone)));
         return new ToolCall(name, arguments, run(tool, context, arguments));
     }
