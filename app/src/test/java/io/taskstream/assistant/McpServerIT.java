@@ -109,6 +109,28 @@ class McpServerIT extends ApiIT {
     }
 
     @Test
+    void theServerKeepsNoMcpSessionSoAnyReplicaCanServeAnyCall() {
+        Session ann = api.signup();
+        String initialize = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}";
+        String list = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}";
+
+        Response initialized = mcpPost(ann, initialize);
+        Response listed = mcpPost(ann, list);
+
+        assertThat(initialized.status()).isEqualTo(200);
+        assertThat(initialized.header("Mcp-Session-Id")).isNull();
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(listed.body()).contains("add_task");
+    }
+
+    private Response mcpPost(Session user, String json) {
+        return api.as(user).send(api.as(user).request("/mcp")
+                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    @Test
     void mcpRefusesRequestsWithoutAValidBearerToken() {
         Session ann = api.signup();
         String token = apiToken(ann);

@@ -1,7 +1,7 @@
 package io.taskstream.assistant.mcp;
 
-import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
-import io.modelcontextprotocol.server.McpSyncServerExchange;
+import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
@@ -44,12 +44,12 @@ final class McpTaskTools {
                 .build();
         return SyncToolSpecification.builder()
                 .tool(tool)
-                .callHandler((exchange, request) -> call(exchange, request))
+                .callHandler(this::call)
                 .build();
     }
 
-    private CallToolResult call(McpSyncServerExchange exchange, CallToolRequest request) {
-        Object user = exchange.transportContext().get(USER_ID);
+    private CallToolResult call(McpTransportContext context, CallToolRequest request) {
+        Object user = context.get(USER_ID);
         if (!(user instanceof String userId)) {
             return CallToolResult.builder().addTextContent("{\"status\":\"error\",\"error\":\"not authenticated\"}")
                     .isError(true).build();
