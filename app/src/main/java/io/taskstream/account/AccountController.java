@@ -12,12 +12,11 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.security.Principal;
 import java.time.ZoneId;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -58,17 +57,17 @@ class AccountController {
 
     @GetMapping("/me")
     @Operation(summary = "The signed-in user's profile")
-    Profile me(@AuthenticationPrincipal Jwt jwt) {
-        return accounts.profile(UserId.of(jwt.getSubject()));
+    Profile me(Principal principal) {
+        return accounts.profile(UserId.of(principal.getName()));
     }
 
     @PatchMapping(path = "/me", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
     @Operation(summary = "Change the signed-in user's name or time zone")
-    Profile updateMe(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody ProfileRequest request) {
+    Profile updateMe(Principal principal, @Valid @RequestBody ProfileRequest request) {
         if (request.name() != null && request.name().isBlank()) {
             throw ClientErrorException.invalid("name", "must not be blank");
         }
-        return accounts.updateProfile(UserId.of(jwt.getSubject()),
+        return accounts.updateProfile(UserId.of(principal.getName()),
                 new ProfileChange(request.name(), request.timeZone() == null ? null : zone(request.timeZone())));
     }
 

@@ -5,10 +5,15 @@ import io.taskstream.platform.TaskstreamProperties;
 import java.time.Clock;
 import java.util.Map;
 import javax.crypto.SecretKey;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationManagerResolver;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -24,6 +29,9 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,7 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, JsonMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, JsonMapper json, JwtDecoder jwtDecoder,
+            ObjectProvider<ApiTokenVerifier> apiTokens) throws Exception {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
         http
                 .csrf(csrf -> csrf.disable())
@@ -60,13 +69,31 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").denyAll()
                         .anyRequest().permitAll())
                 .oauth2ResourceServer(rs -> rs
-                        .jwt(jwt -> { })
+                        .authenticationManagerResolver(bearerAuthentication(jwtDecoder, apiTokens.getIfAvailable()))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(ex -> ex
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems));
         return http.build();
+    }
+
+    /**
+     * Bearer tokens with the API-token prefix are checked against the token store (when a module
+     * provides one); every other bearer token is a JWT.
+     */
+    private static AuthenticationManagerResolver<HttpServletRequest> bearerAuthentication(JwtDecoder jwtDecoder,
+            ApiTokenVerifier apiTokens) {
+        AuthenticationManager jwt = new ProviderManager(new JwtAuthenticationProvider(jwtDecoder));
+        if (apiTokens == null) {
+            return request -> jwt;
+        }
+        AuthenticationManager apiToken = new ProviderManager(new ApiTokenAuthenticationProvider(apiTokens));
+        BearerTokenResolver bearer = new DefaultBearerTokenResolver();
+        return request -> {
+            String token = bearer.resolve(request);
+            return token != null && token.startsWith(ApiTokenVerifier.PREFIX) ? apiToken : jwt;
+        };
     }
 
     /** Grants {@code /api/{userId}/**} only when {@code userId} is the authenticated subject. */

@@ -1,0 +1,117 @@
+package io.taskstream.assistant.chat;
+
+import io.taskstream.assistant.parse.DraftRecurrence;
+import io.taskstream.assistant.parse.Intent;
+import io.taskstream.assistant.parse.IntentRecognizer;
+import io.taskstream.assistant.parse.Priority;
+import io.taskstream.assistant.parse.TaskDraft;
+import io.taskstream.assistant.tools.Recurrence;
+import io.taskstream.assistant.tools.Reminder;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.OptionalLong;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Translates recognised intents into the task tools' arguments: the offline engine calls exactly the
+ * tools a model or an MCP client would, with the same argument shapes.
+ */
+final class IntentArguments {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private IntentArguments() {
+    }
+
+    static ObjectNode add(TaskDraft draft, ZoneId zone) {
+        ObjectNode args = NODES.objectNode().put("title", draft.title());
+        if (draft.date() != null) {
+            args.put("due", due(draft.date(), draft.time()));
+        }
+        if (draft.priority() != Priority.NONE) {
+            args.put("priority", draft.priority().jsonName());
+        }
+        if (!draft.tags().isEmpty()) {
+            ArrayNode tags = args.putArray("tags");
+            draft.tags().forEach(tags::add);
+        }
+        recurrence(args, draft.recurrence());
+        List<Reminder> reminders = Reminder.of(draft, zone);
+        if (!reminders.isEmpty()) {
+            args.set("reminders", Reminder.toJson(reminders));
+        }
+        return args;
+    }
+
+    static ObjectNode list(Intent.ListTasks list) {
+        ObjectNode args = NODES.objectNode().put("status", list.status());
+        putIfSet(args, "search", list.search());
+        putIfSet(args, "due_from", list.dueFrom() == null ? null : list.dueFrom().toString());
+        putIfSet(args, "due_to", list.dueTo() == null ? null : list.dueTo().toString());
+        putIfSet(args, "priority", list.priority() == null ? null : list.priority().jsonName());
+        putIfSet(args, "tag", list.tag());
+        if (list.overdue()) {
+            args.put("overdue", true);
+        }
+        return args;
+    }
+
+    static ObjectNode target(String reference) {
+        ObjectNode args = NODES.objectNode();
+        OptionalLong id = IntentRecognizer.taskId(IntentRecognizer.cleanReference(reference).replaceFirst("^task ", ""));
+        if (id.isPresent()) {
+            args.put("task_id", id.getAsLong());
+        } else {
+            args.put("reference", reference);
+        }
+        return args;
+    }
+
+    static ObjectNode update(Intent.UpdateTask update) {
+        ObjectNode args = target(update.reference());
+        putIfSet(args, "title", update.newTitle());
+        if (update.newDate() != null) {
+            args.put("due", due(update.newDate(), update.newTime()));
+        } else if (update.newTime() != null) {
+            args.put("due_time", update.newTime().toString());
+        }
+        putIfSet(args, "priority", update.newPriority() == null ? null : update.newPriority().jsonName());
+        if (!update.addTags().isEmpty()) {
+            ArrayNode tags = args.putArray("add_tags");
+            update.addTags().forEach(tags::add);
+        }
+        recurrence(args, update.newRecurrence());
+        return args;
+    }
+
+    static ObjectNode reminder(Intent.SetReminder reminder, ZoneId zone) {
+        ObjectNode args = target(reminder.reference());
+        Reminder one = reminder.before() != null
+                ? Reminder.before(TaskDraft.iso(reminder.before()))
+                : Reminder.at(reminder.at().withZoneSameInstant(zone).toOffsetDateTime());
+        args.set("reminders", Reminder.toJson(List.of(one)));
+        return args;
+    }
+
+    /** A date for an all-day due, a local date-time (the user's zone) otherwise. */
+    private static String due(LocalDate date, LocalTime time) {
+        return time == null ? date.toString() : date.atTime(time).toString();
+    }
+
+    private static void recurrence(ObjectNode args, DraftRecurrence recurrence) {
+        if (recurrence != null) {
+            Recurrence value = Recurrence.of(recurrence);
+            args.putObject("recurrence").put("rule", value.rule()).put("from", value.from());
+        }
+    }
+
+    private static void putIfSet(ObjectNode args, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            args.put(name, value);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package io.taskstream.assistant.chat;
+
+import io.taskstream.assistant.tools.TaskTools;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.chat.messages.Message;
+import org.springframework.ai.chat.messages.UserMessage;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Answers through an OpenAI-compatible Chat Completions model that calls the task tools (Spring AI
+ * runs the model → tool → result → answer loop). When the provider fails or times out before any
+ * tool ran, the offline engine answers instead and the reply says so; after a tool ran, nothing is
+ * repeated and the reply reports what was done.
+ */
+class ModelEngine implements AssistantEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(ModelEngine.class);
+    private static final DateTimeFormatter TODAY = DateTimeFormatter.ofPattern("EEEE yyyy-MM-dd HH:mm", Locale.ENGLISH);
+
+    private final ChatClient chat;
+    private final TaskTools tools;
+    private final OfflineEngine offline;
+    private final JsonMapper json;
+    private final AiProperties properties;
+
+    ModelEngine(ChatClient chat, TaskTools tools, OfflineEngine offline, JsonMapper json, AiProperties properties) {
+        this.chat = chat;
+        this.tools = tools;
+        this.offline = offline;
+        this.json = json;
+        this.properties = properties;
+    }
+
+    @Override
+    public Reply reply(Turn turn) {
+        ModelToolCallbacks callbacks = new ModelToolCallbacks(tools, turn.actor(), turn.now().getZone(), json);
+        List<Message> messages = new ArrayList<>(ModelHistory.of(turn.history(), json));
+        messages.add(new UserMessage(turn.message()));
+        try {
+            String answer = chat.prompt()
+                    .system(system(turn))
+                    .messages(messages)
+                    .toolCallbacks(callbacks.callbacks())
+                    .call()
+                    .content();
+            return new Reply(answer == null || answer.isBlank() ? "Done." : answer, callbacks.calls(), null);
+        } catch (RuntimeException e) {
+            String problem = describe(e);
+            log.warn("Chat model request failed ({}): {}", properties.model(), problem);
+            if (!callbacks.calls().isEmpty()) {
+                StringBuilder done = new StringBuilder("The AI model stopped responding (" + problem + ") after I had:");
+                callbacks.calls().forEach(call -> done.append("\n- ").append(OfflineReplies.of(call, turn.now())));
+                return new Reply(done.toString(), callbacks.calls(), null);
+            }
+            Reply fallback = offline.reply(turn);
+            return new Reply("The AI model is unavailable (" + problem + "), so the offline assistant answered:\n"
+                    + fallback.response(), fallback.toolCalls(), fallback.pending());
+        }
+    }
+
+    private String system(Turn turn) {
+        return """
+                You are Taskstream's assistant. You manage the signed-in user's todo list with the tools.
+                Now: %s in the user's time zone %s; give due dates in that zone.
+                Act with the tools rather than describing what you would do. Refer to tasks by task_id when you
+                know it. When a tool returns status "ambiguous", ask which of the candidates the user means.
+                Answer briefly and plainly.""".formatted(turn.now().format(TODAY), turn.now().getZone());
+    }
+
+    /** A short, key-free description of what went wrong, for the user and the log. */
+    static String describe(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SocketTimeoutException || t instanceof InterruptedIOException
+                    || t instanceof TimeoutException || t.getClass().getSimpleName().contains("Timeout")) {
+                return "it did not answer in time";
+            }
+            if (t.getClass().getSimpleName().equals("UnauthorizedException")
+                    || t.getClass().getSimpleName().equals("PermissionDeniedException")) {
+                return "the provider refused our credentials";
+            }
+            if (t.getClass().getPackageName().startsWith("com.openai.errors") && t.getClass().getSimpleName().endsWith("Exception")) {
+                String status = statusOf(t);
+                if (status != null) {
+                    return "the provider answered HTTP " + status;
+                }
+            }
+        }
+        return "the provider could not be reached";
+    }
+
+    private static String statusOf(Throwable t) {
+        try {
+            Object status = t.getClass().getMethod("statusCode").invoke(t);
+            return String.valueOf(status);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.taskstream.assistant.chat;
+
+import io.taskstream.assistant.tools.ToolCall;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import tools.jackson.databind.JsonNode;
+
+/** The offline engine's sentences: short, plain, built only from what the tools returned. */
+final class OfflineReplies {
+
+    static final String HELP = """
+            I can manage your tasks. Try:
+            - "Buy milk tomorrow at 5pm #errands p2" to add a task
+            - "Pay rent every month on the 1st" for a repeating one
+            - "What's due this week?" or "show my completed tasks"
+            - "Mark the groceries task as done", "delete task 12"
+            - "Move the dentist to friday at 3pm", "rename task 4 to Call Bob"
+            - "Remind me about the report 1 hour before\"""";
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEE d MMM yyyy 'at' HH:mm", Locale.ENGLISH);
+
+    private OfflineReplies() {
+    }
+
+    static String unknown() {
+        return "Sorry, I didn't understand that. " + HELP;
+    }
+
+    static String needTitle() {
+        return "What is the task? For example: \"Buy milk tomorrow\".";
+    }
+
+    static String cancelled() {
+        return "OK, I left your tasks as they were.";
+    }
+
+    /** The sentence for one tool call's result. */
+    static String of(ToolCall call, ZonedDateTime now) {
+        JsonNode result = call.result();
+        if (result.isArray()) {
+            return listed(result, call.arguments());
+        }
+        String title = result.path("title").asString("");
+        String id = result.has("task_id") ? " (task " + result.get("task_id").asLong() + ")" : "";
+        return switch (call.status()) {
+            case "created" -> "Added \"" + title + "\"" + id + due(result) + ".";
+            case "completed" -> "Marked \"" + title + "\"" + id + " as done.";
+            case "reopened" -> "Re-opened \"" + title + "\"" + id + ".";
+            case "deleted" -> "Deleted \"" + title + "\"" + id + ".";
+            case "updated" -> "Updated \"" + title + "\"" + id + due(result) + ".";
+            case "ambiguous" -> question(result);
+            case "not_found" -> "I couldn't find a task matching \"" + result.path("reference").asString("") + "\".";
+            default -> "I couldn't do that: " + result.path("error").asString("unknown error");
+        };
+    }
+
+    private static String question(JsonNode result) {
+        StringBuilder text = new StringBuilder("Which one do you mean?");
+        int n = 1;
+        for (JsonNode candidate : result.get("candidates")) {
+            text.append('\n').append(n++).append(". ").append(candidate.get("title").asString())
+                    .append(" (task ").append(candidate.get("task_id").asLong()).append(')');
+            if (candidate.hasNonNull("due_at")) {
+                text.append(", due ").append(when(candidate.get("due_at").asString()));
+            }
+            if (candidate.path("completed").asBoolean(false)) {
+                text.append(", done");
+            }
+        }
+        return text.append("\nAnswer with the number, e.g. \"the first one\", or the task id.").toString();
+    }
+
+    private static String listed(JsonNode tasks, JsonNode arguments) {
+        String status = arguments.path("status").asString("all");
+        String kind = switch (status) {
+            case "pending" -> "open ";
+            case "completed" -> "completed ";
+            default -> "";
+        };
+        if (tasks.isEmpty()) {
+            return "You have no " + kind + "tasks" + (arguments.size() > 1 ? " matching that" : "") + ".";
+        }
+        StringBuilder text = new StringBuilder(tasks.size() == 1
+                ? "You have 1 " + kind + "task:"
+                : "You have " + tasks.size() + " " + kind + "tasks:");
+        for (JsonNode task : tasks) {
+            text.append("\n- ").append(task.get("title").asString()).append(" (task ").append(task.get("id").asLong()).append(')');
+            if (task.hasNonNull("due_at")) {
+                text.append(", due ").append(when(task.get("due_at").asString()));
+            }
+            if (!"none".equals(task.path("priority").asString("none"))) {
+                text.append(", ").append(task.get("priority").asString()).append(" priority");
+            }
+            if (task.path("completed").asBoolean(false)) {
+                text.append(", done");
+            }
+        }
+        return text.toString();
+    }
+
+    private static String due(JsonNode result) {
+        return result.hasNonNull("due_at") ? ", due " + when(result.get("due_at").asString()) : "";
+    }
+
+    private static String when(String due) {
+        return due.length() == 10 ? LocalDate.parse(due).format(DAY) : OffsetDateTime.parse(due).format(DAY_TIME);
+    }
+}

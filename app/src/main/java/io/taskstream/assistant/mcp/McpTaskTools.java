@@ -1,0 +1,67 @@
+package io.taskstream.assistant.mcp;
+
+import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.taskstream.account.UserId;
+import io.taskstream.assistant.tools.TaskTools;
+import io.taskstream.assistant.tools.ToolActor;
+import io.taskstream.assistant.tools.ToolCall;
+import io.taskstream.assistant.tools.ToolSpec;
+import io.taskstream.task.Door;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Adapts the task tools to MCP tool specifications acting for the authenticated user through Door.MCP. */
+final class McpTaskTools {
+
+    /** Key of the authenticated user's id in the MCP transport context. */
+    static final String USER_ID = "taskstream.userId";
+
+    private final TaskTools tools;
+    private final JsonMapper json;
+
+    McpTaskTools(TaskTools tools, JsonMapper json) {
+        this.tools = tools;
+        this.json = json;
+    }
+
+    List<SyncToolSpecification> specifications() {
+        return tools.specs().stream().map(this::specification).toList();
+    }
+
+    private SyncToolSpecification specification(ToolSpec spec) {
+        Map<String, Object> schema = json.convertValue(spec.inputSchema(), new TypeReference<Map<String, Object>>() { });
+        McpSchema.Tool tool = McpSchema.Tool.builder()
+                .name(spec.name())
+                .description(spec.description())
+                .inputSchema(schema)
+                .build();
+        return SyncToolSpecification.builder()
+                .tool(tool)
+                .callHandler(this::call)
+                .build();
+    }
+
+    private CallToolResult call(McpTransportContext context, CallToolRequest request) {
+        Object user = context.get(USER_ID);
+        if (!(user instanceof String userId)) {
+            return CallToolResult.builder().addTextContent("{\"status\":\"error\",\"error\":\"not authenticated\"}")
+                    .isError(true).build();
+        }
+        JsonNode arguments = json.valueToTree(request.arguments() == null ? Map.of() : request.arguments());
+        ToolCall call = tools.call(new ToolActor(UserId.of(userId), Door.MCP), request.name(), arguments);
+        CallToolResult.Builder result = CallToolResult.builder()
+                .addTextContent(json.writeValueAsString(call.result()))
+                .isError("error".equals(call.status()) || "not_found".equals(call.status()));
+        if (call.result().isObject()) {
+            result.structuredContent(json.convertValue(call.result(), new TypeReference<Map<String, Object>>() { }));
+        }
+        return result.build();
+    }
+}

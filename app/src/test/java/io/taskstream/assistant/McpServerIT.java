@@ -1,0 +1,152 @@
+package io.taskstream.assistant;
+
+import static io.taskstream.support.TaskJson.task;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.Tool;
+import io.taskstream.support.ApiIT;
+import io.taskstream.support.Eventually;
+import io.taskstream.support.HttpApi.Response;
+import io.taskstream.support.HttpApi.Session;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The task tools over MCP (Streamable HTTP at /mcp), acting only for the authenticated user. */
+class McpServerIT extends ApiIT {
+
+    private McpSession mcp(Session user) {
+        return new McpSession(api.baseUrl(), user.token());
+    }
+
+    private String apiToken(Session user) {
+        return api.as(user).post("/api/" + user.userId() + "/api-tokens", "{\"name\":\"mcp\"}").json().get("token").asString();
+    }
+
+    @Test
+    void theFiveTaskToolsAreListedWithTheirSchemas() {
+        Session ann = api.signup();
+        try (McpSession mcp = mcp(ann)) {
+            var tools = mcp.client().listTools().tools();
+
+            assertThat(tools).extracting(Tool::name)
+                    .containsExactly("add_task", "list_tasks", "complete_task", "delete_task", "update_task");
+            Map<String, Object> schema = tools.getFirst().inputSchema();
+            assertThat(schema.get("required")).isEqualTo(java.util.List.of("title"));
+            assertThat(((Map<?, ?>) schema.get("properties")).keySet().stream().map(Object::toString)).contains("due", "recurrence", "reminders")
+                    .doesNotContain("user_id");
+        }
+    }
+
+    @Test
+    void aTaskAddedOverMcpIsRecordedWithTheMcpDoor() {
+        Session ann = api.signup();
+        long id;
+        try (McpSession mcp = new McpSession(api.baseUrl(), apiToken(ann))) {
+            JsonNode result = mcp.call("add_task", Map.of("title", "Book flights", "priority", "high"));
+            assertThat(result.get("status").asString()).isEqualTo("created");
+            id = result.get("task_id").asLong();
+        }
+
+        JsonNode history = Eventually.await(Duration.ofSeconds(15), () -> api.as(ann).get(ann.task(id) + "/history"),
+                r -> r.status() == 200 && r.json().size() == 1).json();
+        assertThat(history.get(0).get("door").asString()).isEqualTo("mcp");
+        assertThat(api.as(ann).get(ann.task(id)).json().get("priority").asString()).isEqualTo("high");
+    }
+
+    @Test
+    void anAmbiguousTitleReturnsTheCandidatesInsteadOfGuessing() {
+        Session ann = api.signup();
+        createId(ann, task("Call the bank"));
+        createId(ann, task("Call the plumber"));
+        try (McpSession mcp = mcp(ann)) {
+            CallToolResult result = mcp.callRaw("complete_task", Map.of("reference", "call"));
+            JsonNode json = mcp.call("complete_task", Map.of("reference", "call"));
+
+            assertThat(result.isError()).isFalse();
+            assertThat(json.get("status").asString()).isEqualTo("ambiguous");
+            assertThat(json.get("candidates").size()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void argumentsOutsideTheSchemaOrInvalidForATaskComeBackAsToolErrors() {
+        Session ann = api.signup();
+        try (McpSession mcp = mcp(ann)) {
+            CallToolResult missingTitle = mcp.callRaw("add_task", Map.of("priority", "high"));
+            CallToolResult badDue = mcp.callRaw("add_task", Map.of("title", "Pay bills", "due", "someday"));
+
+            assertThat(missingTitle.isError()).isTrue();
+            assertThat(missingTitle.content().toString()).contains("title");
+            assertThat(badDue.isError()).isTrue();
+            assertThat(mcp.call("add_task", Map.of("title", "Pay bills", "due", "someday")).toString())
+                    .contains("\"status\":\"error\"", "dueAt");
+        }
+        assertThat(api.as(ann).get(ann.tasks()).json().isEmpty()).isTrue();
+    }
+
+    @Test
+    void aUserNeverReachesAnotherUsersTasksThroughMcpByIdOrByName() {
+        Session ann = api.signup();
+        Session bob = api.signup();
+        long bobs = createId(bob, task("Bob's quarterly report"));
+        try (McpSession mcp = new McpSession(api.baseUrl(), apiToken(ann))) {
+            JsonNode completeById = mcp.call("complete_task", Map.of("task_id", bobs));
+            JsonNode deleteByName = mcp.call("delete_task", Map.of("reference", "quarterly report"));
+            JsonNode updateAsBob = mcp.call("update_task", Map.of("task_id", bobs, "title", "hacked", "user_id", bob.userId()));
+            JsonNode listAsBob = mcp.call("list_tasks", Map.of("user_id", bob.userId()));
+
+            assertThat(completeById.get("status").asString()).isEqualTo("not_found");
+            assertThat(deleteByName.get("status").asString()).isEqualTo("not_found");
+            assertThat(updateAsBob.get("status").asString()).isEqualTo("not_found");
+            assertThat(listAsBob.isEmpty()).isTrue();
+        }
+        JsonNode task = api.as(bob).get(bob.task(bobs)).json();
+        assertThat(task.get("title").asString()).isEqualTo("Bob's quarterly report");
+        assertThat(task.get("completed").asBoolean()).isFalse();
+    }
+
+    @Test
+    void theServerKeepsNoMcpSessionSoAnyReplicaCanServeAnyCall() {
+        Session ann = api.signup();
+        String initialize = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}";
+        String list = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}";
+
+        Response initialized = mcpPost(ann, initialize);
+        Response listed = mcpPost(ann, list);
+
+        assertThat(initialized.status()).isEqualTo(200);
+        assertThat(initialized.header("Mcp-Session-Id")).isNull();
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(listed.body()).contains("add_task");
+    }
+
+    private Response mcpPost(Session user, String json) {
+        return api.as(user).send(api.as(user).request("/mcp")
+                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    @Test
+    void mcpRefusesRequestsWithoutAValidBearerToken() {
+        Session ann = api.signup();
+        String token = apiToken(ann);
+        long tokenId = api.as(ann).get("/api/" + ann.userId() + "/api-tokens").json().get(0).get("id").asLong();
+        api.as(ann).delete("/api/" + ann.userId() + "/api-tokens/" + tokenId);
+        String initialize = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}";
+
+        Response anonymous = api.anonymous().send(api.anonymous().request("/mcp")
+                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(initialize)));
+        Response revoked = api.withToken(token).send(api.withToken(token).request("/mcp")
+                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(initialize)));
+
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(revoked.status()).isEqualTo(401);
+    }
+}

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Assistant benchmark: offline parse throughput/p99 and offline chat round-trip p99 over HTTP on the
+# embedded PostgreSQL, each against a baseline measured in the same run. Not part of `mvnw verify`.
+# Writes bench/results/assistant-<date>.md and .json. Usage: bench/assistant/run.sh
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+if [ -z "${JAVA_HOME:-}" ]; then
+  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+fi
+export PATH="$JAVA_HOME/bin:$PATH"
+
+./mvnw -B -q -pl app -am package -DskipTests
+./mvnw -B -q -pl app dependency:build-classpath -Dmdep.outputFile=../bench/work/classpath.txt -Dmdep.includeScope=runtime
+
+cases=../shared/assistant/parser-cases.json
+[ -f "$cases" ] || cases=app/src/test/resources/assistant/parser-cases.json
+mkdir -p bench/work bench/results
+java -Xmx1g -cp "app/target/classes:$(cat bench/work/classpath.txt)" bench/assistant/AssistantBench.java \
+  "$cases" bench/work bench/results
+rm -rf bench/work/data-*
