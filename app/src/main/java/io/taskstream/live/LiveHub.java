@@ -8,9 +8,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Deque;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,6 +29,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * The open live streams of this process, per user. A new stream first replays what the client missed
  * (events after its {@code Last-Event-ID}), then receives live events; positions already sent are
  * skipped, so replay and live delivery never duplicate or reorder.
+ *
+ * <p>Replay reads published events from the database and from a short in-memory record of the events
+ * this process pushed recently: an event reaches the consumers a moment before the relay commits its
+ * position, and a client reconnecting in that moment would otherwise find it in neither place.
  */
 @Component
 class LiveHub implements DisposableBean {
@@ -34,8 +41,11 @@ class LiveHub implements DisposableBean {
     static final Duration STREAM_TIMEOUT = Duration.ofMinutes(30);
     private static final Duration HEARTBEAT = Duration.ofSeconds(20);
     private static final int REPLAY_LIMIT = 1000;
+    private static final int RECENT_PER_USER = 200;
+    private static final Duration RECENT_WINDOW = Duration.ofSeconds(30);
 
     private final Map<UUID, List<Subscriber>> subscribers = new ConcurrentHashMap<>();
+    private final Map<UUID, Deque<Recent>> recent = new ConcurrentHashMap<>();
     private final PublishedEvents published;
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("sse-heartbeat").daemon(true).factory());
@@ -73,7 +83,15 @@ class LiveHub implements DisposableBean {
         if (event.userid() == null) {
             return;
         }
-        List<Subscriber> list = subscribers.get(UUID.fromString(event.userid()));
+        UUID user = UUID.fromString(event.userid());
+        if (event.sequence() != null) {
+            Deque<Recent> kept = recent.computeIfAbsent(user, u -> new ConcurrentLinkedDeque<>());
+            kept.addLast(new Recent(System.nanoTime(), event));
+            while (kept.size() > RECENT_PER_USER) {
+                kept.pollFirst();
+            }
+        }
+        List<Subscriber> list = subscribers.get(user);
         if (list == null) {
             return;
         }
@@ -91,14 +109,22 @@ class LiveHub implements DisposableBean {
         }
         long position = lastEventId;
         List<CloudEvent> missed;
+        TreeMap<Long, CloudEvent> pending = new TreeMap<>();
+        for (Recent kept : recent.getOrDefault(subscriber.user, new ConcurrentLinkedDeque<>())) {
+            long p = Long.parseLong(kept.event().sequence());
+            if (p > lastEventId) {
+                pending.put(p, kept.event());
+            }
+        }
         do {
             missed = published.after(Topic.TASK_UPDATES, subscriber.user.toString(), position, REPLAY_LIMIT);
             for (CloudEvent event : missed) {
-                send(subscriber, event);
+                pending.put(Long.parseLong(event.sequence()), event);
                 position = Long.parseLong(event.sequence());
             }
         } while (missed.size() == REPLAY_LIMIT);
-        subscriber.lastSent = Math.max(subscriber.lastSent, position);
+        subscriber.lastSent = Math.max(subscriber.lastSent, lastEventId);
+        pending.values().forEach(event -> send(subscriber, event));
     }
 
     private void send(Subscriber subscriber, CloudEvent event) {
@@ -118,7 +144,18 @@ class LiveHub implements DisposableBean {
         }
     }
 
+    private void forgetOldEvents() {
+        long cutoff = System.nanoTime() - RECENT_WINDOW.toNanos();
+        recent.values().forEach(kept -> {
+            while (!kept.isEmpty() && kept.peekFirst().insertedNanos() < cutoff) {
+                kept.pollFirst();
+            }
+        });
+        recent.entrySet().removeIf(entry -> entry.getValue().isEmpty());
+    }
+
     private void ping() {
+        forgetOldEvents();
         subscribers.values().forEach(list -> list.forEach(subscriber -> {
             synchronized (subscriber) {
                 try {
@@ -144,6 +181,10 @@ class LiveHub implements DisposableBean {
         heartbeat.shutdownNow();
         subscribers.values().forEach(list -> list.forEach(s -> s.emitter.complete()));
         subscribers.clear();
+        recent.clear();
+    }
+
+    private record Recent(long insertedNanos, CloudEvent event) {
     }
 
     private static final class Subscriber {

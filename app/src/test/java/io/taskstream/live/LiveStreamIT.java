@@ -4,6 +4,7 @@ import static io.taskstream.support.TaskJson.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taskstream.support.ApiIT;
+import io.taskstream.support.Eventually;
 import io.taskstream.support.HttpApi;
 import io.taskstream.support.HttpApi.Session;
 import io.taskstream.support.SseStream;
@@ -11,8 +12,13 @@ import io.taskstream.support.SseStream.Event;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 class LiveStreamIT extends ApiIT {
+
+    @Autowired
+    JdbcClient jdbc;
 
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final Duration QUIET = Duration.ofMillis(800);
@@ -48,6 +54,8 @@ class LiveStreamIT extends ApiIT {
         }
         api.as(ann).post(ann.tasks(), task("Missed one").json());
         api.as(ann).post(ann.tasks(), task("Missed two").json());
+        Eventually.await(WAIT, () -> jdbc.sql("select count(*) from event_outbox where message_key = :user and published_at is null")
+                .param("user", ann.userId()).query(Long.class).single(), pending -> pending == 0);
 
         try (SseStream resumed = SseStream.open(api.as(ann).request("/api/" + ann.userId() + "/stream")
                 .header("Last-Event-ID", lastId))) {
