@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
  *
  * <pre>
  *   seed   &lt;jdbcUrl&gt; &lt;seed.sql&gt; &lt;count&gt; &lt;zone&gt; &lt;userId&gt; [&lt;cloneToUserId&gt;...]
+ *   vacuum &lt;jdbcUrl&gt;
  *   plans  &lt;jdbcUrl&gt; &lt;userId&gt; &lt;outFile&gt; &lt;search words...&gt;
- *   report &lt;results.jsonl&gt; &lt;meta.properties&gt; &lt;out.md&gt; &lt;out.json&gt; [&lt;chart.dat&gt;]
+ *   report &lt;results.jsonl&gt; &lt;cpu.jsonl&gt; &lt;meta.properties&gt; &lt;out.md&gt; &lt;out.json&gt; [&lt;chart.dat&gt;]
  * </pre>
  */
 public class BenchTool {
@@ -30,6 +31,7 @@ public class BenchTool {
         switch (args[0]) {
             case "seed" -> seed(args);
             case "plans" -> plans(args);
+            case "vacuum" -> vacuum(args);
             case "report" -> report(args);
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
         }
@@ -69,31 +71,43 @@ public class BenchTool {
                     System.out.printf(Locale.ROOT, "copied %d tasks to %s in %.1f s%n", n, args[i], (System.nanoTime() - t1) / 1e9);
                 }
             }
-            // Index-only scans (the list's count(*)) only skip the heap on all-visible pages. One VACUUM right after
-            // the bulk insert has been seen to leave the first ~2,700 pages not all-visible (PostgreSQL 18), which made
-            // the first user's count 20x slower than the second's: vacuum until the whole table is all-visible.
-            long t2 = System.nanoTime();
-            int vacuums = 0;
-            long[] visible;
-            do {
-                st.execute("vacuum (freeze, analyze) task");
-                vacuums++;
-                try (ResultSet rs = st.executeQuery("select relallvisible, relpages from pg_class where relname = 'task'")) {
-                    rs.next();
-                    visible = new long[] {rs.getLong(1), rs.getLong(2)};
-                }
-            } while (visible[0] < visible[1] && vacuums < 5);
-            st.execute("checkpoint");
-            System.out.printf(Locale.ROOT, "%d x vacuum (freeze, analyze) + checkpoint in %.1f s: %d of %d pages all-visible%n",
-                    vacuums, (System.nanoTime() - t2) / 1e9, visible[0], visible[1]);
-            if (visible[0] < visible[1]) {
-                throw new IllegalStateException("the task table did not become all-visible; figures would be unfair");
-            }
+            vacuumUntilAllVisible(st);
             try (ResultSet rs = st.executeQuery("select count(*), pg_size_pretty(pg_table_size('task')), "
                     + "pg_size_pretty(pg_indexes_size('task')) from task")) {
                 rs.next();
                 System.out.printf("task table: %d rows, %s heap+toast, %s indexes%n", rs.getLong(1), rs.getString(2), rs.getString(3));
             }
+        }
+    }
+
+    /**
+     * Index-only scans (the list's count(*)) only skip the heap on all-visible pages. One VACUUM right after the bulk
+     * insert has been seen to leave the first ~2,700 pages not all-visible (PostgreSQL 18), which made the first
+     * user's count 20x slower than the second's: vacuum until the whole table is all-visible.
+     */
+    static void vacuumUntilAllVisible(Statement st) throws SQLException {
+        long t2 = System.nanoTime();
+        int vacuums = 0;
+        long[] visible;
+        do {
+            st.execute("vacuum (freeze, analyze) task");
+            vacuums++;
+            try (ResultSet rs = st.executeQuery("select relallvisible, relpages from pg_class where relname = 'task'")) {
+                rs.next();
+                visible = new long[] {rs.getLong(1), rs.getLong(2)};
+            }
+        } while (visible[0] < visible[1] && vacuums < 5);
+        st.execute("checkpoint");
+        System.out.printf(Locale.ROOT, "%d x vacuum (freeze, analyze) + checkpoint in %.1f s: %d of %d pages all-visible%n",
+                vacuums, (System.nanoTime() - t2) / 1e9, visible[0], visible[1]);
+        if (visible[0] < visible[1]) {
+            throw new IllegalStateException("the task table did not become all-visible; figures would be unfair");
+        }
+    }
+
+    static void vacuum(String[] args) throws SQLException {
+        try (Connection c = DriverManager.getConnection(args[1], "postgres", null); Statement st = c.createStatement()) {
+            vacuumUntilAllVisible(st);
         }
     }
 
@@ -118,11 +132,11 @@ public class BenchTool {
                     user, null);
             for (int i = 4; i < args.length; i++) {
                 String q = prefixQuery(args[i]);
-                explain(c, text, "search '" + args[i] + "': count",
-                        "select count(*) from task t, to_tsquery('english', ?) q where t.user_id = ? and t.search @@ q", user, q);
-                explain(c, text, "search '" + args[i] + "': page by relevance",
-                        "select " + cols + " from task t, to_tsquery('english', ?) q where t.user_id = ? and t.search @@ q "
-                                + "order by ts_rank_cd(t.search, q) desc, t.id desc limit 50 offset 0", user, q);
+                explain(c, text, "search '" + args[i] + "': page by relevance with its total (TaskRepository.rankedPage)",
+                        "select " + cols + ", p.total from (select r.id, r.rank, count(*) over () as total from ("
+                                + "select t.id, ts_rank_cd(t.search, q) as rank from task t, to_tsquery('english', ?) q "
+                                + "where t.user_id = ? and t.search @@ q) r order by r.rank desc, r.id desc limit 50 offset 0"
+                                + ") p join task t on t.id = p.id order by p.rank desc, p.id desc", user, q);
             }
         }
         Files.writeString(out, text);
@@ -174,7 +188,15 @@ public class BenchTool {
         List<Run> runs = new ArrayList<>();
         merged.forEach((label, m) -> runs.add(m.run(label.split(" "))));
         Map<String, String> meta = new LinkedHashMap<>();
+        Map<String, double[]> cpu = new LinkedHashMap<>(); // label -> {jvm ms, pg ms}
         for (String line : Files.readAllLines(Path.of(args[2]))) {
+            if (!line.isBlank()) {
+                double[] sum = cpu.computeIfAbsent(str(line, "label"), k -> new double[2]);
+                sum[0] += num(line, "jvm_cpu_ms");
+                sum[1] += num(line, "pg_cpu_ms");
+            }
+        }
+        for (String line : Files.readAllLines(Path.of(args[3]))) {
             int eq = line.indexOf('=');
             if (eq > 0) {
                 meta.put(line.substring(0, eq), line.substring(eq + 1));
@@ -273,6 +295,32 @@ public class BenchTool {
                 firstResult = false;
             }
         }
+        json.append("\n  ],\n  \"cpu_ms_per_request\": [");
+        md.append("\n## CPU per request (saturation runs)\n\n")
+                .append("CPU time of each process tree during the measured runs divided by the requests served. Only one ")
+                .append("contestant is loaded at a time, so PostgreSQL's CPU is that contestant's. Unlike req/s, this barely ")
+                .append("moves when other processes load the machine.\n\n")
+                .append("| operation | app JVM | app PostgreSQL | app total | baseline JVM | baseline PostgreSQL | baseline total |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|\n");
+        console.append("-- CPU ms per request (JVM + PostgreSQL), saturation --\n");
+        boolean firstCpu = true;
+        for (String op : List.of("create", "list", "search")) {
+            Run app = find(runs, "app", op, "saturation");
+            Run base = find(runs, "baseline", op, "saturation");
+            double[] a = cpu.get("app " + op + " saturation");
+            double[] b = cpu.get("baseline " + op + " saturation");
+            if (app == null || base == null || a == null || b == null) {
+                continue;
+            }
+            double aj = a[0] / app.requests(), ap = a[1] / app.requests(), bj = b[0] / base.requests(), bp = b[1] / base.requests();
+            md.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |%n", op, aj, ap, aj + ap, bj, bp, bj + bp));
+            console.append(String.format(Locale.ROOT, "%-8s | app %.3f + %.3f = %.3f ms | baseline %.3f + %.3f = %.3f ms%n",
+                    op, aj, ap, aj + ap, bj, bp, bj + bp));
+            json.append(firstCpu ? "" : ",").append(String.format(Locale.ROOT,
+                    "%n    {\"operation\": \"%s\", \"app_jvm\": %.4f, \"app_postgres\": %.4f, \"baseline_jvm\": %.4f, "
+                            + "\"baseline_postgres\": %.4f}", op, aj, ap, bj, bp));
+            firstCpu = false;
+        }
         json.append("\n  ],\n  \"all_targets_met\": ").append(allMet).append("\n}\n");
         md.append("\nLatencies are wrk's (closed loop: a connection sends its next request when the previous answer arrives, ")
                 .append("so at saturation they include queueing). Errors (non-2xx, socket errors) are reported when not zero.\n");
@@ -282,10 +330,10 @@ public class BenchTool {
         }
         System.out.print(console);
         System.out.println(allMet ? "ALL TARGETS MET" : "SOME TARGETS MISSED");
-        Files.writeString(Path.of(args[3]), md);
-        Files.writeString(Path.of(args[4]), json);
-        if (args.length > 5) {
-            Files.writeString(Path.of(args[5]), chart);
+        Files.writeString(Path.of(args[4]), md);
+        Files.writeString(Path.of(args[5]), json);
+        if (args.length > 6) {
+            Files.writeString(Path.of(args[6]), chart);
         }
     }
 

@@ -5,8 +5,9 @@
 # Each contestant has its own user with an identical copy of the seeded tasks, so their writes never touch the
 # other's rows. Reads (list, search) are measured first, at exactly BENCH_TASKS tasks per user; creates come last.
 #
-# Usage: bench/core-api/run.sh            (about 5 minutes; hard limit BENCH_MAX_SECONDS, default 570)
-# Knobs (environment): BENCH_TASKS=100000 BENCH_DURATION=20 BENCH_WARMUP=8 BENCH_THREADS=2 BENCH_CONNECTIONS=16
+# Usage: bench/core-api/run.sh            (about 6 minutes; hard limit BENCH_MAX_SECONDS, default 570)
+# Knobs (environment): BENCH_TASKS=100000 BENCH_DURATION=20 BENCH_JIT_WARMUP=10 BENCH_WARMUP=5 BENCH_THREADS=2
+#                      BENCH_CONNECTIONS=16
 #                      BENCH_LIGHT_CONNECTIONS=1 BENCH_LIGHT_DURATION=10 BENCH_KEEP_WORK=1 (keep the temp dir)
 # Output: a table on stdout, bench/results/core-api-<date>.md, bench/results/core-api-latest.json (+ .png chart
 # when gnuplot is installed). Only loopback addresses are used. Everything started here is stopped on exit.
@@ -16,7 +17,8 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 TASKS=${BENCH_TASKS:-100000}
 DURATION=${BENCH_DURATION:-20}
-WARMUP=${BENCH_WARMUP:-8}
+WARMUP=${BENCH_WARMUP:-5}
+JIT_WARMUP=${BENCH_JIT_WARMUP:-10}
 THREADS=${BENCH_THREADS:-2}
 CONNS=${BENCH_CONNECTIONS:-16}
 LIGHT_CONNS=${BENCH_LIGHT_CONNECTIONS:-1}
@@ -136,6 +138,7 @@ signup() { # email -> "userId token"
 }
 read -r APP_USER APP_TOKEN < <(signup app@bench.test)
 read -r BASE_USER _ < <(signup baseline@bench.test)
+read -r WARM_USER WARM_TOKEN < <(signup warmup@bench.test)  # receives the warm-up creates of both contestants
 log "users: app $APP_USER, baseline $BASE_USER; seeding $TASKS tasks each"
 "$JAVA" -cp "$CP" "$HERE/BenchTool.java" seed "$JDBC_URL" "$HERE/seed.sql" "$TASKS" "$ZONE" "$APP_USER" "$BASE_USER" >&2
 
@@ -163,14 +166,40 @@ done
 # --- load ---
 OUT="$WORK/results.jsonl"
 : >"$OUT"
+: >"$WORK/cpu.jsonl"
+# CPU used by a process tree, in clock ticks: the JVM (all its threads), or PostgreSQL (the postmaster, the
+# children it has reaped — e.g. parallel workers — and its live children). Only one contestant is loaded at a time,
+# so the database's CPU during a measurement is that contestant's: a per-request figure that, unlike wall-clock
+# throughput, other load on the machine barely changes.
+jvm_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+pg_ticks() {
+  local main total child
+  main=$(head -1 "$WORK/data/postgres/postmaster.pid")
+  total=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$main/stat")
+  for child in $(pgrep -P "$main"); do
+    total=$(( total + $(awk '{print $14 + $15}' "/proc/$child/stat" 2>/dev/null || echo 0) ))
+  done
+  echo "$total"
+}
+CLK_TCK=$(getconf CLK_TCK)
+
 wrk_run() { # contestant op phase threads conns seconds record(0|1)
   local contestant=$1 op=$2 phase=$3 t=$4 c=$5 d=$6 record=$7 url user token
   if [ "$contestant" = app ]; then url=$APP_URL user=$APP_USER token=$APP_TOKEN
   else url=$BASE_URL user=$BASE_USER token=""; fi
+  if [ "$phase" = jit ] && [ "$op" = create ]; then  # warm-up creates go to a third user, not the measured ones
+    user=$WARM_USER; [ "$contestant" = app ] && token=$WARM_TOKEN
+  fi
   local out=""; [ "$record" = 1 ] && out=$OUT
   log "wrk $contestant $op $phase: -t$t -c$c -d${d}s$([ "$record" = 1 ] || echo ' (warm-up)')"
+  local pid=$APP_PID; [ "$contestant" = app ] || pid=$BASE_PID
+  local jvm0 pg0; jvm0=$(jvm_ticks "$pid"); pg0=$(pg_ticks)
   BENCH_OP=$op BENCH_USER=$user BENCH_TOKEN=$token BENCH_OUT=$out BENCH_LABEL="$contestant $op $phase" \
     timeout $((d + 30)) wrk -t"$t" -c"$c" -d"${d}s" --timeout 10s --latency -s "$HERE/ops.lua" "$url" >"$WORK/wrk-$contestant-$op-$phase.txt"
+  if [ "$record" = 1 ]; then
+    printf '{"label":"%s","jvm_cpu_ms":%d,"pg_cpu_ms":%d}\n' "$contestant $op $phase" \
+      $(( ($(jvm_ticks "$pid") - jvm0) * 1000 / CLK_TCK )) $(( ($(pg_ticks) - pg0) * 1000 / CLK_TCK )) >>"$WORK/cpu.jsonl"
+  fi
 }
 
 # Each measurement is split into two halves run in ABBA order (app, baseline, baseline, app), so that drift and
@@ -185,6 +214,18 @@ measure() { # op phase threads conns seconds warmup_seconds
     wrk_run "$contestant" "$op" "$phase" "$t" "$c" "$half" 1
   done
 }
+# JIT warm-up of both JVMs on all three operations first: the app's framework paths need thousands of requests
+# before C2 has compiled them, and list/search alone (~100-300 req/s) would still be compiling during the
+# measurement (seen with JFR: C2 busy in the measured window after a 25 s list warm-up). Creates (~3,000 req/s)
+# warm the shared paths (filters, security, MVC, Jackson, JDBC) fastest. Then vacuum again so that the table is
+# all-visible for the measured reads.
+for contestant in app baseline; do
+  for op in create list search; do
+    wrk_run "$contestant" "$op" jit "$THREADS" "$CONNS" "$JIT_WARMUP" 0
+  done
+done
+"$JAVA" -cp "$CP" "$HERE/BenchTool.java" vacuum "$JDBC_URL" >&2
+
 measure list saturation "$THREADS" "$CONNS" "$DURATION" "$WARMUP"
 measure search saturation "$THREADS" "$CONNS" "$DURATION" "$WARMUP"
 measure list light 1 "$LIGHT_CONNS" "$LIGHT_DURATION" 0
@@ -208,6 +249,7 @@ PG_VERSION=$(grep -m1 -oE 'PostgreSQL [0-9.]+' "$WORK/plans.txt" || echo '?')
   echo "duration=$DURATION"
   echo "measurement_order=per operation: warm-up app, warm-up baseline, then the measured time in two halves app, baseline, baseline, app (ABBA)"
   echo "warmup=$WARMUP"
+  echo "jit_warmup=${JIT_WARMUP}s of each operation per contestant at the start (creates to a third user), then VACUUM"
   echo "light_connections=$LIGHT_CONNS"
   echo "light_duration=$LIGHT_DURATION"
   echo "load_generator=$(wrk --version 2>&1 | head -1 | cut -c1-40) on loopback, script bench/core-api/ops.lua"
@@ -217,7 +259,8 @@ PG_VERSION=$(grep -m1 -oE 'PostgreSQL [0-9.]+' "$WORK/plans.txt" || echo '?')
   echo "baseline=bench/core-api/baseline/BaselineServer.java: same SQL as TaskRepository, HikariCP pool of 20, virtual threads, no auth, no transactions"
 } >"$WORK/meta.properties"
 CHART="$WORK/chart.dat"
-"$JAVA" "$HERE/BenchTool.java" report "$OUT" "$WORK/meta.properties" "$WORK/report.md" "$RESULTS/core-api-latest.json" "$CHART"
+"$JAVA" "$HERE/BenchTool.java" report "$OUT" "$WORK/cpu.jsonl" "$WORK/meta.properties" "$WORK/report.md" \
+  "$RESULTS/core-api-latest.json" "$CHART"
 {
   echo
   echo "## Query plans (EXPLAIN ANALYZE of the app's SQL for the app user, after the seed)"
