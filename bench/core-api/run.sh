@@ -278,8 +278,9 @@ set title "Core API throughput, $TASKS tasks/user, wrk -c$CONNS ($DATE)"
 set style data histograms
 set style histogram clustered gap 1
 set style fill solid 0.8 border -1
-set ylabel "requests/s"
-set yrange [0:*]
+set ylabel "requests/s (log scale)"
+set logscale y
+set yrange [10:*]
 set grid ytics
 set key top right
 plot "$CHART" using 2:xtic(1) title "app", '' using 3 title "baseline (no auth, plain JDBC)"
