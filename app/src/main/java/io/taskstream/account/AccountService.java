@@ -73,8 +73,12 @@ class AccountService implements UserDirectory {
         return new Profile(current.userId(), current.email(), name, zone, current.createdAt());
     }
 
+    /**
+     * Not {@code @Transactional}: one single-row read needs no transaction of its own, and the controllers call this
+     * on every request outside any transaction, where a read-only one cost a BEGIN/COMMIT round trip and the
+     * transaction machinery each time. Inside a caller's transaction it still reads on that transaction's connection.
+     */
     @Override
-    @Transactional(readOnly = true)
     public ZoneId zoneOf(UserId user) {
         return accounts.timeZoneOf(user.value()).map(ZoneId::of).orElse(ZoneId.of("UTC"));
     }

@@ -1,0 +1,418 @@
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Helper of bench/core-api/run.sh, run with the JDK's source launcher and the PostgreSQL driver on the class path.
+ *
+ * <pre>
+ *   seed   &lt;jdbcUrl&gt; &lt;seed.sql&gt; &lt;count&gt; &lt;zone&gt; &lt;userId&gt; [&lt;cloneToUserId&gt;...]
+ *   vacuum &lt;jdbcUrl&gt;
+ *   plans  &lt;jdbcUrl&gt; &lt;userId&gt; &lt;outFile&gt; &lt;search words...&gt;
+ *   report &lt;results.jsonl&gt; &lt;cpu.jsonl&gt; &lt;meta.properties&gt; &lt;out.md&gt; &lt;out.json&gt; [&lt;chart.dat&gt;]
+ * </pre>
+ */
+public class BenchTool {
+
+    public static void main(String[] args) throws Exception {
+        switch (args[0]) {
+            case "seed" -> seed(args);
+            case "plans" -> plans(args);
+            case "vacuum" -> vacuum(args);
+            case "report" -> report(args);
+            default -> throw new IllegalArgumentException("unknown command " + args[0]);
+        }
+    }
+
+    // ---------------------------------------------------------------- seed
+
+    static void seed(String[] args) throws Exception {
+        String url = args[1];
+        String sql = Files.readString(Path.of(args[2]));
+        int count = Integer.parseInt(args[3]);
+        String zone = args[4];
+        String user = args[5];
+        if (!zone.matches("[A-Za-z_/+-]+") || !user.matches("[0-9a-f-]{36}")) {
+            throw new IllegalArgumentException("bad zone or user id");
+        }
+        try (Connection c = DriverManager.getConnection(url, "postgres", null); Statement st = c.createStatement()) {
+            long t0 = System.nanoTime();
+            String filled = sql.replace(":user::uuid", "'" + user + "'::uuid")
+                    .replace(":zone", "'" + zone + "'")
+                    .replace(":n)", count + ")");
+            for (String statement : filled.split(";\\s*\\n")) {
+                if (!statement.replaceAll("(?m)^--.*$", "").isBlank()) {
+                    st.execute(statement);
+                }
+            }
+            System.out.printf(Locale.ROOT, "seeded %d tasks for %s in %.1f s%n", count, user, (System.nanoTime() - t0) / 1e9);
+            for (int i = 6; i < args.length; i++) {
+                long t1 = System.nanoTime();
+                try (PreparedStatement ps = c.prepareStatement("insert into task (user_id, title, description, completed, "
+                        + "priority, tags, due_at, all_day, created_at, updated_at, completed_at) select ?, title, description, "
+                        + "completed, priority, tags, due_at, all_day, created_at, updated_at, completed_at from task "
+                        + "where user_id = ? order by id")) {
+                    ps.setObject(1, java.util.UUID.fromString(args[i]));
+                    ps.setObject(2, java.util.UUID.fromString(user));
+                    int n = ps.executeUpdate();
+                    System.out.printf(Locale.ROOT, "copied %d tasks to %s in %.1f s%n", n, args[i], (System.nanoTime() - t1) / 1e9);
+                }
+            }
+            vacuumUntilAllVisible(st);
+            try (ResultSet rs = st.executeQuery("select count(*), pg_size_pretty(pg_table_size('task')), "
+                    + "pg_size_pretty(pg_indexes_size('task')) from task")) {
+                rs.next();
+                System.out.printf("task table: %d rows, %s heap+toast, %s indexes%n", rs.getLong(1), rs.getString(2), rs.getString(3));
+            }
+        }
+    }
+
+    /**
+     * Index-only scans (the list's count(*)) only skip the heap on all-visible pages. One VACUUM right after the bulk
+     * insert has been seen to leave the first ~2,700 pages not all-visible (PostgreSQL 18), which made the first
+     * user's count 20x slower than the second's: vacuum until the whole table is all-visible.
+     */
+    static void vacuumUntilAllVisible(Statement st) throws SQLException {
+        long t2 = System.nanoTime();
+        int vacuums = 0;
+        long[] visible;
+        do {
+            st.execute("vacuum (freeze, analyze) task");
+            vacuums++;
+            try (ResultSet rs = st.executeQuery("select relallvisible, relpages from pg_class where relname = 'task'")) {
+                rs.next();
+                visible = new long[] {rs.getLong(1), rs.getLong(2)};
+            }
+        } while (visible[0] < visible[1] && vacuums < 5);
+        st.execute("checkpoint");
+        System.out.printf(Locale.ROOT, "%d x vacuum (freeze, analyze) + checkpoint in %.1f s: %d of %d pages all-visible%n",
+                vacuums, (System.nanoTime() - t2) / 1e9, visible[0], visible[1]);
+        if (visible[0] < visible[1]) {
+            throw new IllegalStateException("the task table did not become all-visible; figures would be unfair");
+        }
+    }
+
+    static void vacuum(String[] args) throws SQLException {
+        try (Connection c = DriverManager.getConnection(args[1], "postgres", null); Statement st = c.createStatement()) {
+            vacuumUntilAllVisible(st);
+        }
+    }
+
+    // ---------------------------------------------------------------- plans
+
+    /** EXPLAIN (ANALYZE, BUFFERS) of the app's list and search SQL (as in TaskRepository), for the report. */
+    static void plans(String[] args) throws Exception {
+        String url = args[1];
+        String user = args[2];
+        Path out = Path.of(args[3]);
+        String cols = "t.id, t.user_id, t.title, t.description, t.completed, t.priority, t.tags, t.due_at, t.all_day, "
+                + "t.created_at, t.updated_at, t.completed_at";
+        StringBuilder text = new StringBuilder();
+        try (Connection c = DriverManager.getConnection(url, "postgres", null)) {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select version()")) {
+                rs.next();
+                text.append("-- ").append(rs.getString(1)).append("\n\n");
+            }
+            explain(c, text, "list: count", "select count(*) from task t where t.user_id = ?", user, null);
+            explain(c, text, "list: page 0 sorted by due",
+                    "select " + cols + " from task t where t.user_id = ? order by t.due_at asc nulls last, t.id asc limit 50 offset 0",
+                    user, null);
+            for (int i = 4; i < args.length; i++) {
+                String q = prefixQuery(args[i]);
+                explain(c, text, "search '" + args[i] + "': page by relevance with its total (TaskRepository.rankedPage)",
+                        "select " + cols + ", p.total from (select r.id, r.rank, count(*) over () as total from ("
+                                + "select t.id, ts_rank_cd(t.search, q) as rank from task t, to_tsquery('english', ?) q "
+                                + "where t.user_id = ? and t.search @@ q) r order by r.rank desc, r.id desc limit 50 offset 0"
+                                + ") p join task t on t.id = p.id order by p.rank desc, p.id desc", user, q);
+            }
+        }
+        Files.writeString(out, text);
+    }
+
+    static void explain(Connection c, StringBuilder text, String title, String sql, String user, String q) throws SQLException {
+        text.append("-- ").append(title).append('\n');
+        try (PreparedStatement ps = c.prepareStatement("explain (analyze, buffers) " + sql)) {
+            int i = 1;
+            if (q != null) {
+                ps.setString(i++, q);
+            }
+            ps.setObject(i, java.util.UUID.fromString(user));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    text.append(rs.getString(1)).append('\n');
+                }
+            }
+        }
+        text.append('\n');
+    }
+
+    static String prefixQuery(String text) {
+        List<String> terms = new ArrayList<>();
+        Matcher m = Pattern.compile("[\\p{L}\\p{N}]+").matcher(text);
+        while (m.find() && terms.size() < 16) {
+            terms.add(m.group().toLowerCase(Locale.ROOT) + ":*");
+        }
+        return String.join(" & ", terms);
+    }
+
+    // ---------------------------------------------------------------- report
+
+    record Run(String contestant, String op, String phase, double rps, double p50, double p90, double p99, double max,
+            long requests, long errors, int rounds) {
+    }
+
+    static final double TARGET_RATIO = 0.50;
+    static final double TARGET_P99_MS = 50.0;
+
+    static void report(String[] args) throws IOException {
+        // Lines with the same label are rounds of one measurement (interleaved app/baseline slices): merge them.
+        Map<String, Merged> merged = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(Path.of(args[1]))) {
+            if (!line.isBlank()) {
+                merged.computeIfAbsent(str(line, "label"), k -> new Merged()).add(line);
+            }
+        }
+        List<Run> runs = new ArrayList<>();
+        merged.forEach((label, m) -> runs.add(m.run(label.split(" "))));
+        Map<String, String> meta = new LinkedHashMap<>();
+        Map<String, double[]> cpu = new LinkedHashMap<>(); // label -> {jvm ms, pg ms}
+        for (String line : Files.readAllLines(Path.of(args[2]))) {
+            if (!line.isBlank()) {
+                double[] sum = cpu.computeIfAbsent(str(line, "label"), k -> new double[2]);
+                sum[0] += num(line, "jvm_cpu_ms");
+                sum[1] += num(line, "pg_cpu_ms");
+            }
+        }
+        for (String line : Files.readAllLines(Path.of(args[3]))) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                meta.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        String conns = meta.getOrDefault("connections", "?");
+        String lightConns = meta.getOrDefault("light_connections", "?");
+
+        StringBuilder md = new StringBuilder();
+        md.append("# Core API benchmark — ").append(meta.getOrDefault("date", "")).append("\n\n");
+        md.append("App (Spring Boot jar, JWT auth) vs baseline (same SQL via plain JDBC + HikariCP behind the JDK's ")
+                .append("`com.sun.net.httpserver`, **no authentication**, no framework: the lower bound of overhead), ")
+                .append("both on one PostgreSQL (the app's embedded one), ")
+                .append(meta.getOrDefault("tasks", "?")).append(" seeded tasks per user (separate, identical users).\n\n");
+        String saturation = "Saturation: wrk -t" + meta.getOrDefault("threads", "?") + " -c" + conns + " -d"
+                + meta.getOrDefault("duration", "?") + "s per contestant and operation (two halves, ABBA order) after a "
+                + meta.getOrDefault("warmup", "?") + " s warm-up each";
+        md.append("## Throughput and latency at saturation (").append(conns).append(" connections)\n\n")
+                .append(saturation).append(".\n\n");
+        String header = "| operation | app req/s | baseline req/s | app/baseline | app p50 | app p99 | baseline p50 | baseline p99 | target met? |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|---|\n";
+        md.append(header);
+        StringBuilder json = new StringBuilder("{\n");
+        json.append("  \"meta\": {");
+        boolean firstMeta = true;
+        for (Map.Entry<String, String> e : meta.entrySet()) {
+            json.append(firstMeta ? "" : ",").append("\n    ").append(jstr(e.getKey())).append(": ").append(jstr(e.getValue()));
+            firstMeta = false;
+        }
+        json.append("\n  },\n  \"targets\": {\"min_throughput_ratio\": ").append(TARGET_RATIO)
+                .append(", \"max_p99_ms_list_search\": ").append(TARGET_P99_MS).append("},\n  \"results\": [");
+        StringBuilder console = new StringBuilder();
+        String fmt = "%-8s | %9s | %9s | %7s | %8s | %8s | %8s | %8s | %s%n";
+        console.append(String.format(Locale.ROOT, fmt, "op", "app r/s", "base r/s", "ratio", "app p50", "app p99", "base p50",
+                "base p99", "target met?"));
+        StringBuilder chart = new StringBuilder("# op app_rps baseline_rps\n");
+        boolean firstResult = true;
+        boolean allMet = true;
+        for (String phase : List.of("saturation", "light")) {
+            if (phase.equals("light")) {
+                if (runs.stream().noneMatch(r -> r.phase().equals("light"))) {
+                    break;
+                }
+                md.append("\n## Latency at light load (").append(lightConns).append(" connection")
+                        .append("1".equals(lightConns) ? "" : "s").append(", closed loop)\n\n")
+                        .append("What one user at a time sees: wrk -t1 -c").append(lightConns).append(" -d")
+                        .append(meta.getOrDefault("light_duration", "?")).append("s per contestant (two halves, ABBA), after the saturation runs.\n\n")
+                        .append(header);
+                console.append(String.format(Locale.ROOT, "-- light load (%s connection(s)) --%n", lightConns));
+            }
+            for (String op : List.of("create", "list", "search")) {
+                Run app = find(runs, "app", op, phase);
+                Run base = find(runs, "baseline", op, phase);
+                if (app == null || base == null) {
+                    continue;
+                }
+                double ratio = app.rps() / base.rps();
+                boolean ratioOk = ratio >= TARGET_RATIO;
+                boolean latencyApplies = !op.equals("create");
+                boolean p99Ok = app.p99() < TARGET_P99_MS;
+                boolean errorsOk = app.errors() == 0 && base.errors() == 0;
+                StringBuilder verdict = new StringBuilder();
+                if (phase.equals("saturation")) {
+                    verdict.append(ratioOk ? "yes" : "NO").append(String.format(Locale.ROOT, " (≥50%%: %.0f%%)", ratio * 100));
+                    allMet &= ratioOk;
+                }
+                if (latencyApplies) {
+                    if (!verdict.isEmpty()) {
+                        verdict.append("; ");
+                    }
+                    verdict.append(p99Ok ? "yes" : "NO").append(String.format(Locale.ROOT, " (p99<50ms: %.1f)", app.p99()));
+                    allMet &= p99Ok;
+                }
+                if (!errorsOk) {
+                    verdict.append("; ERRORS app=").append(app.errors()).append(" baseline=").append(base.errors());
+                    allMet = false;
+                }
+                String opName = switch (op) {
+                    case "create" -> "create (POST)";
+                    case "list" -> "list (50, by due)";
+                    default -> "search (q=word)";
+                };
+                md.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.0f%% | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %s |%n",
+                        opName, app.rps(), base.rps(), ratio * 100, app.p50(), app.p99(), base.p50(), base.p99(), verdict));
+                console.append(String.format(Locale.ROOT, fmt, op, f0(app.rps()), f0(base.rps()), String.format(Locale.ROOT, "%.0f%%", ratio * 100),
+                        f1(app.p50()), f1(app.p99()), f1(base.p50()), f1(base.p99()), verdict));
+                if (phase.equals("saturation")) {
+                    chart.append(op).append(' ').append(f1(app.rps())).append(' ').append(f1(base.rps())).append('\n');
+                }
+                json.append(firstResult ? "" : ",").append(String.format(Locale.ROOT,
+                        "%n    {\"operation\": \"%s\", \"phase\": \"%s\", \"connections\": %s, \"app\": %s, \"baseline\": %s, "
+                                + "\"ratio\": %.4f, \"throughput_target_met\": %s, \"p99_target_met\": %s}",
+                        op, phase, phase.equals("light") ? lightConns : conns, runJson(app), runJson(base), ratio,
+                        phase.equals("saturation") ? Boolean.toString(ratioOk) : "null",
+                        latencyApplies ? Boolean.toString(p99Ok) : "null"));
+                firstResult = false;
+            }
+        }
+        json.append("\n  ],\n  \"cpu_ms_per_request\": [");
+        md.append("\n## CPU per request (saturation runs)\n\n")
+                .append("CPU time of each process tree during the measured runs divided by the requests served. Only one ")
+                .append("contestant is loaded at a time, so PostgreSQL's CPU is that contestant's. Unlike req/s, this barely ")
+                .append("moves when other processes load the machine.\n\n")
+                .append("| operation | app JVM | app PostgreSQL | app total | baseline JVM | baseline PostgreSQL | baseline total |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|\n");
+        console.append("-- CPU ms per request (JVM + PostgreSQL), saturation --\n");
+        boolean firstCpu = true;
+        for (String op : List.of("create", "list", "search")) {
+            Run app = find(runs, "app", op, "saturation");
+            Run base = find(runs, "baseline", op, "saturation");
+            double[] a = cpu.get("app " + op + " saturation");
+            double[] b = cpu.get("baseline " + op + " saturation");
+            if (app == null || base == null || a == null || b == null) {
+                continue;
+            }
+            double aj = a[0] / app.requests(), ap = a[1] / app.requests(), bj = b[0] / base.requests(), bp = b[1] / base.requests();
+            md.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |%n", op, aj, ap, aj + ap, bj, bp, bj + bp));
+            console.append(String.format(Locale.ROOT, "%-8s | app %.3f + %.3f = %.3f ms | baseline %.3f + %.3f = %.3f ms%n",
+                    op, aj, ap, aj + ap, bj, bp, bj + bp));
+            json.append(firstCpu ? "" : ",").append(String.format(Locale.ROOT,
+                    "%n    {\"operation\": \"%s\", \"app_jvm\": %.4f, \"app_postgres\": %.4f, \"baseline_jvm\": %.4f, "
+                            + "\"baseline_postgres\": %.4f}", op, aj, ap, bj, bp));
+            firstCpu = false;
+        }
+        json.append("\n  ],\n  \"all_targets_met\": ").append(allMet).append("\n}\n");
+        md.append("\nLatencies are wrk's (closed loop: a connection sends its next request when the previous answer arrives, ")
+                .append("so at saturation they include queueing). Errors (non-2xx, socket errors) are reported when not zero.\n");
+        md.append("\n## Setup\n\n");
+        for (Map.Entry<String, String> e : meta.entrySet()) {
+            md.append("- ").append(e.getKey()).append(": ").append(e.getValue()).append('\n');
+        }
+        System.out.print(console);
+        System.out.println(allMet ? "ALL TARGETS MET" : "SOME TARGETS MISSED");
+        Files.writeString(Path.of(args[4]), md);
+        Files.writeString(Path.of(args[5]), json);
+        if (args.length > 6) {
+            Files.writeString(Path.of(args[6]), chart);
+        }
+    }
+
+    /** Totals and the exact latency histogram (microseconds -> count) over the rounds of one measurement. */
+    static final class Merged {
+        final java.util.TreeMap<Long, Long> hist = new java.util.TreeMap<>();
+        long requests;
+        long errors;
+        double seconds;
+        int rounds;
+
+        void add(String line) {
+            rounds++;
+            requests += num(line, "requests").longValue();
+            seconds += num(line, "duration_s");
+            errors += num(line, "connect").longValue() + num(line, "read").longValue() + num(line, "write").longValue()
+                    + num(line, "status").longValue() + num(line, "timeout").longValue();
+            Matcher m = Pattern.compile("\\[(\\d+),(\\d+)\\]").matcher(line.substring(line.indexOf("\"hist_us\"")));
+            while (m.find()) {
+                hist.merge(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long::sum);
+            }
+        }
+
+        /** The smallest latency with at least p% of the samples at or below it (wrk's definition), in ms. */
+        double percentile(double p) {
+            long total = hist.values().stream().mapToLong(Long::longValue).sum();
+            long rank = Math.max(1, (long) Math.ceil(p / 100.0 * total));
+            long seen = 0;
+            for (Map.Entry<Long, Long> e : hist.entrySet()) {
+                seen += e.getValue();
+                if (seen >= rank) {
+                    return e.getKey() / 1000.0;
+                }
+            }
+            return Double.NaN;
+        }
+
+        Run run(String[] label) {
+            return new Run(label[0], label[1], label[2], requests / seconds, percentile(50), percentile(90), percentile(99),
+                    hist.isEmpty() ? Double.NaN : hist.lastKey() / 1000.0, requests, errors, rounds);
+        }
+    }
+
+    static Run find(List<Run> runs, String contestant, String op, String phase) {
+        return runs.stream().filter(r -> r.contestant().equals(contestant) && r.op().equals(op) && r.phase().equals(phase))
+                .reduce((a, b) -> b).orElse(null);
+    }
+
+    static String runJson(Run r) {
+        return String.format(Locale.ROOT, "{\"rps\": %.1f, \"p50_ms\": %.2f, \"p90_ms\": %.2f, \"p99_ms\": %.2f, "
+                + "\"max_ms\": %.2f, \"requests\": %d, \"errors\": %d, \"rounds\": %d}", r.rps(), r.p50(), r.p90(), r.p99(),
+                r.max(), r.requests(), r.errors(), r.rounds());
+    }
+
+    static String f0(double v) {
+        return String.format(Locale.ROOT, "%.0f", v);
+    }
+
+    static String f1(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    static Double num(String json, String key) {
+        Matcher m = Pattern.compile("\"" + key + "\":(-?[0-9.eE+-]+)").matcher(json);
+        if (!m.find()) {
+            throw new IllegalArgumentException("no " + key + " in " + json);
+        }
+        return Double.parseDouble(m.group(1));
+    }
+
+    static String str(String json, String key) {
+        Matcher m = Pattern.compile("\"" + key + "\":\"([^\"]*)\"").matcher(json);
+        if (!m.find()) {
+            throw new IllegalArgumentException("no " + key + " in " + json);
+        }
+        return m.group(1);
+    }
+
+    static String jstr(String s) {
+        return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+}
