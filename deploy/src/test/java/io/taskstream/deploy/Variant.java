@@ -1,0 +1,51 @@
+package io.taskstream.deploy;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One way of installing the chart: an optional values file of the chart plus {@code --set} overrides.
+ *
+ * @param name how test reports call it
+ * @param valuesFile a file in the chart directory, or null for the defaults alone
+ * @param sets {@code --set} overrides, in order
+ */
+record Variant(String name, String valuesFile, Map<String, String> sets) {
+
+    static final Variant DEFAULT = new Variant("default values", null, Map.of());
+
+    /** The six installs the chart promises: default, dev and prod values, each with and without Dapr. */
+    static List<Variant> supported() {
+        return List.of(
+                DEFAULT,
+                DEFAULT.with("dapr.enabled", "true"),
+                dev(),
+                dev().with("dapr.enabled", "true"),
+                prod(),
+                prod().with("dapr.enabled", "true"));
+    }
+
+    static Variant dev() {
+        return new Variant("values-dev.yaml", "values-dev.yaml", Map.of());
+    }
+
+    static Variant prod() {
+        return new Variant("values-prod.yaml", "values-prod.yaml", Map.of());
+    }
+
+    Variant with(String key, String value) {
+        Map<String, String> more = new LinkedHashMap<>(sets);
+        more.put(key, value);
+        return new Variant(name + " + " + key + "=" + value, valuesFile, more);
+    }
+
+    boolean daprEnabled() {
+        return "true".equals(sets.get("dapr.enabled"));
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
