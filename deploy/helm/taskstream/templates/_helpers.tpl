@@ -104,20 +104,20 @@ notifier: reminders
 {{- default (printf "%s-dapr" (include "taskstream.fullname" .)) .Values.dapr.tracing.name }}
 {{- end }}
 
-{{/* Secret (name and keys) the app reads its database settings from. */}}
+{{/* Secret (name and key names) the app reads its database settings from. */}}
 {{- define "taskstream.databaseSecret" -}}
 {{- if .Values.cloudnativepg.enabled }}
 name: {{ printf "%s-app" .Values.cloudnativepg.clusterName }}
-url: jdbc-uri
-username: username
-password: password
-uri: uri
+urlKey: jdbc-uri
+usernameKey: username
+passwordKey: password
+uriKey: uri
 {{- else }}
 name: {{ required "database.existingSecret (a Secret with the database url) is required unless cloudnativepg.enabled" .Values.database.existingSecret }}
-url: {{ .Values.database.keys.url }}
-username: {{ .Values.database.keys.username }}
-password: {{ .Values.database.keys.password }}
-uri: {{ .Values.database.keys.url }}
+urlKey: {{ .Values.database.keys.url }}
+usernameKey: {{ .Values.database.keys.username }}
+passwordKey: {{ .Values.database.keys.password }}
+uriKey: {{ .Values.database.keys.url }}
 {{- end }}
 {{- end }}
 
@@ -125,7 +125,7 @@ uri: {{ .Values.database.keys.url }}
 {{- define "taskstream.apiGroups" -}}
 {{- $names := list }}
 {{- range $name, $group := .Values.roleGroups }}
-{{- if has "api" $group.roles }}{{ $names = append $names $name }}{{ end }}
+{{- if and (kindIs "slice" $group.roles) (has "api" $group.roles) }}{{ $names = append $names $name }}{{ end }}
 {{- end }}
 {{- toJson $names }}
 {{- end }}
@@ -140,8 +140,8 @@ uri: {{ .Values.database.keys.url }}
 {{- if not (regexMatch "^[a-z]([-a-z0-9]*[a-z0-9])?$" $name) }}
 {{- fail (printf "roleGroups.%s: a group name must be a DNS label (lower case letters, digits, '-')" $name) }}
 {{- end }}
-{{- if not $group.roles }}
-{{- fail (printf "roleGroups.%s.roles must list at least one role" $name) }}
+{{- if not (and (kindIs "slice" $group.roles) $group.roles) }}
+{{- fail (printf "roleGroups.%s.roles must be a list of at least one role" $name) }}
 {{- end }}
 {{- range $group.roles }}
 {{- if not (has . $known) }}

@@ -13,8 +13,11 @@ import java.util.Optional;
 /** A variant's render, typed. */
 record Rendered(Variant variant, List<HasMetadata> resources) {
 
+    private static final Map<Variant, Rendered> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
     static Rendered of(Variant variant) {
-        return new Rendered(variant, Chart.render(variant).stream().map(StrictKubernetes::parse).toList());
+        return CACHE.computeIfAbsent(variant,
+                v -> new Rendered(v, Chart.render(v).stream().map(StrictKubernetes::parse).toList()));
     }
 
     <T extends HasMetadata> List<T> all(Class<T> type) {
