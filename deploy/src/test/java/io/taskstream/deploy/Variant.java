@@ -15,7 +15,10 @@ record Variant(String name, String valuesFile, Map<String, String> sets) {
 
     static final Variant DEFAULT = new Variant("default values", null, Map.of());
 
-    /** The six installs the chart promises: default, dev and prod values, each with and without Dapr. */
+    /**
+     * The installs the chart promises: default, dev and prod values, each with and without Dapr, and prod
+     * with every optional switch on (so each template is rendered and checked at least once).
+     */
     static List<Variant> supported() {
         return List.of(
                 DEFAULT,
@@ -23,7 +26,14 @@ record Variant(String name, String valuesFile, Map<String, String> sets) {
                 dev(),
                 dev().with("dapr.enabled", "true"),
                 prod(),
-                prod().with("dapr.enabled", "true"));
+                prod().with("dapr.enabled", "true"),
+                everything());
+    }
+
+    static Variant everything() {
+        return prod().with("dapr.enabled", "true").with("keda.enabled", "true")
+                .with("metrics.serviceMonitor.enabled", "true").with("mail.host", "smtp.example.com")
+                .with("ai.baseUrl", "https://api.openai.com/v1").with("ai.model", "gpt-4o-mini");
     }
 
     static Variant dev() {
