@@ -122,14 +122,28 @@ class ChartFeaturesTest {
     }
 
     @Test
-    void renderRefusesAnUnknownRoleOrAnEmbeddedTransport(@TempDir Path dir) throws IOException {
+    void valuesSchemaRejectsAnUnknownRoleAMisspelledKeyAndTheEmbeddedTransport(@TempDir Path dir) throws IOException {
         Path values = dir.resolve("billing.yaml");
         Files.writeString(values, "roleGroups: {api: {roles: [api, billing]}}\n");
 
         assertThatThrownBy(() -> Chart.template(new Variant("billing", values.toString(), java.util.Map.of())))
-                .hasMessageContaining("unknown role \"billing\"");
+                .hasMessageContaining("/roleGroups/api/roles/1");
+        assertThatThrownBy(() -> Chart.template(Variant.DEFAULT.with("groupDefaults.replica", "2")))
+                .hasMessageContaining("replica");
+        assertThatThrownBy(() -> Chart.template(Variant.DEFAULT.with("ingress.tls.clusterIsuer", "x")))
+                .hasMessageContaining("clusterIsuer");
         assertThatThrownBy(() -> Chart.template(Variant.DEFAULT.with("events.transport", "embedded")))
-                .hasMessageContaining("events.transport must be kafka or dapr");
+                .hasMessageContaining("/events/transport");
+    }
+
+    @Test
+    void templatesRefuseSettingsThatCannotWorkEvenWithoutTheSchema(@TempDir Path dir) throws IOException {
+        Path values = dir.resolve("no-kafka.yaml");
+        Files.writeString(values, "kafka: {bootstrapServers: \"\"}\ningress: {enabled: true}\n"
+                + "roleGroups: {api: null, workers: {roles: [audit]}}\n");
+
+        assertThatThrownBy(() -> Chart.template(new Variant("no kafka", values.toString(), java.util.Map.of())))
+                .hasMessageContaining("set kafka.bootstrapServers or kafka.strimzi.enabled");
     }
 
     @Test
