@@ -191,6 +191,16 @@ class RenderedManifestsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("variants")
+    void everyGroupConnectsToTheSharedDatabaseSoNoEmbeddedPostgresqlStarts(Variant variant) {
+        for (Deployment deployment : Rendered.of(variant).deployments()) {
+            EnvVar url = Rendered.env(deployment, "DATABASE_URL")
+                    .orElseThrow(() -> new AssertionError(deployment.getMetadata().getName() + " has no DATABASE_URL"));
+            assertThat(url.getValueFrom().getSecretKeyRef().getOptional()).isNotEqualTo(Boolean.TRUE);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("variants")
     void appTopicsAreCreatedByTheAppOnlyWhenNoStrimziTopicOwnsThem(Variant variant) {
         Rendered rendered = Rendered.of(variant);
         boolean strimziTopics = !rendered.custom("KafkaTopic").isEmpty();
