@@ -1,0 +1,97 @@
+package io.taskstream.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** deploy/dapr: the components the dapr transport relies on, and their twins the chart renders. */
+class DaprManifestsTest {
+
+    static List<GenericKubernetesResource> plain() throws IOException {
+        try (Stream<Path> files = Files.list(Chart.DEPLOY_DIR.resolve("dapr"))) {
+            return files.filter(f -> f.toString().endsWith(".yaml")).sorted()
+                    .flatMap(f -> Chart.documents(f).stream())
+                    .map(StrictKubernetes::parse).map(GenericKubernetesResource.class::cast).toList();
+        }
+    }
+
+    @Test
+    void componentsCoverPubSubOnKafkaStateInPostgresqlAndKubernetesSecrets() throws IOException {
+        Map<String, GenericKubernetesResource> byType = plain().stream()
+                .filter(r -> r.getKind().equals("Component"))
+                .collect(Collectors.toMap(c -> Rendered.field(c, "spec", "type").asText(), c -> c));
+
+        assertThat(byType.keySet()).containsExactlyInAnyOrder("pubsub.kafka", "state.postgresql", "secretstores.kubernetes");
+        assertThat(metadata(byType.get("pubsub.kafka"))).containsEntry("brokers", "taskstream-kafka-kafka-bootstrap:9092");
+        JsonNode connection = item(byType.get("state.postgresql"), "connectionString");
+        assertThat(connection.has("value")).as("no connection string in the manifest").isFalse();
+        assertThat(connection.path("secretKeyRef").path("name").asText()).isEqualTo("taskstream-db-app");
+    }
+
+    @Test
+    void tracingConfigurationSamplesAndExportsOverOtlp() throws IOException {
+        GenericKubernetesResource configuration = plain().stream()
+                .filter(r -> r.getKind().equals("Configuration")).findFirst().orElseThrow();
+
+        assertThat(configuration.getApiVersion()).isEqualTo("dapr.io/v1alpha1");
+        assertThat(Rendered.field(configuration, "spec", "tracing", "samplingRate").asText()).isNotBlank();
+        assertThat(Rendered.field(configuration, "spec", "tracing", "otel", "endpointAddress").asText()).isNotBlank();
+    }
+
+    @Test
+    void chartRendersTheSameComponentTypesScopedToItsAppIds() throws IOException {
+        Rendered rendered = Rendered.of(Variant.DEFAULT.with("dapr.enabled", "true"));
+        List<String> appIds = rendered.deployments().stream()
+                .map(d -> Rendered.podAnnotations(d).get("dapr.io/app-id")).toList();
+
+        assertThat(rendered.custom("Component")).extracting(c -> Rendered.field(c, "spec", "type").asText())
+                .containsExactlyInAnyOrderElementsOf(plain().stream().filter(r -> r.getKind().equals("Component"))
+                        .map(c -> Rendered.field(c, "spec", "type").asText()).toList());
+        assertThat(rendered.custom("Component")).allSatisfy(component -> assertThat(
+                Chart.YAML.convertValue(Rendered.field(component, "scopes"), List.class))
+                .containsExactlyInAnyOrderElementsOf(appIds));
+        String config = rendered.custom("Configuration").getFirst().getMetadata().getName();
+        assertThat(rendered.deployments()).allSatisfy(d ->
+                assertThat(Rendered.podAnnotations(d)).containsEntry("dapr.io/config", config));
+    }
+
+    @Test
+    void chartStateStoreReadsItsConnectionStringFromTheDatabaseSecret() {
+        JsonNode external = item(component(Variant.DEFAULT.with("dapr.enabled", "true"), "state.postgresql"), "connectionString");
+        JsonNode cnpg = item(component(Variant.prod().with("dapr.enabled", "true"), "state.postgresql"), "connectionString");
+
+        assertThat(external.path("secretKeyRef").path("name").asText()).isEqualTo("taskstream-database");
+        assertThat(external.path("secretKeyRef").path("key").asText()).isEqualTo("url");
+        assertThat(cnpg.path("secretKeyRef").path("name").asText()).isEqualTo("taskstream-db-app");
+        assertThat(cnpg.path("secretKeyRef").path("key").asText()).isEqualTo("uri");
+    }
+
+    private static GenericKubernetesResource component(Variant variant, String type) {
+        return Rendered.of(variant).custom("Component").stream()
+                .filter(c -> Rendered.field(c, "spec", "type").asText().equals(type)).findFirst().orElseThrow();
+    }
+
+    private static Map<String, String> metadata(GenericKubernetesResource component) {
+        return java.util.stream.StreamSupport.stream(Rendered.field(component, "spec", "metadata").spliterator(), false)
+                .filter(item -> item.has("value"))
+                .collect(Collectors.toMap(item -> item.path("name").asText(), item -> item.path("value").asText()));
+    }
+
+    private static JsonNode item(GenericKubernetesResource component, String name) {
+        for (JsonNode item : Rendered.field(component, "spec", "metadata")) {
+            if (item.path("name").asText().equals(name)) {
+                return item;
+            }
+        }
+        throw new AssertionError(component.getMetadata().getName() + " has no metadata item " + name);
+    }
+}

@@ -1,0 +1,74 @@
+package io.taskstream.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A variant's render, typed. */
+record Rendered(Variant variant, List<HasMetadata> resources) {
+
+    private static final Map<Variant, Rendered> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static Rendered of(Variant variant) {
+        return CACHE.computeIfAbsent(variant,
+                v -> new Rendered(v, Chart.render(v).stream().map(StrictKubernetes::parse).toList()));
+    }
+
+    <T extends HasMetadata> List<T> all(Class<T> type) {
+        return resources.stream()
+                .filter(type::isInstance)
+                .map(type::cast)
+                .toList();
+    }
+
+    <T extends HasMetadata> T named(Class<T> type, String name) {
+        return all(type).stream().filter(r -> r.getMetadata().getName().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " " + name + " in " + variant));
+    }
+
+    List<GenericKubernetesResource> custom(String kind) {
+        return all(GenericKubernetesResource.class).stream().filter(r -> r.getKind().equals(kind)).toList();
+    }
+
+    List<Deployment> deployments() {
+        return all(Deployment.class);
+    }
+
+    Deployment deployment(String group) {
+        return named(Deployment.class, Chart.RELEASE + "-taskstream-" + group);
+    }
+
+    static Container app(Deployment deployment) {
+        return deployment.getSpec().getTemplate().getSpec().getContainers().stream()
+                .filter(c -> c.getName().equals("taskstream")).findFirst().orElseThrow();
+    }
+
+    static Optional<EnvVar> env(Deployment deployment, String name) {
+        return app(deployment).getEnv().stream().filter(e -> e.getName().equals(name)).findFirst();
+    }
+
+    static String envValue(Deployment deployment, String name) {
+        return env(deployment, name).map(EnvVar::getValue)
+                .orElseThrow(() -> new AssertionError(deployment.getMetadata().getName() + " has no env " + name));
+    }
+
+    static Map<String, String> podAnnotations(Deployment deployment) {
+        Map<String, String> annotations = deployment.getSpec().getTemplate().getMetadata().getAnnotations();
+        return annotations == null ? Map.of() : annotations;
+    }
+
+    /** A generic resource's field by path, e.g. "spec", "partitions". */
+    static JsonNode field(GenericKubernetesResource resource, String... path) {
+        JsonNode node = Chart.YAML.valueToTree(resource.getAdditionalProperties());
+        for (String step : path) {
+            node = node.path(step);
+        }
+        return node;
+    }
+}

@@ -1,0 +1,242 @@
+package io.taskstream.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The policy every supported install (default, dev, prod; with and without Dapr) must satisfy. */
+class RenderedManifestsTest {
+
+    private static final Pattern CREDENTIAL_ENV = Pattern.compile(".*(PASSWORD|SECRET|TOKEN|API_KEY|DATABASE_URL|DATASOURCE_URL).*");
+
+    static List<Variant> variants() {
+        return Variant.supported();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("variants")
+    void everyRenderedDocumentIsAValidKubernetesResource(Variant variant) {
+        List<JsonNode> documents = Chart.render(variant);
+
+        assertThat(documents).isNotEmpty();
+        documents.forEach(StrictKubernetes::parse);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("variants")
+    void everyContainerIsProbedOnActuatorHealth(Variant variant) {
+        for (Deployment deployment : Rendered.of(variant).deployments()) {
+            for (Container container : deployment.getSpec().getTemplate().getSpec().getContainers()) {
+                String where = deployment.getMetadata().getName() + "/" + container.getName();
+                assertThat(container.getReadinessProbe()).as(where + " readiness").isNotNull();
+                assertThat(container.getLivenessProbe()).as(where + " liveness").isNotNull();
+                assertThat(container.getStartupProbe()).as(where + " startup").isNotNull();
+                assertThat(path(container.getReadinessProbe())).as(where).isEqualTo("/actuator/health/readiness");
+                assertThat(path(container.getLivenessProbe())).as(where).isEqualTo("/actuator/health/liveness");
+                assertThat(path(container.getStartupProbe())).as(where).startsWith("/actuator/health/");
+                assertThat(container.getReadinessProbe().getHttpGet().getPort().getStrVal()).isEqualTo("http");
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("variants")
+    void everyContainerHasResourceRequestsAndLimits(Variant variant) {
+        for (Deployment deployment : Rendered.of(variant).deployments()) {
+            for (Container container : deployment.getSpec().getTemplate().getSpec().getContainers()) {
+                String where = deployment.getMetadata().getName() + "/" + container.getName();
+                assertThat(container.getResources().getRequests()).as(where).containsKeys("cpu", "memory");
+                assertThat(container.getResources().getLimits()).as(where).containsKey("memory");
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("variants")
+    void everyPodRunsNonRootOnAReadOnlyRootWithoutCapabilities(Variant variant) {
+        for (Deployment deployment : Rendered.of(variant).deployments()) {
+            String name = deployment.getMetadata().getName();
+            PodSecurityContext pod = deployment.getSpec().getTemplate().getSpec().getSecurityContext();
+            assertThat(pod.getRunAsNonRoot()).as(name).isTrue();
+            assertThat(pod.getRunAsUser()).as(name).isPositive();
+            assertThat(pod.getSeccompProfile().getType()).as(name).isEqualTo("RuntimeDefault");
+            for (Container container : deployment.getSpec().getTemplate().getSpec().getContainers()) {
+                SecurityContext security = container.getSecurityContext();
+                assertThat(security.getRunAsNonRoot()).as(name).isTrue();
+                assertThat(security.getReadOnlyRootFilesystem()).as(name).isTrue();
+                assertThat(security.getAllowPrivilegeEscalation()).as(name).isFalse();
+                assertThat(security.getCapabilities().getDrop()).as(name).containsExactly("ALL");
+                assertThat(security.getCapabilities().getAdd()).as(name).isNullOrEmpty();
+                assertThat(security.getPrivileged()).as(name).isNotEqualTo(Boolean.TRUE);
+                assertThat(container.getVolumeMounts()).as(name + ": /tmp is the only writable path")
+                        .anySatisfy(mount -> assertThat(mount.getMountPath()).isEqualTo("/tmp"));
+                assertThat(Rendered.envValue(deployment, "TASKSTREAM_DATA_DIR")).startsWith("/tmp/");
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("variants")
+    void eachRoleGroupRunsExactlyItsRoles(Variant variant) throws IOException {
+        JsonNode groups = Chart.values(variant).path("roleGroups");
+        Rendered rendered = Rendered.of(variant);
+
+        assertThat(rendered.deployments()).hasSize(groups.size());
+        groups.fields().forEachRemaining(group -> {
+            List<String> roles = new ArrayList<>();
+            group.getValue().path("roles").forEach(role -> roles.add(role.asText()));
+            assertThat(Rendered.envValue(rendered.deployment(group.getKey()), "TASKSTREAM_ROLES"))
+                    .isEqualTo(String.join(",", roles));
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("variants")
+    void daprSidecarAnnotationsAndTransportAppearExactlyWhenDaprIsEnabled(Variant variant) {
+        for (Deployment deployment : Rendered.of(variant).deployments()) {
+            Map<String, String> annotations = Rendered.podAnnotations(deployment);
+            String transport = Rendered.envValue(deployment, "TASKSTREAM_EVENTS_TRANSPORT");
+            if (variant.daprEnabled()) {
+                assertThat(annotations).containsEntry("dapr.io/enabled", "true")
+                        .containsEntry("dapr.io/app-port", "8080")
+                        .containsKeys("dapr.io/app-id", "dapr.io/config");
+                assertThat(transport).isEqualTo("dapr");
+            } else {
+                assertThat(annotations.keySet()).noneMatch(key -> key.startsWith("dapr.io/"));
+                assertThat(transport).isEqualTo("kafka");
+            }
+        }
+        List<GenericKubernetesResource> components = Rendered.of(variant).custom("Component");
+        if (variant.daprEnabled()) {
+            assertThat(components).extracting(c -> Rendered.field(c, "spec", "type").asText())
+                    .containsExactlyInAnyOrder("pubsub.kafka", "secretstores.kubernetes", "state.postgresql");
+            assertThat(Rendered.of(variant).custom("Configuration")).hasSize(1);
+        } else {
+            assertThat(components).isEmpty();
+            assertThat(Rendered.of(variant).custom("Configuration")).isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("variants")
+    void serviceAccountTokensAreMountedOnlyForTheDaprSidecar(Variant variant) {
+        Rendered rendered = Rendered.of(variant);
+        for (Deployment deployment : rendered.deployments()) {
+            assertThat(deployment.getSpec().getTemplate().getSpec().getAutomountServiceAccountToken())
+                    .as(deployment.getMetadata().getName()).isEqualTo(variant.daprEnabled());
+        }
+        assertThat(rendered.all(ServiceAccount.class)).singleElement()
+                .satisfies(sa -> assertThat(sa.getAutomountServiceAccountToken()).isEqualTo(variant.daprEnabled()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("variants")
+    void networkTrafficIsDeniedByDefault(Variant variant) {
+        Rendered rendered = Rendered.of(variant);
+        NetworkPolicy deny = rendered.named(NetworkPolicy.class, Chart.RELEASE + "-taskstream-default-deny");
+
+        assertThat(deny.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
+        assertThat(deny.getSpec().getIngress()).isNullOrEmpty();
+        assertThat(deny.getSpec().getEgress()).isNullOrEmpty();
+        Map<String, String> scope = deny.getSpec().getPodSelector().getMatchLabels();
+        for (Deployment deployment : rendered.deployments()) {
+            assertThat(deployment.getSpec().getTemplate().getMetadata().getLabels()).containsAllEntriesOf(scope);
+            // and each group has its own allow-list
+            rendered.named(NetworkPolicy.class, deployment.getMetadata().getName());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("variants")
+    void noSecretIsRenderedAndCredentialsComeFromSecretReferences(Variant variant) {
+        Rendered rendered = Rendered.of(variant);
+
+        assertThat(rendered.all(Secret.class)).as("the chart never creates Secrets").isEmpty();
+        for (Deployment deployment : rendered.deployments()) {
+            for (EnvVar env : Rendered.app(deployment).getEnv()) {
+                if (CREDENTIAL_ENV.matcher(env.getName()).matches()) {
+                    assertThat(env.getValue()).as(env.getName() + " must not be a literal").isNull();
+                    assertThat(env.getValueFrom().getSecretKeyRef()).as(env.getName()).isNotNull();
+                }
+            }
+        }
+        for (GenericKubernetesResource component : rendered.custom("Component")) {
+            for (JsonNode item : Rendered.field(component, "spec", "metadata")) {
+                if (item.path("name").asText().matches("(?i).*(password|secret|token|connectionstring|key).*")) {
+                    assertThat(item.has("value")).as(item.toString()).isFalse();
+                    assertThat(item.has("secretKeyRef")).as(item.toString()).isTrue();
+                }
+            }
+        }
+        assertThat(literalCredentials(Chart.render(variant))).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("variants")
+    void everyGroupConnectsToTheSharedDatabaseSoNoEmbeddedPostgresqlStarts(Variant variant) {
+        for (Deployment deployment : Rendered.of(variant).deployments()) {
+            EnvVar url = Rendered.env(deployment, "DATABASE_URL")
+                    .orElseThrow(() -> new AssertionError(deployment.getMetadata().getName() + " has no DATABASE_URL"));
+            assertThat(url.getValueFrom().getSecretKeyRef().getOptional()).isNotEqualTo(Boolean.TRUE);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("variants")
+    void appTopicsAreCreatedByTheAppOnlyWhenNoStrimziTopicOwnsThem(Variant variant) {
+        Rendered rendered = Rendered.of(variant);
+        boolean strimziTopics = !rendered.custom("KafkaTopic").isEmpty();
+        for (Deployment deployment : rendered.deployments()) {
+            assertThat(Rendered.envValue(deployment, "TASKSTREAM_EVENTS_KAFKA_CREATETOPICS"))
+                    .isEqualTo(Boolean.toString(!strimziTopics));
+            assertThat(Rendered.envValue(deployment, "KAFKA_BOOTSTRAP_SERVERS")).isNotBlank();
+        }
+    }
+
+    /** Keys named like a credential that carry a literal anywhere in the rendered documents. */
+    static Map<String, String> literalCredentials(List<JsonNode> documents) {
+        Map<String, String> found = new LinkedHashMap<>();
+        documents.forEach(d -> collect(d, "", found));
+        return found;
+    }
+
+    private static void collect(JsonNode node, String path, Map<String, String> found) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(field -> {
+                String key = field.getKey();
+                JsonNode value = field.getValue();
+                if (value.isValueNode() && !value.asText().isEmpty()
+                        && key.matches("(?i)(password|passwd|secret|token|api[-_]?key|client[-_]?secret)")) {
+                    found.put(path + "." + key, value.asText());
+                }
+                collect(value, path + "." + key, found);
+            });
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                collect(node.get(i), path + "[" + i + "]", found);
+            }
+        }
+    }
+
+    private static String path(Probe probe) {
+        return probe.getHttpGet().getPath();
+    }
+}
