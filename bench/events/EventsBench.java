@@ -178,14 +178,18 @@ public class EventsBench {
             System.out.println("WARNING: " + failures.get() + " requests failed");
         }
         List<Double> latencies = new ArrayList<>();
+        List<Double> relayLag = new ArrayList<>();
         try (Statement s = db.createStatement();
-             ResultSet rs = s.executeQuery("select extract(epoch from (a.recorded_at - o.created_at)) * 1000 "
+             ResultSet rs = s.executeQuery("select extract(epoch from (a.recorded_at - o.created_at)) * 1000, "
+                     + "extract(epoch from (o.published_at - o.created_at)) * 1000 "
                      + "from audit_entry a join event_outbox o on o.event_id = a.event_id "
                      + "where a.user_id = '" + user + "' and a.event_type = 'updated'")) {
             while (rs.next()) {
                 latencies.add(rs.getDouble(1));
+                relayLag.add(rs.getDouble(2));
             }
         }
+        System.out.println("of which commit → published (relay): " + Stats.of(relayLag));
         return Stats.of(latencies);
     }
 

@@ -23,9 +23,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * One listener container per handler. Shared handlers consume in the group {@code taskstream-<name>}
  * (one replica applies each event) from the earliest offset; broadcast handlers get a group of their
- * own per process, from the latest offset. The offset is committed only after the handler's transaction
- * (ack mode RECORD); failures are retried with exponential backoff, then the record goes to
- * {@code <topic>.dlt} and the partition moves on.
+ * own per process, from the latest offset. Offsets are committed once per poll, after every record of it
+ * went through its handler's transaction (ack mode BATCH: one broker round trip per poll instead of per
+ * record; a crash before the commit redelivers records whose effects the idempotent dispatcher skips);
+ * failures are retried with exponential backoff, then the record goes to {@code <topic>.dlt} and the
+ * partition moves on.
  */
 class KafkaConsumers implements SmartLifecycle {
 
@@ -43,7 +45,7 @@ class KafkaConsumers implements SmartLifecycle {
             ContainerProperties container_ = container.getContainerProperties();
             boolean shared = handler.delivery() == EventHandler.Delivery.SHARED;
             container_.setGroupId(shared ? "taskstream-" + handler.name() : "taskstream-" + handler.name() + "-" + instanceId);
-            container_.setAckMode(ContainerProperties.AckMode.RECORD);
+            container_.setAckMode(ContainerProperties.AckMode.BATCH);
             container_.getKafkaConsumerProperties().setProperty(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, shared ? "earliest" : "latest");
             container_.getKafkaConsumerProperties().setProperty(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
             container_.setMessageListener((MessageListener<String, String>) record ->
