@@ -1,5 +1,7 @@
 package io.taskstream.task;
 
+import io.taskstream.calendar.InvalidRecurrenceRuleException;
+import io.taskstream.calendar.RecurrenceRule;
 import io.taskstream.platform.web.ClientErrorException;
 import io.taskstream.platform.web.FieldViolation;
 import java.time.Instant;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
 
 /** Turns a client's {@link TaskInput} into {@link TaskFields}, reporting every bad field at once. */
 final class TaskInputValidator {
@@ -63,8 +66,9 @@ final class TaskInputValidator {
         } else {
             allDay = false;
         }
-        if (input.recurrence() != null && !input.recurrence().isNull()) {
-            violations.add(new FieldViolation("recurrence", "recurring tasks are not available yet; send null"));
+        Recurrence recurrence = recurrence(input.recurrence(), violations);
+        if (recurrence != null && input.dueAt() == null) {
+            violations.add(new FieldViolation("dueAt", "is required for a recurring task"));
         }
         if (input.reminders() != null && !input.reminders().isNull()
                 && !(input.reminders().isArray() && input.reminders().isEmpty())) {
@@ -73,7 +77,47 @@ final class TaskInputValidator {
         if (!violations.isEmpty()) {
             throw ClientErrorException.invalid(violations);
         }
-        return new TaskFields(title, description, priority, tags, dueAt, allDay);
+        return new TaskFields(title, description, priority, tags, dueAt, allDay, recurrence);
+    }
+
+    /** {@code {"rule": "<RRULE>", "from": "due"|"completion"}} (from defaults to due), or null. */
+    private static Recurrence recurrence(JsonNode raw, List<FieldViolation> violations) {
+        if (raw == null || raw.isNull()) {
+            return null;
+        }
+        if (!raw.isObject()) {
+            violations.add(new FieldViolation("recurrence",
+                    "must be an object such as {\"rule\": \"FREQ=WEEKLY;BYDAY=MO\", \"from\": \"due\"}, or null"));
+            return null;
+        }
+        int before = violations.size();
+        for (String name : raw.propertyNames()) {
+            if (!name.equals("rule") && !name.equals("from")) {
+                violations.add(new FieldViolation("recurrence." + name, "is not a field of recurrence (rule, from)"));
+            }
+        }
+        String rule = null;
+        JsonNode ruleNode = raw.get("rule");
+        if (ruleNode == null || ruleNode.isNull()) {
+            violations.add(new FieldViolation("recurrence.rule", "is required"));
+        } else if (!ruleNode.isString()) {
+            violations.add(new FieldViolation("recurrence.rule", "must be a string such as FREQ=WEEKLY;BYDAY=MO"));
+        } else {
+            try {
+                rule = RecurrenceRule.parse(ruleNode.asString()).text();
+            } catch (InvalidRecurrenceRuleException e) {
+                violations.add(new FieldViolation("recurrence.rule", e.getMessage()));
+            }
+        }
+        Recurrence.From from = Recurrence.From.DUE;
+        JsonNode fromNode = raw.get("from");
+        if (fromNode != null && !fromNode.isNull()) {
+            from = fromNode.isString() ? Recurrence.From.parse(fromNode.asString()).orElse(null) : null;
+            if (from == null) {
+                violations.add(new FieldViolation("recurrence.from", "must be due or completion"));
+            }
+        }
+        return violations.size() == before ? new Recurrence(rule, from) : null;
     }
 
     private static List<String> tags(List<String> raw, List<FieldViolation> violations) {

@@ -2,6 +2,8 @@ package io.taskstream.task;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Renders a task back into the client's input representation, the base a merge patch applies to. */
 final class TaskInputs {
@@ -16,7 +18,13 @@ final class TaskInputs {
                     ? task.dueAt().atZone(zone).toLocalDate().toString()
                     : OffsetDateTime.ofInstant(task.dueAt(), zone).toString();
         }
+        ObjectNode recurrence = null;
+        if (task.recurrence() != null) {
+            recurrence = JsonNodeFactory.instance.objectNode()
+                    .put("rule", task.recurrence().rule())
+                    .put("from", task.recurrence().from().json());
+        }
         return new TaskInput(task.title(), task.description(), task.priority().json(), task.tags(), due, task.allDay(),
-                null, null);
+                recurrence, null);
     }
 }

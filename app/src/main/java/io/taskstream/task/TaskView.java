@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.UUID;
 
 /** A task as the API shows it; date-times in the user's time zone. */
 @Schema(name = "Task")
@@ -17,7 +18,8 @@ record TaskView(
         List<String> tags,
         @Schema(nullable = true) OffsetDateTime dueAt,
         boolean allDay,
-        @Schema(nullable = true, description = "reserved for recurring tasks") Object recurrence,
+        @Schema(nullable = true, description = "how the task recurs") Recurrence recurrence,
+        @Schema(nullable = true, description = "shared by every occurrence of a recurring task") UUID seriesId,
         @Schema(description = "reserved for reminders") List<Object> reminders,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
@@ -25,7 +27,7 @@ record TaskView(
 
     static TaskView of(TaskSnapshot task, ZoneId zone) {
         return new TaskView(task.id().value(), task.title(), task.description(), task.completed(), task.priority(),
-                task.tags(), at(task.dueAt(), zone), task.allDay(), null, List.of(), at(task.createdAt(), zone),
+                task.tags(), at(task.dueAt(), zone), task.allDay(), task.recurrence(), task.seriesId(), List.of(), at(task.createdAt(), zone),
                 at(task.updatedAt(), zone), at(task.completedAt(), zone));
     }
 

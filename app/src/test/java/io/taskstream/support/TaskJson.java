@@ -43,6 +43,23 @@ public final class TaskJson {
         return this;
     }
 
+    /** Recurs by the RFC 5545 rule, counting from the due date. */
+    public TaskJson recurrence(String rule) {
+        return recurrence(rule, "due");
+    }
+
+    /** Recurs by the RFC 5545 rule, counting from {@code from} ("due" or "completion"). */
+    public TaskJson recurrence(String rule, String from) {
+        node.putObject("recurrence").put("rule", rule).put("from", from);
+        return this;
+    }
+
+    /** Sets a raw JSON member, for sending what the builder's typed methods would not. */
+    public TaskJson raw(String field, String json) {
+        node.set(field, HttpApi.JSON.readTree(json));
+        return this;
+    }
+
     public String json() {
         return node.toString();
     }
