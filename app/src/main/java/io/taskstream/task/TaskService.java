@@ -140,6 +140,12 @@ public class TaskService {
         return task.recurrence().parsedRule().occurrences(due, task.occurrence()).limit(count).map(Occurrence::at).toList();
     }
 
+    /** The task, or empty when it does not exist for the user (for callers to whom that is no error). */
+    @Transactional(readOnly = true)
+    public Optional<TaskSnapshot> find(UserId user, TaskId id) {
+        return tasks.find(user, id);
+    }
+
     @Transactional(readOnly = true)
     public TaskSnapshot get(UserId user, TaskId id) {
         return tasks.find(user, id).orElseThrow(() -> notFound(id));
