@@ -64,12 +64,12 @@ class TaskEventsOutboxWriter {
 
     /** The full task snapshot as events carry it (instants in UTC). */
     record TaskData(long id, String userId, String title, String description, boolean completed, String priority,
-            List<String> tags, Instant dueAt, boolean allDay, Recurrence recurrence, UUID seriesId, List<Object> reminders,
+            List<String> tags, Instant dueAt, boolean allDay, Recurrence recurrence, UUID seriesId, JsonNode reminders,
             Instant createdAt, Instant updatedAt, Instant completedAt) {
 
         static TaskData of(TaskSnapshot t) {
             return new TaskData(t.id().value(), t.userId().toString(), t.title(), t.description(), t.completed(),
-                    t.priority().json(), t.tags(), t.dueAt(), t.allDay(), t.recurrence(), t.seriesId(), List.of(),
+                    t.priority().json(), t.tags(), t.dueAt(), t.allDay(), t.recurrence(), t.seriesId(), Reminders.toNode(t.reminders()),
                     t.createdAt(), t.updatedAt(), t.completedAt());
         }
     }

@@ -21,5 +21,6 @@ public record TaskInput(
         @Schema(nullable = true, implementation = Recurrence.class, description = "how the task recurs (needs dueAt): "
                 + "{\"rule\": RFC 5545 RRULE with or without the RRULE: prefix, \"from\": \"due\" (default) or \"completion\"}")
         JsonNode recurrence,
-        @Schema(nullable = true, description = "reserved; must be null or empty for now") JsonNode reminders) {
+        @Schema(nullable = true, description = "at most 10 of {\"before\": ISO-8601 duration before the due} or "
+                + "{\"at\": RFC 3339 date-time}", example = "[{\"before\": \"PT15M\"}]") JsonNode reminders) {
 }

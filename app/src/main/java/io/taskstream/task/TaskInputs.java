@@ -2,6 +2,7 @@ package io.taskstream.task;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -24,7 +25,15 @@ final class TaskInputs {
                     .put("rule", task.recurrence().rule())
                     .put("from", task.recurrence().from().json());
         }
+        ArrayNode reminders = JsonNodeFactory.instance.arrayNode();
+        for (Reminder r : task.reminders()) {
+            if (r.relative()) {
+                reminders.addObject().put("before", r.before().toString());
+            } else {
+                reminders.addObject().put("at", OffsetDateTime.ofInstant(r.at(), zone).toString());
+            }
+        }
         return new TaskInput(task.title(), task.description(), task.priority().json(), task.tags(), due, task.allDay(),
-                recurrence, null);
+                recurrence, reminders);
     }
 }

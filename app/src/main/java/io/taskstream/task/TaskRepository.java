@@ -24,7 +24,8 @@ import org.springframework.stereotype.Repository;
 class TaskRepository {
 
     private static final String COLUMNS = "id, user_id, title, description, completed, priority, tags, due_at, all_day, "
-            + "recurrence_rule, recurrence_from, series_id, occurrence_index, created_at, updated_at, completed_at";
+            + "recurrence_rule, recurrence_from, series_id, occurrence_index, reminders::text as reminders, created_at, updated_at, "
+            + "completed_at";
     private static final String T_COLUMNS = Arrays.stream(COLUMNS.split(", "))
             .map(c -> "t." + c).collect(Collectors.joining(", "));
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
@@ -37,9 +38,9 @@ class TaskRepository {
 
     TaskSnapshot insert(UserId user, TaskFields fields, UUID seriesId, Instant now) {
         return jdbc.sql("insert into task (user_id, title, description, priority, tags, due_at, all_day, recurrence_rule, "
-                        + "recurrence_from, series_id, created_at, updated_at) "
+                        + "recurrence_from, series_id, reminders, created_at, updated_at) "
                         + "values (:user, :title, :description, :priority, :tags::text[], :due, :allDay, :rule, :from, "
-                        + ":series, :now, :now) returning " + COLUMNS)
+                        + ":series, :reminders::jsonb, :now, :now) returning " + COLUMNS)
                 .params(fieldParams(fields))
                 .param("user", user.value())
                 .param("series", seriesId)
@@ -56,9 +57,9 @@ class TaskRepository {
     Optional<TaskSnapshot> insertNext(UserId user, TaskFields fields, UUID seriesId, int occurrence, TaskId previous,
             Instant now) {
         return jdbc.sql("insert into task (user_id, title, description, priority, tags, due_at, all_day, recurrence_rule, "
-                        + "recurrence_from, series_id, occurrence_index, spawned_from, created_at, updated_at) "
+                        + "recurrence_from, series_id, occurrence_index, spawned_from, reminders, created_at, updated_at) "
                         + "values (:user, :title, :description, :priority, :tags::text[], :due, :allDay, :rule, :from, "
-                        + ":series, :occurrence, :previous, :now, :now) on conflict (spawned_from) do nothing returning " + COLUMNS)
+                        + ":series, :occurrence, :previous, :reminders::jsonb, :now, :now) on conflict (spawned_from) do nothing returning " + COLUMNS)
                 .params(fieldParams(fields))
                 .param("user", user.value())
                 .param("series", seriesId)
@@ -99,7 +100,7 @@ class TaskRepository {
     TaskSnapshot update(UserId user, TaskId id, TaskFields fields, UUID seriesId, Instant now) {
         return jdbc.sql("update task set title = :title, description = :description, priority = :priority, "
                         + "tags = :tags::text[], due_at = :due, all_day = :allDay, recurrence_rule = :rule, "
-                        + "recurrence_from = :from, series_id = :series, updated_at = :now "
+                        + "recurrence_from = :from, series_id = :series, reminders = :reminders::jsonb, updated_at = :now "
                         + "where id = :id and user_id = :user returning " + COLUMNS)
                 .params(fieldParams(fields))
                 .param("id", id.value())
@@ -221,6 +222,7 @@ class TaskRepository {
         params.put("allDay", fields.allDay());
         params.put("rule", fields.recurrence() == null ? null : fields.recurrence().rule());
         params.put("from", fields.recurrence() == null ? null : fields.recurrence().from().json());
+        params.put("reminders", Reminders.toJson(fields.reminders()));
         return params;
     }
 
@@ -244,6 +246,7 @@ class TaskRepository {
                 recurrence(rs.getString("recurrence_rule"), rs.getString("recurrence_from")),
                 rs.getObject("series_id", UUID.class),
                 rs.getInt("occurrence_index"),
+                Reminders.fromJson(rs.getString("reminders")),
                 instant(rs.getTimestamp("created_at")),
                 instant(rs.getTimestamp("updated_at")),
                 instant(rs.getTimestamp("completed_at")));

@@ -10,6 +10,7 @@ import io.taskstream.task.TaskEvent.TaskDeleted;
 import io.taskstream.task.TaskEvent.TaskUncompleted;
 import io.taskstream.task.TaskEvent.TaskUpdated;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -96,7 +97,7 @@ public class TaskService {
 
     /**
      * Creates the occurrence that follows {@code previousId} in its series (same title, description,
-     * priority, tags and recurrence; the given due and position), through the SYSTEM door. At most one
+     * priority, tags and recurrence, reminders shifted to the new due; the given due and position), through the SYSTEM door. At most one
      * next occurrence ever exists per occurrence (a database constraint decides), so this is safe to call
      * again, concurrently, or for a redelivered event: it then returns empty and publishes nothing. Also
      * empty when the previous occurrence is gone or no longer recurs.
@@ -108,8 +109,9 @@ public class TaskService {
             return Optional.empty();
         }
         TaskSnapshot p = previous.get();
+        Duration shift = Duration.between(p.dueAt(), dueAt);
         TaskFields fields = new TaskFields(p.title(), p.description(), p.priority(), p.tags(), dueAt, p.allDay(),
-                p.recurrence());
+                p.recurrence(), p.reminders().stream().map(r -> r.shiftedBy(shift)).toList());
         Instant now = now();
         Optional<TaskSnapshot> created = tasks.insertNext(user, fields, p.seriesId(), occurrence, p.id(), now);
         created.ifPresent(task -> events.publishEvent(new TaskCreated(task.id(), user, task, Door.SYSTEM, now)));
@@ -208,6 +210,9 @@ public class TaskService {
         }
         if (!Objects.equals(before.recurrence(), after.recurrence())) {
             changed.add("recurrence");
+        }
+        if (!before.reminders().equals(after.reminders())) {
+            changed.add("reminders");
         }
         return changed;
     }

@@ -12,6 +12,7 @@ import java.util.UUID;
  * @param seriesId the series every occurrence of a recurring task shares (kept when the recurrence is
  *     removed, so the history stays linked); null for a task that never recurred
  * @param occurrence the task's 1-based position among its rule's instances (what COUNT counts)
+ * @param reminders when to remind the user of the task
  */
 public record TaskSnapshot(
         TaskId id,
@@ -26,11 +27,13 @@ public record TaskSnapshot(
         Recurrence recurrence,
         UUID seriesId,
         int occurrence,
+        List<Reminder> reminders,
         Instant createdAt,
         Instant updatedAt,
         Instant completedAt) {
 
     public TaskSnapshot {
         tags = List.copyOf(tags);
+        reminders = List.copyOf(reminders);
     }
 }

@@ -54,6 +54,22 @@ public final class TaskJson {
         return this;
     }
 
+    /** Adds a reminder relative to the due, e.g. "PT15M" (PT0S: at the due). */
+    public TaskJson remindBefore(String duration) {
+        reminders().addObject().put("before", duration);
+        return this;
+    }
+
+    /** Adds a reminder at a moment (RFC 3339). */
+    public TaskJson remindAt(String dateTime) {
+        reminders().addObject().put("at", dateTime);
+        return this;
+    }
+
+    private ArrayNode reminders() {
+        return node.has("reminders") ? (ArrayNode) node.get("reminders") : node.putArray("reminders");
+    }
+
     /** Sets a raw JSON member, for sending what the builder's typed methods would not. */
     public TaskJson raw(String field, String json) {
         node.set(field, HttpApi.JSON.readTree(json));

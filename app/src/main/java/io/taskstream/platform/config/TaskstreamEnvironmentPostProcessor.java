@@ -1,5 +1,7 @@
 package io.taskstream.platform.config;
 
+import io.taskstream.platform.roles.Role;
+import io.taskstream.platform.roles.Roles;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,7 +21,9 @@ import org.springframework.core.env.MapPropertySource;
  *   <li>{@code TASKSTREAM_JWT_SECRET} or {@code BETTER_AUTH_SECRET} becomes {@code taskstream.auth.jwt-secret};</li>
  *   <li>{@code TASKSTREAM_OIDC_ISSUER_URI} becomes {@code taskstream.auth.oidc-issuer-uri};</li>
  *   <li>{@code KAFKA_BOOTSTRAP_SERVERS} becomes {@code spring.kafka.bootstrap-servers};</li>
- *   <li>with no datasource URL at all, {@code taskstream.database.embedded=true}.</li>
+ *   <li>with no datasource URL at all, {@code taskstream.database.embedded=true};</li>
+ *   <li>{@code db-scheduler.enabled} (whether this process executes scheduled work) follows the roles:
+ *       true where the {@code reminders} role runs.</li>
  * </ul>
  * Explicit Spring properties always win over these aliases.
  */
@@ -42,6 +46,9 @@ public class TaskstreamEnvironmentPostProcessor implements EnvironmentPostProces
         if (!env.containsProperty("taskstream.database.embedded")) {
             boolean external = env.containsProperty("spring.datasource.url") || aliases.containsKey("spring.datasource.url");
             aliases.put("taskstream.database.embedded", Boolean.toString(!external));
+        }
+        if (!env.containsProperty("db-scheduler.enabled")) {
+            aliases.put("db-scheduler.enabled", Boolean.toString(Roles.from(env).runs(Role.REMINDERS)));
         }
         env.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, aliases));
     }
