@@ -107,7 +107,7 @@ class LiveHub implements DisposableBean {
             return;
         }
         try {
-            SseEmitter.SseEventBuilder sse = SseEmitter.event().name("task").data(event, MediaType.APPLICATION_JSON);
+            SseEmitter.SseEventBuilder sse = SseEmitter.event().name(eventName(event)).data(event, MediaType.APPLICATION_JSON);
             if (position >= 0) {
                 sse.id(Long.toString(position));
                 subscriber.lastSent = position;
@@ -116,6 +116,11 @@ class LiveHub implements DisposableBean {
         } catch (IOException | IllegalStateException e) {
             close(subscriber);
         }
+    }
+
+    /** The SSE event name: {@code notification} for notifications, {@code task} for task changes. */
+    static String eventName(CloudEvent event) {
+        return event.type().startsWith("taskstream.notification.") ? "notification" : "task";
     }
 
     private void ping() {

@@ -3,6 +3,7 @@ package io.taskstream.reminder;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerClient.ScheduleOptions;
 import io.taskstream.account.UserDirectory;
+import io.taskstream.account.UserId;
 import io.taskstream.task.TaskEvent;
 import io.taskstream.task.TaskEvent.TaskCompleted;
 import io.taskstream.task.TaskEvent.TaskCreated;
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Component;
  * pending reminder of the task, snoozes included.
  */
 @Component
-class ReminderScheduling {
+class ReminderScheduling implements Snoozes {
 
     static final String TASK_NAME = "reminder";
     private static final Set<String> SCHEDULE_FIELDS = Set.of("dueAt", "allDay", "reminders");
@@ -60,6 +61,14 @@ class ReminderScheduling {
             case TaskCompleted completed -> cancel(completed.taskId(), true);
             case TaskDeleted deleted -> cancel(deleted.taskId(), true);
         }
+    }
+
+    @Override
+    public void snooze(UserId user, long taskId, String key, Instant at) {
+        String id = taskId + "-snooze-" + key;
+        ReminderJob job = new ReminderJob(taskId, user.value(), id, at, -1);
+        scheduler.schedule(ReminderFiring.DESCRIPTOR.instance(id).data(job).scheduledTo(at),
+                ScheduleOptions.WHEN_EXISTS_RESCHEDULE);
     }
 
     private void schedule(TaskSnapshot task, boolean replacing) {

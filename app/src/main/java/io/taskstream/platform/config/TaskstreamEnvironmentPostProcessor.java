@@ -23,7 +23,7 @@ import org.springframework.core.env.MapPropertySource;
  *   <li>{@code KAFKA_BOOTSTRAP_SERVERS} becomes {@code spring.kafka.bootstrap-servers};</li>
  *   <li>with no datasource URL at all, {@code taskstream.database.embedded=true};</li>
  *   <li>{@code db-scheduler.enabled} (whether this process executes scheduled work) follows the roles:
- *       true where the {@code reminders} role runs.</li>
+ *       true where the {@code reminders} or {@code notifier} role runs.</li>
  * </ul>
  * Explicit Spring properties always win over these aliases.
  */
@@ -48,7 +48,8 @@ public class TaskstreamEnvironmentPostProcessor implements EnvironmentPostProces
             aliases.put("taskstream.database.embedded", Boolean.toString(!external));
         }
         if (!env.containsProperty("db-scheduler.enabled")) {
-            aliases.put("db-scheduler.enabled", Boolean.toString(Roles.from(env).runs(Role.REMINDERS)));
+            Roles roles = Roles.from(env);
+            aliases.put("db-scheduler.enabled", Boolean.toString(roles.runs(Role.REMINDERS) || roles.runs(Role.NOTIFIER)));
         }
         env.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, aliases));
     }
