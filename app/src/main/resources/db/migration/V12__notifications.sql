@@ -37,6 +37,7 @@ create table notification_delivery (
     firing_id   uuid          not null,
     channel     varchar(20)   not null check (channel in ('email', 'webhook')),
     user_id     uuid          not null,
+    payload     jsonb         not null,
     status      varchar(20)   not null check (status in ('pending', 'sent', 'failed')),
     attempts    integer       not null default 0,
     last_error  text,

@@ -5,6 +5,7 @@ import com.github.kagkarlsson.scheduler.SchedulerClient.ScheduleOptions;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import java.time.Instant;
 import java.util.UUID;
+import tools.jackson.databind.JsonNode;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,8 +26,8 @@ class Deliveries {
         this.scheduler = scheduler;
     }
 
-    void add(UUID firing, Channel channel, UUID user, Instant now) {
-        if (store.addDelivery(firing, channel.id(), user, now)) {
+    void add(UUID firing, Channel channel, UUID user, JsonNode payload, Instant now) {
+        if (store.addDelivery(firing, channel.id(), user, payload.toString(), now)) {
             String id = firing + ":" + channel.id();
             scheduler.schedule(DESCRIPTOR.instance(id).data(new Delivery(firing, channel, user)).scheduledTo(now),
                     ScheduleOptions.WHEN_EXISTS_DO_NOTHING);

@@ -73,10 +73,10 @@ class NotificationHandler implements EventHandler {
             store.insert(fired, now).ifPresent(this::announce);
         }
         if (settings.emailEnabled()) {
-            deliveries.add(firing, Channel.EMAIL, user, now);
+            deliveries.add(firing, Channel.EMAIL, user, data, now);
         }
         if (settings.webhookEnabled()) {
-            deliveries.add(firing, Channel.WEBHOOK, user, now);
+            deliveries.add(firing, Channel.WEBHOOK, user, data, now);
         }
     }
 

@@ -95,10 +95,11 @@ class NotificationStore {
     }
 
     /** Records an outbound delivery to make, once per (firing, channel); false when it already was. */
-    boolean addDelivery(UUID firing, String channel, UUID user, Instant now) {
-        return jdbc.sql("insert into notification_delivery (firing_id, channel, user_id, status, created_at) "
-                        + "values (:firing, :channel, :user, 'pending', :now) on conflict do nothing")
-                .param("firing", firing).param("channel", channel).param("user", user).param("now", ts(now))
+    boolean addDelivery(UUID firing, String channel, UUID user, String payload, Instant now) {
+        return jdbc.sql("insert into notification_delivery (firing_id, channel, user_id, payload, status, created_at) "
+                        + "values (:firing, :channel, :user, :payload::jsonb, 'pending', :now) on conflict do nothing")
+                .param("firing", firing).param("channel", channel).param("user", user).param("payload", payload)
+                .param("now", ts(now))
                 .update() == 1;
     }
 

@@ -13,6 +13,7 @@ import io.taskstream.support.HttpApi.Response;
 import io.taskstream.support.HttpApi.Session;
 import io.taskstream.support.SseStream;
 import io.taskstream.support.SseStream.Event;
+import io.taskstream.support.WebhookReceiver;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -21,6 +22,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 class NotificationIT extends ApiIT {
@@ -29,6 +31,8 @@ class NotificationIT extends ApiIT {
 
     @Autowired
     ApplicationContext context;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aFiredReminderBecomesAnInAppNotificationPushedOnTheLiveStream() {
@@ -144,6 +148,25 @@ class NotificationIT extends ApiIT {
         assertThat(field(api.as(ann).put(path, "{\"webhook\":{\"enabled\":true,\"url\":\"https://x.example\",\"secret\":\"short\"}}")))
                 .isEqualTo("webhook.secret");
         assertThat(field(api.as(ann).put(path, "{\"email\":{\"enabled\":true,\"address\":\"not-an-email\"}}"))).isEqualTo("email.address");
+    }
+
+    @Test
+    void byDefaultAWebhookToLoopbackIsRefusedAndNothingIsSent() {
+        Session ann = api.signup();
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            String hook = "/internal/" + ann.userId();
+            api.as(ann).put("/api/" + ann.userId() + "/notification-settings",
+                    "{\"webhook\":{\"enabled\":true,\"url\":\"" + receiver.url(hook) + "\"}}");
+            Instant at = Instant.now().plusSeconds(1);
+
+            long task = createId(ann, task("SSRF").due(at.plusSeconds(600).toString()).remindAt(at.toString()));
+
+            String error = Eventually.await(WAIT, () -> jdbc.sql("select coalesce(last_error, '') from notification_delivery "
+                    + "where channel = 'webhook' and payload->>'taskId' = :task").param("task", Long.toString(task))
+                    .query(String.class).optional().orElse(""), e -> !e.isEmpty());
+            assertThat(error).contains("internal address 127.0.0.1");
+            assertThat(receiver.calls(hook)).isEmpty();
+        }
     }
 
     private static String field(Response response) {
