@@ -156,7 +156,8 @@ public class Bench {
             System.out.printf("baseline: scheduling %d no-op executions due in the minute from %s%n", count, minute);
             List<com.github.kagkarlsson.scheduler.task.SchedulableInstance<?>> batch = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                batch.add(noop.instance("noop-" + i).scheduledTo(remindAt(minute, i, count, mode)));
+                batch.add(com.github.kagkarlsson.scheduler.task.SchedulableInstance.of(noop.instance("noop-" + i),
+                        remindAt(minute, i, count, mode)));
             }
             first.scheduleBatch(batch);
             first.start();

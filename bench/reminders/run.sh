@@ -35,7 +35,7 @@ await_started() { # log file
 }
 
 "$JAVA" -Xmx768m -jar "$JAR" --server.port=$PORT_A --taskstream.data-dir="$WORK/a" \
-  --taskstream.auth.jwt-secret="$SECRET" --logging.level.root=warn --logging.level.org.springframework.boot=info \
+  --taskstream.auth.jwt-secret="$SECRET" --logging.level.root=warn --logging.level.org.springframework.boot=info --logging.level.io.taskstream.TaskstreamApplication=info \
   --logging.level.io.taskstream.platform.db=info > "$WORK/a.log" 2>&1 &
 PIDS+=($!)
 await_started "$WORK/a.log"
@@ -45,7 +45,7 @@ JDBC="jdbc:postgresql://localhost:$PG_PORT/postgres"
 "$JAVA" -Xmx512m -jar "$JAR" --server.port=$PORT_B --taskstream.data-dir="$WORK/b" \
   --spring.datasource.url="$JDBC" --spring.datasource.username=postgres \
   --taskstream.roles=api,reminders --taskstream.events.relay.enabled=false \
-  --taskstream.auth.jwt-secret="$SECRET" --logging.level.root=warn --logging.level.org.springframework.boot=info \
+  --taskstream.auth.jwt-secret="$SECRET" --logging.level.root=warn --logging.level.org.springframework.boot=info --logging.level.io.taskstream.TaskstreamApplication=info \
   > "$WORK/b.log" 2>&1 &
 PIDS+=($!)
 await_started "$WORK/b.log"

@@ -4,7 +4,7 @@ import static io.taskstream.support.TaskJson.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taskstream.events.CloudEvent;
-import io.taskstream.events.Deliveries;
+import io.taskstream.events.EventDeliveries;
 import io.taskstream.support.ApiIT;
 import io.taskstream.support.EventSchemas;
 import io.taskstream.support.Eventually;
@@ -108,7 +108,7 @@ class NotificationIT extends ApiIT {
         Instant at = Instant.now().plusSeconds(1);
         long task = createId(ann, task("Once").due(at.plusSeconds(600).toString()).remindAt(at.toString()));
         Eventually.await(WAIT, () -> notifications(ann), l -> l.size() == 1);
-        Deliveries deliveries = new Deliveries(context);
+        EventDeliveries deliveries = new EventDeliveries(context);
         CloudEvent fired = deliveries.written("reminders", "taskstream.reminder.due", task).getFirst();
         Eventually.await(WAIT, () -> deliveries.applied("notifier", fired), applied -> applied);
 

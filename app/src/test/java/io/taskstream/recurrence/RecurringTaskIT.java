@@ -4,7 +4,7 @@ import static io.taskstream.support.TaskJson.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taskstream.events.CloudEvent;
-import io.taskstream.events.Deliveries;
+import io.taskstream.events.EventDeliveries;
 import io.taskstream.support.ApiIT;
 import io.taskstream.support.Eventually;
 import io.taskstream.support.HttpApi.Response;
@@ -40,11 +40,11 @@ class RecurringTaskIT extends ApiIT {
     @Autowired
     ApplicationContext context;
 
-    private Deliveries deliveries;
+    private EventDeliveries deliveries;
 
     @BeforeEach
     void deliveries() {
-        deliveries = new Deliveries(context);
+        deliveries = new EventDeliveries(context);
     }
 
     @Test
@@ -184,7 +184,7 @@ class RecurringTaskIT extends ApiIT {
         CloudEvent completed = deliveries.written("task-events", "taskstream.task.completed", id).getFirst();
 
         boolean appliedAgain = deliveries.deliver(CONSUMER, completed);
-        boolean distinctEventApplied = deliveries.deliver(CONSUMER, Deliveries.copyWithNewId(completed));
+        boolean distinctEventApplied = deliveries.deliver(CONSUMER, EventDeliveries.copyWithNewId(completed));
 
         assertThat(appliedAgain).as("the dispatcher skips an event already applied").isFalse();
         assertThat(distinctEventApplied).as("a new event id passes the dispatcher").isTrue();
@@ -204,7 +204,7 @@ class RecurringTaskIT extends ApiIT {
         CyclicBarrier start = new CyclicBarrier(4);
         List<CompletableFuture<Boolean>> racers = List.of(
                 race(start, completed), race(start, completed),
-                race(start, Deliveries.copyWithNewId(completed)), race(start, Deliveries.copyWithNewId(completed)));
+                race(start, EventDeliveries.copyWithNewId(completed)), race(start, EventDeliveries.copyWithNewId(completed)));
         CompletableFuture.allOf(racers.toArray(CompletableFuture[]::new)).join();
 
         assertThat(series(ann, id)).hasSize(2);

@@ -10,13 +10,13 @@ import tools.jackson.databind.json.JsonMapper;
  * consumer through the real dispatcher (idempotency bookkeeping included), as a redelivery would, and
  * reads back what was written to the outbox.
  */
-public final class Deliveries {
+public final class EventDeliveries {
 
     private final EventDispatcher dispatcher;
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
-    public Deliveries(ApplicationContext context) {
+    public EventDeliveries(ApplicationContext context) {
         this.dispatcher = context.getBean(EventDispatcher.class);
         this.jdbc = context.getBean(JdbcClient.class);
         this.json = context.getBean(JsonMapper.class);
