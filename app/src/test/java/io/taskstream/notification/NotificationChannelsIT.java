@@ -41,7 +41,8 @@ import tools.jackson.databind.JsonNode;
         "taskstream.notifications.webhook.allow-private-networks=true",
         "taskstream.notifications.webhook.max-consecutive-failures=2",
         "taskstream.notifications.delivery.max-attempts=3",
-        "taskstream.notifications.delivery.initial-backoff=PT0.2S"})
+        "taskstream.notifications.delivery.initial-backoff=PT0.2S",
+        "server.shutdown=immediate"})
 @DirtiesContext // its scheduler and mail settings should not outlive these tests
 class NotificationChannelsIT {
 

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.taskstream.events.CloudEvent;
 import io.taskstream.events.EventDeliveries;
 import io.taskstream.support.ApiIT;
+import io.taskstream.support.EventSchemas;
 import io.taskstream.support.Eventually;
+import io.taskstream.support.HttpApi;
 import io.taskstream.support.HttpApi.Response;
 import io.taskstream.support.HttpApi.Session;
 import java.time.DayOfWeek;
@@ -52,7 +54,8 @@ class RecurringTaskIT extends ApiIT {
         Session ann = api.signup("Europe/Berlin");
         LocalDateTime due = nextMonday(ZoneId.of("Europe/Berlin")).atTime(9, 0);
         long id = createId(ann, task("Standup").description("Daily sync").priority("high").tags("work")
-                .due(due.toString()).recurrence("FREQ=WEEKLY;BYDAY=MO"));
+                .due(due.toString()).recurrence("FREQ=WEEKLY;BYDAY=MO")
+                .remindBefore("PT15M").remindAt(due.minusDays(1).toString()));
 
         complete(ann, id);
         List<JsonNode> series = awaitSeries(ann, id, 2);
@@ -65,6 +68,10 @@ class RecurringTaskIT extends ApiIT {
         assertThat(next.get("tags").get(0).asString()).isEqualTo("work");
         assertThat(next.get("recurrence")).isEqualTo(series.get(0).get("recurrence"));
         assertThat(next.get("seriesId")).isEqualTo(series.get(0).get("seriesId"));
+        assertThat(next.get("reminders").get(0).get("before").asString()).as("relative reminders stay").isEqualTo("PT15M");
+        assertThat(OffsetDateTime.parse(next.get("reminders").get(1).get("at").asString())
+                .atZoneSameInstant(ZoneId.of("Europe/Berlin")).toLocalDateTime())
+                .as("absolute reminders move with the due").isEqualTo(due.plusWeeks(1).minusDays(1));
         assertThat(next.get("completed").asBoolean()).isFalse();
         assertThat(series.get(0).get("completed").asBoolean()).as("the completed one stays as history").isTrue();
         awaitApplied(id);
@@ -85,6 +92,28 @@ class RecurringTaskIT extends ApiIT {
         assertThat(created.getFirst().data().get("door").asString()).isEqualTo("system");
         assertThat(created.getFirst().data().get("task").get("seriesId").asString())
                 .isEqualTo(series(ann, id).get(0).get("seriesId").asString());
+    }
+
+    @Test
+    void taskEventsCarryRecurrenceSeriesAndRemindersAndMatchTheirSchemas() {
+        Session ann = api.signup();
+        long id = createId(ann, task("Schema").due(Instant.now().plus(Duration.ofDays(2)).toString())
+                .recurrence("FREQ=MONTHLY;BYDAY=-1FR", "completion").remindBefore("P1D").remindAt("2099-01-01T08:00:00Z"));
+        complete(ann, id);
+        awaitSeries(ann, id, 2);
+
+        List<CloudEvent> events = new java.util.ArrayList<>(deliveries.written("task-events", "taskstream.task.created", id));
+        events.addAll(deliveries.written("task-events", "taskstream.task.completed", id));
+
+        assertThat(events).hasSize(2).allSatisfy(event -> {
+            JsonNode json = HttpApi.JSON.valueToTree(event);
+            assertThat(EventSchemas.validate(json)).as(json.toString()).isEmpty();
+            JsonNode task = json.get("data").get("task");
+            assertThat(task.get("recurrence").get("rule").asString()).isEqualTo("FREQ=MONTHLY;BYDAY=-1FR");
+            assertThat(task.get("recurrence").get("from").asString()).isEqualTo("completion");
+            assertThat(task.get("seriesId").asString()).hasSize(36);
+            assertThat(task.get("reminders").toString()).isEqualTo("[{\"before\":\"PT24H\"},{\"at\":\"2099-01-01T08:00:00Z\"}]");
+        });
     }
 
     @Test
