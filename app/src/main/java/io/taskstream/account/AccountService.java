@@ -83,6 +83,12 @@ class AccountService implements UserDirectory {
         return accounts.timeZoneOf(user.value()).map(ZoneId::of).orElse(ZoneId.of("UTC"));
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<String> emailOf(UserId user) {
+        return accounts.findById(user.value()).map(StoredAccount::email);
+    }
+
     private Authenticated authenticated(StoredAccount account) {
         IssuedToken token = tokens.issue(account.id().toString(), Map.of("email", account.email(), "name", account.name()));
         return new Authenticated(account.id(), token.token(), token.expiresAt());

@@ -133,7 +133,7 @@ class LiveHub implements DisposableBean {
             return;
         }
         try {
-            SseEmitter.SseEventBuilder sse = SseEmitter.event().name("task").data(event, MediaType.APPLICATION_JSON);
+            SseEmitter.SseEventBuilder sse = SseEmitter.event().name(eventName(event)).data(event, MediaType.APPLICATION_JSON);
             if (position >= 0) {
                 sse.id(Long.toString(position));
                 subscriber.lastSent = position;
@@ -152,6 +152,11 @@ class LiveHub implements DisposableBean {
             }
         });
         recent.entrySet().removeIf(entry -> entry.getValue().isEmpty());
+    }
+
+    /** The SSE event name: {@code notification} for notifications, {@code task} for task changes. */
+    static String eventName(CloudEvent event) {
+        return event.type().startsWith("taskstream.notification.") ? "notification" : "task";
     }
 
     private void ping() {

@@ -13,7 +13,9 @@ import io.taskstream.platform.web.JsonErrors;
 import io.taskstream.platform.web.JsonMergePatch;
 import io.taskstream.platform.web.ProblemType;
 import java.net.URI;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
@@ -39,6 +41,9 @@ import tools.jackson.databind.json.JsonMapper;
 @RequestMapping(path = "/api/{userId}", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Tasks")
 class TaskController {
+
+    static final int DEFAULT_OCCURRENCES = 5;
+    static final int MAX_OCCURRENCES = 100;
 
     private final TaskService tasks;
     private final UserDirectory users;
@@ -133,6 +138,25 @@ class TaskController {
     ResponseEntity<Void> delete(@PathVariable UUID userId, @PathVariable long id) {
         tasks.delete(new UserId(userId), new TaskId(id), Door.REST);
         return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/tasks/{id}/series")
+    @Operation(summary = "Every occurrence of the task's series (completed ones included), oldest due first")
+    List<TaskView> series(@PathVariable UUID userId, @PathVariable long id) {
+        UserId user = new UserId(userId);
+        ZoneId zone = users.zoneOf(user);
+        return tasks.series(user, new TaskId(id)).stream().map(t -> TaskView.of(t, zone)).toList();
+    }
+
+    @GetMapping("/tasks/{id}/occurrences")
+    @Operation(summary = "Preview the due times of the task's series from its current due on (RFC 3339, the user's zone)")
+    List<OffsetDateTime> occurrences(@PathVariable UUID userId, @PathVariable long id,
+            @Parameter(description = "how many, 1-100 (default 5)") @RequestParam(required = false) Integer count) {
+        int n = count == null ? DEFAULT_OCCURRENCES : count;
+        if (n < 1 || n > MAX_OCCURRENCES) {
+            throw ClientErrorException.invalid("count", "must be between 1 and " + MAX_OCCURRENCES);
+        }
+        return tasks.occurrences(new UserId(userId), new TaskId(id), n).stream().map(ZonedDateTime::toOffsetDateTime).toList();
     }
 
     @GetMapping("/tags")

@@ -12,6 +12,7 @@ import io.taskstream.task.TaskEvent.TaskUpdated;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -63,11 +64,13 @@ class TaskEventsOutboxWriter {
 
     /** The full task snapshot as events carry it (instants in UTC). */
     record TaskData(long id, String userId, String title, String description, boolean completed, String priority,
-            List<String> tags, Instant dueAt, boolean allDay, Instant createdAt, Instant updatedAt, Instant completedAt) {
+            List<String> tags, Instant dueAt, boolean allDay, Recurrence recurrence, UUID seriesId, JsonNode reminders,
+            Instant createdAt, Instant updatedAt, Instant completedAt) {
 
         static TaskData of(TaskSnapshot t) {
             return new TaskData(t.id().value(), t.userId().toString(), t.title(), t.description(), t.completed(),
-                    t.priority().json(), t.tags(), t.dueAt(), t.allDay(), t.createdAt(), t.updatedAt(), t.completedAt());
+                    t.priority().json(), t.tags(), t.dueAt(), t.allDay(), t.recurrence(), t.seriesId(), Reminders.toNode(t.reminders()),
+                    t.createdAt(), t.updatedAt(), t.completedAt());
         }
     }
 }

@@ -18,6 +18,9 @@ public record TaskInput(
         @Schema(nullable = true, description = "RFC 3339 date-time with offset, a local date-time (the user's zone) "
                 + "or a date (all-day)", example = "2026-03-05T17:00:00+01:00") String dueAt,
         @Schema(description = "true for a task due on a date rather than at a time") Boolean allDay,
-        @Schema(nullable = true, description = "reserved; must be null for now") JsonNode recurrence,
-        @Schema(nullable = true, description = "reserved; must be null or empty for now") JsonNode reminders) {
+        @Schema(nullable = true, implementation = Recurrence.class, description = "how the task recurs (needs dueAt): "
+                + "{\"rule\": RFC 5545 RRULE with or without the RRULE: prefix, \"from\": \"due\" (default) or \"completion\"}")
+        JsonNode recurrence,
+        @Schema(nullable = true, description = "at most 10 of {\"before\": ISO-8601 duration before the due} or "
+                + "{\"at\": RFC 3339 date-time}", example = "[{\"before\": \"PT15M\"}]") JsonNode reminders) {
 }

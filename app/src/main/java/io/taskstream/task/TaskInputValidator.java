@@ -1,7 +1,10 @@
 package io.taskstream.task;
 
+import io.taskstream.calendar.InvalidRecurrenceRuleException;
+import io.taskstream.calendar.RecurrenceRule;
 import io.taskstream.platform.web.ClientErrorException;
 import io.taskstream.platform.web.FieldViolation;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -14,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
 
 /** Turns a client's {@link TaskInput} into {@link TaskFields}, reporting every bad field at once. */
 final class TaskInputValidator {
@@ -21,6 +25,8 @@ final class TaskInputValidator {
     static final int MAX_TITLE = 200;
     static final int MAX_DESCRIPTION = 4000;
     static final int MAX_TAGS = 20;
+    static final int MAX_REMINDERS = 10;
+    static final Duration MAX_BEFORE = Duration.ofDays(366);
     static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}_-]{1,40}");
     private static final Pattern OFFSET = Pattern.compile("(?:[Zz]|[+-]\\d{2}:?\\d{2})$");
 
@@ -63,17 +69,120 @@ final class TaskInputValidator {
         } else {
             allDay = false;
         }
-        if (input.recurrence() != null && !input.recurrence().isNull()) {
-            violations.add(new FieldViolation("recurrence", "recurring tasks are not available yet; send null"));
+        Recurrence recurrence = recurrence(input.recurrence(), violations);
+        if (recurrence != null && input.dueAt() == null) {
+            violations.add(new FieldViolation("dueAt", "is required for a recurring task"));
         }
-        if (input.reminders() != null && !input.reminders().isNull()
-                && !(input.reminders().isArray() && input.reminders().isEmpty())) {
-            violations.add(new FieldViolation("reminders", "reminders are not available yet; send null or []"));
-        }
+        List<Reminder> reminders = reminders(input.reminders(), zone, dueAt != null || input.dueAt() != null, violations);
         if (!violations.isEmpty()) {
             throw ClientErrorException.invalid(violations);
         }
-        return new TaskFields(title, description, priority, tags, dueAt, allDay);
+        return new TaskFields(title, description, priority, tags, dueAt, allDay, recurrence, reminders);
+    }
+
+    /** {@code {"rule": "<RRULE>", "from": "due"|"completion"}} (from defaults to due), or null. */
+    private static Recurrence recurrence(JsonNode raw, List<FieldViolation> violations) {
+        if (raw == null || raw.isNull()) {
+            return null;
+        }
+        if (!raw.isObject()) {
+            violations.add(new FieldViolation("recurrence",
+                    "must be an object such as {\"rule\": \"FREQ=WEEKLY;BYDAY=MO\", \"from\": \"due\"}, or null"));
+            return null;
+        }
+        int before = violations.size();
+        for (String name : raw.propertyNames()) {
+            if (!name.equals("rule") && !name.equals("from")) {
+                violations.add(new FieldViolation("recurrence." + name, "is not a field of recurrence (rule, from)"));
+            }
+        }
+        String rule = null;
+        JsonNode ruleNode = raw.get("rule");
+        if (ruleNode == null || ruleNode.isNull()) {
+            violations.add(new FieldViolation("recurrence.rule", "is required"));
+        } else if (!ruleNode.isString()) {
+            violations.add(new FieldViolation("recurrence.rule", "must be a string such as FREQ=WEEKLY;BYDAY=MO"));
+        } else {
+            try {
+                rule = RecurrenceRule.parse(ruleNode.asString()).text();
+            } catch (InvalidRecurrenceRuleException e) {
+                violations.add(new FieldViolation("recurrence.rule", e.getMessage()));
+            }
+        }
+        Recurrence.From from = Recurrence.From.DUE;
+        JsonNode fromNode = raw.get("from");
+        if (fromNode != null && !fromNode.isNull()) {
+            from = fromNode.isString() ? Recurrence.From.parse(fromNode.asString()).orElse(null) : null;
+            if (from == null) {
+                violations.add(new FieldViolation("recurrence.from", "must be due or completion"));
+            }
+        }
+        return violations.size() == before ? new Recurrence(rule, from) : null;
+    }
+
+    /**
+     * A list of at most {@value #MAX_REMINDERS} {@code {"before": "<ISO-8601 duration>"}} (relative to the due;
+     * needs one) or {@code {"at": "<date-time>"}}; duplicates collapse. Null means none.
+     */
+    private static List<Reminder> reminders(JsonNode raw, ZoneId zone, boolean hasDue, List<FieldViolation> violations) {
+        if (raw == null || raw.isNull()) {
+            return List.of();
+        }
+        if (!raw.isArray()) {
+            violations.add(new FieldViolation("reminders",
+                    "must be an array of {\"before\": \"PT15M\"} or {\"at\": \"2026-03-05T08:00:00+01:00\"}"));
+            return List.of();
+        }
+        if (raw.size() > MAX_REMINDERS) {
+            violations.add(new FieldViolation("reminders", "at most " + MAX_REMINDERS + " reminders"));
+            return List.of();
+        }
+        Set<Reminder> reminders = new LinkedHashSet<>();
+        for (int i = 0; i < raw.size(); i++) {
+            String field = "reminders[" + i + "]";
+            JsonNode item = raw.get(i);
+            JsonNode before = item.isObject() ? item.get("before") : null;
+            JsonNode at = item.isObject() ? item.get("at") : null;
+            if (!item.isObject() || item.size() != 1 || (before == null) == (at == null)) {
+                violations.add(new FieldViolation(field, "must be an object with exactly one of before or at"));
+            } else if (before != null) {
+                Duration duration = before.isString() ? duration(before.asString()) : null;
+                if (duration == null || duration.isNegative() || duration.compareTo(MAX_BEFORE) > 0) {
+                    violations.add(new FieldViolation(field + ".before",
+                            "must be an ISO-8601 duration from PT0S (at the due) to P366D, such as PT15M or P1D"));
+                } else if (!hasDue) {
+                    violations.add(new FieldViolation(field + ".before", "needs a dueAt to count from"));
+                } else {
+                    reminders.add(Reminder.before(duration));
+                }
+            } else {
+                Instant moment = at.isString() ? moment(at.asString(), zone) : null;
+                if (moment == null) {
+                    violations.add(new FieldViolation(field + ".at",
+                            "must be an RFC 3339 date-time such as 2026-03-05T08:00:00+01:00"));
+                } else {
+                    reminders.add(Reminder.at(moment));
+                }
+            }
+        }
+        return List.copyOf(reminders);
+    }
+
+    private static Duration duration(String text) {
+        try {
+            return Duration.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static Instant moment(String text, ZoneId zone) {
+        String value = text.strip();
+        if (value.length() <= 10) {
+            return null;
+        }
+        Due due = parseDue(value, zone, false);
+        return due == null ? null : due.at();
     }
 
     /** Characters as the client and PostgreSQL's varchar count them: an emoji is one, not two UTF-16 units. */

@@ -25,7 +25,8 @@ import org.springframework.stereotype.Repository;
 class TaskRepository {
 
     private static final String COLUMNS = "id, user_id, title, description, completed, priority, tags, due_at, all_day, "
-            + "created_at, updated_at, completed_at";
+            + "recurrence_rule, recurrence_from, series_id, occurrence_index, reminders::text as reminders, created_at, updated_at, "
+            + "completed_at";
     private static final String T_COLUMNS = Arrays.stream(COLUMNS.split(", "))
             .map(c -> "t." + c).collect(Collectors.joining(", "));
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
@@ -36,15 +37,48 @@ class TaskRepository {
         this.jdbc = jdbc;
     }
 
-    TaskSnapshot insert(UserId user, TaskFields fields, Instant now) {
-        return jdbc.sql("insert into task (user_id, title, description, priority, tags, due_at, all_day, created_at, updated_at) "
-                        + "values (:user, :title, :description, :priority, :tags::text[], :due, :allDay, :now, :now) "
-                        + "returning " + COLUMNS)
+    TaskSnapshot insert(UserId user, TaskFields fields, UUID seriesId, Instant now) {
+        return jdbc.sql("insert into task (user_id, title, description, priority, tags, due_at, all_day, recurrence_rule, "
+                        + "recurrence_from, series_id, reminders, created_at, updated_at) "
+                        + "values (:user, :title, :description, :priority, :tags::text[], :due, :allDay, :rule, :from, "
+                        + ":series, :reminders::jsonb, :now, :now) returning " + COLUMNS)
                 .params(fieldParams(fields))
                 .param("user", user.value())
+                .param("series", seriesId)
                 .param("now", Timestamp.from(now))
                 .query(TaskRepository::map)
                 .single();
+    }
+
+    /**
+     * Inserts the occurrence that follows {@code previous} in its series, unless one already does: the
+     * unique {@code spawned_from} makes this the one place that decides, even for concurrent callers (the
+     * second waits for the first to commit, then inserts nothing).
+     */
+    Optional<TaskSnapshot> insertNext(UserId user, TaskFields fields, UUID seriesId, int occurrence, TaskId previous,
+            Instant now) {
+        return jdbc.sql("insert into task (user_id, title, description, priority, tags, due_at, all_day, recurrence_rule, "
+                        + "recurrence_from, series_id, occurrence_index, spawned_from, reminders, created_at, updated_at) "
+                        + "values (:user, :title, :description, :priority, :tags::text[], :due, :allDay, :rule, :from, "
+                        + ":series, :occurrence, :previous, :reminders::jsonb, :now, :now) on conflict (spawned_from) do nothing returning " + COLUMNS)
+                .params(fieldParams(fields))
+                .param("user", user.value())
+                .param("series", seriesId)
+                .param("occurrence", occurrence)
+                .param("previous", previous.value())
+                .param("now", Timestamp.from(now))
+                .query(TaskRepository::map)
+                .optional();
+    }
+
+    /** Every occurrence of the series, oldest due first. */
+    List<TaskSnapshot> series(UserId user, UUID seriesId) {
+        return jdbc.sql("select " + COLUMNS + " from task where user_id = :user and series_id = :series "
+                        + "order by due_at asc nulls last, id")
+                .param("user", user.value())
+                .param("series", seriesId)
+                .query(TaskRepository::map)
+                .list();
     }
 
     Optional<TaskSnapshot> find(UserId user, TaskId id) {
@@ -64,13 +98,15 @@ class TaskRepository {
                 .optional();
     }
 
-    TaskSnapshot update(UserId user, TaskId id, TaskFields fields, Instant now) {
+    TaskSnapshot update(UserId user, TaskId id, TaskFields fields, UUID seriesId, Instant now) {
         return jdbc.sql("update task set title = :title, description = :description, priority = :priority, "
-                        + "tags = :tags::text[], due_at = :due, all_day = :allDay, updated_at = :now "
+                        + "tags = :tags::text[], due_at = :due, all_day = :allDay, recurrence_rule = :rule, "
+                        + "recurrence_from = :from, series_id = :series, reminders = :reminders::jsonb, updated_at = :now "
                         + "where id = :id and user_id = :user returning " + COLUMNS)
                 .params(fieldParams(fields))
                 .param("id", id.value())
                 .param("user", user.value())
+                .param("series", seriesId)
                 .param("now", Timestamp.from(now))
                 .query(TaskRepository::map)
                 .single();
@@ -216,6 +252,9 @@ class TaskRepository {
         params.put("tags", pgArray(fields.tags()));
         params.put("due", fields.dueAt() == null ? null : Timestamp.from(fields.dueAt()));
         params.put("allDay", fields.allDay());
+        params.put("rule", fields.recurrence() == null ? null : fields.recurrence().rule());
+        params.put("from", fields.recurrence() == null ? null : fields.recurrence().from().json());
+        params.put("reminders", Reminders.toJson(fields.reminders()));
         return params;
     }
 
@@ -236,9 +275,17 @@ class TaskRepository {
                 List.of((String[]) tags.getArray()),
                 instant(rs.getTimestamp("due_at")),
                 rs.getBoolean("all_day"),
+                recurrence(rs.getString("recurrence_rule"), rs.getString("recurrence_from")),
+                rs.getObject("series_id", UUID.class),
+                rs.getInt("occurrence_index"),
+                Reminders.fromJson(rs.getString("reminders")),
                 instant(rs.getTimestamp("created_at")),
                 instant(rs.getTimestamp("updated_at")),
                 instant(rs.getTimestamp("completed_at")));
+    }
+
+    private static Recurrence recurrence(String rule, String from) {
+        return rule == null ? null : new Recurrence(rule, Recurrence.From.parse(from).orElseThrow());
     }
 
     private static Instant instant(Timestamp timestamp) {

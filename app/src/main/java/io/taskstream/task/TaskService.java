@@ -2,6 +2,7 @@ package io.taskstream.task;
 
 import io.taskstream.account.UserDirectory;
 import io.taskstream.account.UserId;
+import io.taskstream.calendar.Occurrence;
 import io.taskstream.platform.web.NotFoundException;
 import io.taskstream.task.TaskEvent.TaskCompleted;
 import io.taskstream.task.TaskEvent.TaskCreated;
@@ -9,12 +10,16 @@ import io.taskstream.task.TaskEvent.TaskDeleted;
 import io.taskstream.task.TaskEvent.TaskUncompleted;
 import io.taskstream.task.TaskEvent.TaskUpdated;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -44,7 +49,7 @@ public class TaskService {
     public TaskSnapshot create(UserId user, TaskInput input, Door door) {
         TaskFields fields = TaskInputValidator.validate(input, users.zoneOf(user));
         Instant now = now();
-        TaskSnapshot task = tasks.insert(user, fields, now);
+        TaskSnapshot task = tasks.insert(user, fields, fields.recurrence() == null ? null : UUID.randomUUID(), now);
         events.publishEvent(new TaskCreated(task.id(), user, task, door, now));
         return task;
     }
@@ -90,6 +95,59 @@ public class TaskService {
         events.publishEvent(new TaskDeleted(id, user, before, door, now()));
     }
 
+    /**
+     * Creates the occurrence that follows {@code previousId} in its series (same title, description,
+     * priority, tags and recurrence, reminders shifted to the new due; the given due and position), through the SYSTEM door. At most one
+     * next occurrence ever exists per occurrence (a database constraint decides), so this is safe to call
+     * again, concurrently, or for a redelivered event: it then returns empty and publishes nothing. Also
+     * empty when the previous occurrence is gone or no longer recurs.
+     */
+    @Transactional
+    public Optional<TaskSnapshot> createNextOccurrence(UserId user, TaskId previousId, Instant dueAt, int occurrence) {
+        Optional<TaskSnapshot> previous = tasks.find(user, previousId);
+        if (previous.isEmpty() || previous.get().recurrence() == null) {
+            return Optional.empty();
+        }
+        TaskSnapshot p = previous.get();
+        Duration shift = Duration.between(p.dueAt(), dueAt);
+        TaskFields fields = new TaskFields(p.title(), p.description(), p.priority(), p.tags(), dueAt, p.allDay(),
+                p.recurrence(), p.reminders().stream().map(r -> r.shiftedBy(shift)).toList());
+        Instant now = now();
+        Optional<TaskSnapshot> created = tasks.insertNext(user, fields, p.seriesId(), occurrence, p.id(), now);
+        created.ifPresent(task -> events.publishEvent(new TaskCreated(task.id(), user, task, Door.SYSTEM, now)));
+        return created;
+    }
+
+    /** Every task of the task's series, oldest due first (just the task when it never recurred). */
+    @Transactional(readOnly = true)
+    public List<TaskSnapshot> series(UserId user, TaskId id) {
+        TaskSnapshot task = get(user, id);
+        return task.seriesId() == null ? List.of(task) : tasks.series(user, task.seriesId());
+    }
+
+    /**
+     * The due times of the task's series from its current due on, at most {@code count} of them, in the
+     * user's zone: the task's own due first. Empty without a due; just the due when it does not recur.
+     */
+    @Transactional(readOnly = true)
+    public List<ZonedDateTime> occurrences(UserId user, TaskId id, int count) {
+        TaskSnapshot task = get(user, id);
+        if (task.dueAt() == null) {
+            return List.of();
+        }
+        ZonedDateTime due = task.dueAt().atZone(users.zoneOf(user));
+        if (task.recurrence() == null) {
+            return List.of(due);
+        }
+        return task.recurrence().parsedRule().occurrences(due, task.occurrence()).limit(count).map(Occurrence::at).toList();
+    }
+
+    /** The task, or empty when it does not exist for the user (for callers to whom that is no error). */
+    @Transactional(readOnly = true)
+    public Optional<TaskSnapshot> find(UserId user, TaskId id) {
+        return tasks.find(user, id);
+    }
+
     @Transactional(readOnly = true)
     public TaskSnapshot get(UserId user, TaskId id) {
         return tasks.find(user, id).orElseThrow(() -> notFound(id));
@@ -111,7 +169,8 @@ public class TaskService {
             return before;
         }
         Instant now = now();
-        TaskSnapshot after = tasks.update(user, before.id(), fields, now);
+        UUID seriesId = before.seriesId() == null && fields.recurrence() != null ? UUID.randomUUID() : before.seriesId();
+        TaskSnapshot after = tasks.update(user, before.id(), fields, seriesId, now);
         events.publishEvent(new TaskUpdated(before.id(), user, after, changed, door, now));
         return after;
     }
@@ -148,6 +207,12 @@ public class TaskService {
         }
         if (before.allDay() != after.allDay()) {
             changed.add("allDay");
+        }
+        if (!Objects.equals(before.recurrence(), after.recurrence())) {
+            changed.add("recurrence");
+        }
+        if (!before.reminders().equals(after.reminders())) {
+            changed.add("reminders");
         }
         return changed;
     }

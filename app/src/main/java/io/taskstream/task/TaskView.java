@@ -1,10 +1,12 @@
 package io.taskstream.task;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.UUID;
 
 /** A task as the API shows it; date-times in the user's time zone. */
 @Schema(name = "Task")
@@ -17,16 +19,30 @@ record TaskView(
         List<String> tags,
         @Schema(nullable = true) OffsetDateTime dueAt,
         boolean allDay,
-        @Schema(nullable = true, description = "reserved for recurring tasks") Object recurrence,
-        @Schema(description = "reserved for reminders") List<Object> reminders,
+        @Schema(nullable = true, description = "how the task recurs") Recurrence recurrence,
+        @Schema(nullable = true, description = "shared by every occurrence of a recurring task") UUID seriesId,
+        @Schema(description = "when to remind the user, relative to the due or at a moment") List<ReminderView> reminders,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
         @Schema(nullable = true) OffsetDateTime completedAt) {
 
     static TaskView of(TaskSnapshot task, ZoneId zone) {
         return new TaskView(task.id().value(), task.title(), task.description(), task.completed(), task.priority(),
-                task.tags(), at(task.dueAt(), zone), task.allDay(), null, List.of(), at(task.createdAt(), zone),
+                task.tags(), at(task.dueAt(), zone), task.allDay(), task.recurrence(), task.seriesId(),
+                task.reminders().stream().map(r -> ReminderView.of(r, zone)).toList(), at(task.createdAt(), zone),
                 at(task.updatedAt(), zone), at(task.completedAt(), zone));
+    }
+
+    /** {@code {"before": "PT15M"}} or {@code {"at": "2026-03-05T08:00:00+01:00"}}. */
+    @Schema(name = "Reminder")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ReminderView(@Schema(example = "PT15M", description = "ISO-8601 duration before the due") String before,
+            @Schema(description = "an absolute moment") OffsetDateTime at) {
+
+        static ReminderView of(Reminder reminder, ZoneId zone) {
+            return reminder.relative() ? new ReminderView(reminder.before().toString(), null)
+                    : new ReminderView(null, OffsetDateTime.ofInstant(reminder.at(), zone));
+        }
     }
 
     private static OffsetDateTime at(Instant instant, ZoneId zone) {

@@ -56,7 +56,34 @@ public final class TaskJson {
         return this;
     }
 
-    /** Sets a member to raw JSON, for values of a type the API does not expect. */
+    /** Recurs by the RFC 5545 rule, counting from the due date. */
+    public TaskJson recurrence(String rule) {
+        return recurrence(rule, "due");
+    }
+
+    /** Recurs by the RFC 5545 rule, counting from {@code from} ("due" or "completion"). */
+    public TaskJson recurrence(String rule, String from) {
+        node.putObject("recurrence").put("rule", rule).put("from", from);
+        return this;
+    }
+
+    /** Adds a reminder relative to the due, e.g. "PT15M" (PT0S: at the due). */
+    public TaskJson remindBefore(String duration) {
+        reminders().addObject().put("before", duration);
+        return this;
+    }
+
+    /** Adds a reminder at a moment (RFC 3339). */
+    public TaskJson remindAt(String dateTime) {
+        reminders().addObject().put("at", dateTime);
+        return this;
+    }
+
+    private ArrayNode reminders() {
+        return node.has("reminders") ? (ArrayNode) node.get("reminders") : node.putArray("reminders");
+    }
+
+    /** Sets a raw JSON member, for sending what the builder's typed methods would not. */
     public TaskJson raw(String field, String json) {
         node.set(field, HttpApi.JSON.readTree(json));
         return this;

@@ -1,5 +1,7 @@
 package io.taskstream.platform.config;
 
+import io.taskstream.platform.roles.Role;
+import io.taskstream.platform.roles.Roles;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +24,9 @@ import org.springframework.core.env.MapPropertySource;
  *   <li>{@code TASKSTREAM_OIDC_ISSUER_URI} becomes {@code taskstream.auth.oidc-issuer-uri};</li>
  *   <li>{@code KAFKA_BOOTSTRAP_SERVERS} becomes {@code spring.kafka.bootstrap-servers};</li>
  *   <li>{@code DAPR_HTTP_PORT} and {@code APP_API_TOKEN} (set by Dapr) become {@code taskstream.events.dapr.*};</li>
- *   <li>with no datasource URL at all, {@code taskstream.database.embedded=true}.</li>
+ *   <li>with no datasource URL at all, {@code taskstream.database.embedded=true};</li>
+ *   <li>{@code db-scheduler.enabled} (whether this process executes scheduled work) follows the roles:
+ *       true where the {@code reminders} or {@code notifier} role runs.</li>
  * </ul>
  * Explicit Spring properties always win over these aliases.
  */
@@ -47,6 +51,10 @@ public class TaskstreamEnvironmentPostProcessor implements EnvironmentPostProces
         if (!env.containsProperty("taskstream.database.embedded")) {
             boolean external = env.containsProperty("spring.datasource.url") || aliases.containsKey("spring.datasource.url");
             aliases.put("taskstream.database.embedded", Boolean.toString(!external));
+        }
+        if (!env.containsProperty("db-scheduler.enabled")) {
+            Roles roles = Roles.from(env);
+            aliases.put("db-scheduler.enabled", Boolean.toString(roles.runs(Role.REMINDERS) || roles.runs(Role.NOTIFIER)));
         }
         env.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, aliases));
     }

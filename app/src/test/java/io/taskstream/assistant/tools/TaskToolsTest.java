@@ -43,7 +43,8 @@ class TaskToolsTest {
 
     private static TaskSnapshot task(long id, String title) {
         Instant now = Instant.parse("2026-03-04T09:00:00Z");
-        return new TaskSnapshot(new TaskId(id), ANN, title, null, false, Priority.NONE, List.of(), null, false, now, now, null);
+        return new TaskSnapshot(new TaskId(id), ANN, title, null, false, Priority.NONE, List.of(), null, false, null, null, 1,
+                List.of(), now, now, null);
     }
 
     private ToolCall call(String tool, String arguments) {

@@ -1,0 +1,47 @@
+package io.taskstream.notification;
+
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import io.taskstream.account.UserDirectory;
+import io.taskstream.notification.Deliveries.Delivery;
+import io.taskstream.platform.roles.ConditionalOnRole;
+import io.taskstream.platform.roles.Role;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The notifier's outbound channels and the db-scheduler task that runs their deliveries, with backoff. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnRole(Role.NOTIFIER)
+class DeliveryConfiguration {
+
+    @Bean
+    EmailChannel emailChannel(ObjectProvider<JavaMailSender> mail, UserDirectory users, NotificationProperties properties) {
+        return new EmailChannel(mail, users, properties);
+    }
+
+    @Bean
+    WebhookChannel webhookChannel(NotificationProperties properties, JdbcClient jdbc, Clock clock) {
+        return new WebhookChannel(properties, jdbc, clock);
+    }
+
+    @Bean
+    DeliveryWorker deliveryWorker(JdbcClient jdbc, TransactionTemplate tx, JsonMapper json, NotificationStore store,
+            EmailChannel email, WebhookChannel webhook, NotificationProperties properties, Clock clock) {
+        return new DeliveryWorker(jdbc, tx, json, store, email, webhook, properties, clock);
+    }
+
+    @Bean
+    Task<Delivery> notificationDeliveryTask(DeliveryWorker worker, NotificationProperties properties) {
+        return Tasks.oneTime(Deliveries.DESCRIPTOR)
+                .onDeadExecutionRevive()
+                .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(properties.delivery().initialBackoff(), 2.0))
+                .execute((instance, context) -> worker.deliver(instance.getData()));
+    }
+}

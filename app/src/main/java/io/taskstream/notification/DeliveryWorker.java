@@ -1,0 +1,106 @@
+package io.taskstream.notification;
+
+import io.taskstream.account.UserId;
+import io.taskstream.notification.Deliveries.Delivery;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Sends one outbound delivery (a db-scheduler execution). A delivery already sent or given up is skipped;
+ * a failed attempt is recorded and rethrown so the scheduler retries with backoff, until the last
+ * attempt marks it failed. Sending happens outside any transaction; an external side effect cannot join
+ * one, so a crash between sending and recording can repeat that one delivery (at least once), while a
+ * redelivered event never creates a second one.
+ */
+class DeliveryWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final JsonMapper json;
+    private final NotificationStore store;
+    private final EmailChannel email;
+    private final WebhookChannel webhook;
+    private final NotificationProperties properties;
+    private final Clock clock;
+
+    DeliveryWorker(JdbcClient jdbc, TransactionTemplate tx, JsonMapper json, NotificationStore store, EmailChannel email,
+            WebhookChannel webhook, NotificationProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.json = json;
+        this.store = store;
+        this.email = email;
+        this.webhook = webhook;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    void deliver(Delivery delivery) {
+        Optional<Pending> pending = jdbc.sql("select payload::text, attempts from notification_delivery "
+                        + "where firing_id = :firing and channel = :channel and status = 'pending'")
+                .param("firing", delivery.firing()).param("channel", delivery.channel().id())
+                .query((rs, n) -> new Pending(json.readTree(rs.getString(1)), rs.getInt(2)))
+                .optional();
+        if (pending.isEmpty()) {
+            return;
+        }
+        NotificationSettings settings = store.settings(delivery.user());
+        try {
+            switch (delivery.channel()) {
+                case EMAIL -> email.send(new UserId(delivery.user()), settings, pending.get().payload());
+                case WEBHOOK -> {
+                    if (!settings.webhookEnabled()) {
+                        finish(delivery, "failed", "webhook disabled");
+                        return;
+                    }
+                    webhook.send(delivery.user(), settings, json.writeValueAsString(pending.get().payload()));
+                }
+            }
+        } catch (RuntimeException e) {
+            int attempts = pending.get().attempts() + 1;
+            boolean last = attempts >= properties.delivery().maxAttempts();
+            tx.executeWithoutResult(s -> {
+                jdbc.sql("update notification_delivery set attempts = :attempts, last_error = :error, "
+                                + "status = case when :last then 'failed' else status end "
+                                + "where firing_id = :firing and channel = :channel")
+                        .param("attempts", attempts).param("error", String.valueOf(e.getMessage())).param("last", last)
+                        .param("firing", delivery.firing()).param("channel", delivery.channel().id()).update();
+                if (delivery.channel() == Channel.WEBHOOK) {
+                    webhook.failed(delivery.user());
+                }
+            });
+            log.info("{} delivery of {} failed (attempt {}): {}", delivery.channel().id(), delivery.firing(), attempts,
+                    e.getMessage());
+            if (!last) {
+                throw e;
+            }
+            return;
+        }
+        tx.executeWithoutResult(s -> {
+            finish(delivery, "sent", null);
+            if (delivery.channel() == Channel.WEBHOOK) {
+                webhook.succeeded(delivery.user());
+            }
+        });
+    }
+
+    private void finish(Delivery delivery, String status, String error) {
+        jdbc.sql("update notification_delivery set status = :status, attempts = attempts + 1, last_error = :error, "
+                        + "sent_at = :sentAt where firing_id = :firing and channel = :channel")
+                .param("status", status).param("error", error)
+                .param("sentAt", status.equals("sent") ? Timestamp.from(clock.instant()) : null)
+                .param("firing", delivery.firing()).param("channel", delivery.channel().id()).update();
+    }
+
+    private record Pending(JsonNode payload, int attempts) {
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Notifications, the {@code notifier} role: turns each fired reminder ({@code taskstream.reminder.due})
+ * into an in-app notification pushed on the live stream, and an email and a webhook call where the user
+ * enabled them; plus the API to list, read and snooze notifications and manage the channels. No public
+ * surface.
+ */
+package io.taskstream.notification;

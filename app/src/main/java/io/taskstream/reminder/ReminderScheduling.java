@@ -1,0 +1,109 @@
+package io.taskstream.reminder;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.SchedulerClient.ScheduleOptions;
+import io.taskstream.account.UserDirectory;
+import io.taskstream.account.UserId;
+import io.taskstream.task.TaskEvent;
+import io.taskstream.task.TaskEvent.TaskCompleted;
+import io.taskstream.task.TaskEvent.TaskCreated;
+import io.taskstream.task.TaskEvent.TaskDeleted;
+import io.taskstream.task.TaskEvent.TaskUncompleted;
+import io.taskstream.task.TaskEvent.TaskUpdated;
+import io.taskstream.task.TaskId;
+import io.taskstream.task.TaskSnapshot;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps a task's scheduled reminders in step with the task, inside the transaction of the change (the
+ * listener runs synchronously in it and db-scheduler writes through the transaction's connection), so a
+ * committed change always has exactly its reminders scheduled and a rolled-back one none. Execution ids
+ * are deterministic ({@code <task>-<index>}): rescheduling replaces. Completing or deleting cancels every
+ * pending reminder of the task, snoozes included.
+ */
+@Component
+class ReminderScheduling implements Snoozes {
+
+    static final String TASK_NAME = "reminder";
+    private static final Set<String> SCHEDULE_FIELDS = Set.of("dueAt", "allDay", "reminders");
+
+    private final SchedulerClient scheduler;
+    private final JdbcClient jdbc;
+    private final UserDirectory users;
+    private final ReminderProperties properties;
+    private final Clock clock;
+
+    ReminderScheduling(SchedulerClient scheduler, JdbcClient jdbc, UserDirectory users, ReminderProperties properties,
+            Clock clock) {
+        this.scheduler = scheduler;
+        this.jdbc = jdbc;
+        this.users = users;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(TaskEvent event) {
+        switch (event) {
+            case TaskCreated created -> schedule(created.task(), false);
+            case TaskUncompleted uncompleted -> schedule(uncompleted.task(), true);
+            case TaskUpdated updated when updated.changedFields().stream().anyMatch(SCHEDULE_FIELDS::contains) ->
+                    schedule(updated.task(), true);
+            case TaskUpdated ignored -> { }
+            case TaskCompleted completed -> cancel(completed.taskId(), true);
+            case TaskDeleted deleted -> cancel(deleted.taskId(), true);
+        }
+    }
+
+    @Override
+    public void snooze(UserId user, long taskId, String key, Instant at) {
+        String id = taskId + "-snooze-" + key;
+        ReminderJob job = new ReminderJob(taskId, user.value(), id, at, -1);
+        scheduler.schedule(ReminderFiring.DESCRIPTOR.instance(id).data(job).scheduledTo(at),
+                ScheduleOptions.WHEN_EXISTS_RESCHEDULE);
+    }
+
+    private void schedule(TaskSnapshot task, boolean replacing) {
+        if (replacing) {
+            cancel(task.id(), false);
+        }
+        if (task.completed()) {
+            return;
+        }
+        ZoneId zone = users.zoneOf(task.userId());
+        Instant now = clock.instant();
+        List<io.taskstream.task.Reminder> reminders = task.reminders();
+        for (int i = 0; i < reminders.size(); i++) {
+            Optional<Instant> at = ReminderTimes.fireAt(reminders.get(i), task, zone, properties.allDayAt());
+            if (at.isEmpty() || at.get().isBefore(now)) {
+                continue; // a moment already past when it was set is not worth a late alarm
+            }
+            String id = task.id() + "-" + i;
+            ReminderJob job = new ReminderJob(task.id().value(), task.userId().value(), id, at.get(), i);
+            scheduler.schedule(ReminderFiring.DESCRIPTOR.instance(id).data(job).scheduledTo(at.get()),
+                    ScheduleOptions.WHEN_EXISTS_RESCHEDULE);
+        }
+    }
+
+    /**
+     * Removes the task's pending reminder executions (not one a scheduler is running right now: that one
+     * notices at firing time that its task moved on). Direct SQL on db-scheduler's table, which our
+     * migration owns: db-scheduler has no "cancel by prefix", and this stays in the change's transaction.
+     */
+    private void cancel(TaskId task, boolean snoozesToo) {
+        jdbc.sql("delete from scheduled_tasks where task_name = :name and task_instance like :prefix and not picked"
+                        + (snoozesToo ? "" : " and task_instance not like :snoozes"))
+                .param("name", TASK_NAME)
+                .param("prefix", task + "-%")
+                .param("snoozes", task + "-snooze-%")
+                .update();
+    }
+}

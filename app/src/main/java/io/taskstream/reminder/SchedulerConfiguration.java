@@ -1,0 +1,91 @@
+package io.taskstream.reminder;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerCustomizer;
+import com.github.kagkarlsson.scheduler.serializer.Serializer;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.taskstream.account.UserDirectory;
+import io.taskstream.events.EventsProperties;
+import io.taskstream.events.Outbox;
+import io.taskstream.platform.roles.ConditionalOnRole;
+import io.taskstream.platform.roles.Role;
+import io.taskstream.task.TaskService;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * db-scheduler wiring. The executing scheduler (the Boot 4 starter's, {@code db-scheduler.enabled}) runs
+ * where a role executes scheduled work (reminders); every other process only writes executions, through a
+ * plain client. Both write through a transaction-aware DataSource, so scheduling joins the caller's
+ * transaction. Execution data is JSON, not Java serialization.
+ */
+@Configuration(proxyBeanMethods = false)
+class SchedulerConfiguration {
+
+    @Bean
+    DbSchedulerCustomizer dbSchedulerCustomizer(JsonMapper json) {
+        Serializer serializer = new JsonSerializer(json);
+        return new DbSchedulerCustomizer() {
+            @Override
+            public Optional<Serializer> serializer() {
+                return Optional.of(serializer);
+            }
+        };
+    }
+
+    /** Where no scheduler executes here: a client that only schedules and cancels. */
+    @Bean
+    @ConditionalOnBooleanProperty(name = "db-scheduler.enabled", havingValue = false)
+    SchedulerClient schedulingOnlyClient(DataSource dataSource, JsonMapper json) {
+        return SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource))
+                .serializer(new JsonSerializer(json))
+                .enablePriority()
+                .build();
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnRole(Role.REMINDERS)
+    static class Executor {
+
+        @Bean
+        ReminderFiring reminderFiring(TaskService tasks, UserDirectory users, Outbox outbox, JdbcClient jdbc,
+                TransactionTemplate tx, JsonMapper json, ReminderProperties properties, EventsProperties events,
+                Clock clock, MeterRegistry meters) {
+            return new ReminderFiring(tasks, users, outbox, jdbc, tx, json, properties, events, clock, meters);
+        }
+
+        @Bean
+        Task<ReminderJob> reminderTask(ReminderFiring firing) {
+            return Tasks.oneTime(ReminderFiring.DESCRIPTOR)
+                    .onDeadExecutionRevive()
+                    .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(1), 2.0))
+                    .execute((instance, context) -> firing.fire(instance.getData()));
+        }
+    }
+
+    /** Execution data as JSON through the application's mapper. */
+    record JsonSerializer(JsonMapper json) implements Serializer {
+
+        @Override
+        public byte[] serialize(Object data) {
+            return data == null ? null : json.writeValueAsBytes(data);
+        }
+
+        @Override
+        public <T> T deserialize(Class<T> type, byte[] data) {
+            return data == null ? null : json.readValue(data, type);
+        }
+    }
+}

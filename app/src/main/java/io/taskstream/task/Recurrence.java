@@ -1,0 +1,47 @@
+package io.taskstream.task;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.taskstream.calendar.RecurrenceRule;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How a task recurs: a normalised RFC 5545 rule and what the next occurrence counts from.
+ *
+ * @param rule the rule without its {@code RRULE:} prefix, as {@link RecurrenceRule#text()} normalises it
+ * @param from {@code due}: the next occurrence is the rule's first instance after the completed one that is
+ *     not in the past; {@code completion}: the rule applied from the completion day, at the due time of day
+ */
+@Schema(name = "Recurrence")
+public record Recurrence(@Schema(example = "FREQ=WEEKLY;BYDAY=MO") String rule, From from) {
+
+    public Recurrence {
+        Objects.requireNonNull(rule, "rule");
+        Objects.requireNonNull(from, "from");
+    }
+
+    public RecurrenceRule parsedRule() {
+        return RecurrenceRule.parse(rule);
+    }
+
+    /** What the next occurrence of a completed one counts from. */
+    public enum From {
+        DUE, COMPLETION;
+
+        @JsonValue
+        public String json() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static Optional<From> parse(String value) {
+            for (From from : values()) {
+                if (from.json().equalsIgnoreCase(value.strip())) {
+                    return Optional.of(from);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package io.taskstream.task;
+
+import static io.taskstream.support.TaskJson.task;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.taskstream.support.ApiIT;
+import io.taskstream.support.HttpApi.Response;
+import io.taskstream.support.HttpApi.Session;
+import io.taskstream.support.TaskJson;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class RecurrenceValidationIT extends ApiIT {
+
+    @Test
+    void aRecurringTaskShowsItsNormalisedRuleAndASeries() {
+        Session ann = api.signup("Europe/Berlin");
+
+        Response created = create(ann, task("Standup").due("2026-03-02T09:00:00").recurrence("rrule:freq=weekly;byday=mo,we"));
+
+        JsonNode recurrence = created.json().get("recurrence");
+        assertThat(recurrence.get("rule").asString()).isEqualTo("FREQ=WEEKLY;BYDAY=MO,WE");
+        assertThat(recurrence.get("from").asString()).isEqualTo("due");
+        assertThat(created.json().get("seriesId").asString()).hasSize(36);
+    }
+
+    @Test
+    void recurrenceCanBeSetChangedAndRemovedByPatch() {
+        Session ann = api.signup();
+        long id = createId(ann, task("Water plants").due("2026-05-01T08:00:00Z"));
+
+        Response set = api.as(ann).patch(ann.task(id), "{\"recurrence\":{\"rule\":\"FREQ=DAILY\",\"from\":\"completion\"}}");
+        Response changed = api.as(ann).patch(ann.task(id), "{\"recurrence\":{\"rule\":\"FREQ=DAILY;INTERVAL=2\"}}");
+        Response removed = api.as(ann).patch(ann.task(id), "{\"recurrence\":null}");
+
+        assertThat(set.status()).isEqualTo(200);
+        assertThat(set.json().get("recurrence").get("from").asString()).isEqualTo("completion");
+        assertThat(changed.json().get("recurrence").get("rule").asString()).isEqualTo("FREQ=DAILY;INTERVAL=2");
+        assertThat(changed.json().get("recurrence").get("from").asString()).isEqualTo("completion");
+        assertThat(removed.json().get("recurrence").isNull()).isTrue();
+        assertThat(removed.json().get("seriesId")).as("the series stays linked").isEqualTo(set.json().get("seriesId"));
+    }
+
+    @Test
+    void anInvalidRuleIsRejectedWithItsReason() {
+        Session ann = api.signup();
+
+        Response bad = api.as(ann).post(ann.tasks(), task("Bad").due("2026-05-01").recurrence("FREQ=DAILY;BYDAY=1MO").json());
+
+        assertProblem(bad, "recurrence.rule", "BYDAY");
+    }
+
+    @Test
+    void ruleSyntaxErrorsCountAndUntilTogetherAndSubDailyRulesAreRejected() {
+        Session ann = api.signup();
+
+        assertProblem(post(ann, task("x").due("2026-05-01").recurrence("FREQ=SOMETIMES")), "recurrence.rule", "FREQ");
+        assertProblem(post(ann, task("x").due("2026-05-01").recurrence("FREQ=DAILY;COUNT=3;UNTIL=20260601T000000Z")),
+                "recurrence.rule", "UNTIL and COUNT");
+        assertProblem(post(ann, task("x").due("2026-05-01").recurrence("FREQ=HOURLY")), "recurrence.rule", "DAILY");
+        assertProblem(post(ann, task("x").due("2026-05-01").recurrence("")), "recurrence.rule", "blank");
+        assertProblem(post(ann, task("x").due("2026-05-01").recurrence("FREQ=DAILY", "whenever")), "recurrence.from", "due or completion");
+        assertProblem(post(ann, task("x").due("2026-05-01").raw("recurrence", "\"FREQ=DAILY\"")), "recurrence", "object");
+        assertProblem(post(ann, task("x").due("2026-05-01").raw("recurrence", "{\"rule\":\"FREQ=DAILY\",\"every\":2}")),
+                "recurrence.every", "not a field");
+    }
+
+    @Test
+    void aRecurringTaskNeedsADueDate() {
+        Session ann = api.signup();
+
+        assertProblem(post(ann, task("No due").recurrence("FREQ=DAILY")), "dueAt", "recurring");
+        long id = createId(ann, task("Due").due("2026-05-01").recurrence("FREQ=DAILY"));
+        assertProblem(api.as(ann).patch(ann.task(id), "{\"dueAt\":null}"), "dueAt", "recurring");
+    }
+
+    @Test
+    void theOccurrencePreviewValidatesItsCountAndShowsJustTheDueOfAnOrdinaryTask() {
+        Session ann = api.signup();
+        long plain = createId(ann, task("Once").due("2026-05-01T10:00:00Z"));
+        long undated = createId(ann, task("Someday"));
+
+        assertThat(api.as(ann).get(ann.task(plain) + "/occurrences").json().valueStream().map(JsonNode::asString).toList())
+                .containsExactly("2026-05-01T10:00:00Z");
+        assertThat(api.as(ann).get(ann.task(undated) + "/occurrences").json().isEmpty()).isTrue();
+        assertProblem(api.as(ann).get(ann.task(plain) + "/occurrences?count=0"), "count", "between 1 and 100");
+        assertProblem(api.as(ann).get(ann.task(plain) + "/occurrences?count=101"), "count", "between 1 and 100");
+        assertThat(api.as(ann).get(ann.task(plain) + "/occurrences?count=many").status()).isEqualTo(400);
+    }
+
+    @Test
+    void theDefaultPreviewShowsFiveOccurrences() {
+        Session ann = api.signup("Europe/Berlin");
+        long id = createId(ann, task("Gym").due("2026-03-27T09:00:00").recurrence("FREQ=DAILY"));
+
+        Response preview = api.as(ann).get(ann.task(id) + "/occurrences");
+
+        assertThat(preview.json().valueStream().map(JsonNode::asString).toList()).containsExactly(
+                "2026-03-27T09:00:00+01:00", "2026-03-28T09:00:00+01:00", "2026-03-29T09:00:00+02:00",
+                "2026-03-30T09:00:00+02:00", "2026-03-31T09:00:00+02:00");
+    }
+
+    private Response post(Session user, TaskJson task) {
+        return api.as(user).post(user.tasks(), task.json());
+    }
+
+    private static void assertProblem(Response response, String field, String messagePart) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("errors").valueStream()
+                .filter(e -> e.get("field").asString().equals(field))
+                .map(e -> e.get("message").asString()).toList())
+                .as(response.toString())
+                .anySatisfy(message -> assertThat(message).contains(messagePart));
+    }
+}
