@@ -73,6 +73,7 @@ class DaprContractIT {
                 + " " + s.get("route").asString() + " " + s.path("deadLetterTopic").asString("-")))
                 .containsExactlyInAnyOrder(
                         "pubsub task-events /dapr/events/shared/task-events task-events.dlt",
+                        "pubsub reminders /dapr/events/shared/reminders reminders.dlt",
                         "pubsub-broadcast task-updates /dapr/events/broadcast/task-updates -");
     }
 

@@ -159,9 +159,11 @@ class TaskFieldsIT extends ApiIT {
     }
 
     @Test
-    void recurrenceAndRemindersAreReservedForLater() {
-        assertFieldErrors(post(task("x").raw("recurrence", "{\"frequency\":\"daily\"}")), "validation", "recurrence");
-        assertFieldErrors(post(task("x").raw("reminders", "[{\"before\":\"PT5M\"}]")), "validation", "reminders");
+    void recurrenceAndRemindersAreValidatedMemberByMember() {
+        assertFieldErrors(post(task("x").due("2026-03-05").raw("recurrence", "{\"frequency\":\"daily\"}")), "validation",
+                "recurrence.frequency", "recurrence.rule");
+        assertFieldErrors(post(task("x").due("2026-03-05").raw("reminders", "[{\"before\":\"soon\"}]")), "validation",
+                "reminders[0].before");
         JsonNode ok = create(ann, task("ok").nullValue("recurrence").raw("reminders", "[]")).json();
         assertThat(ok.get("recurrence").isNull()).isTrue();
         assertThat(ok.get("reminders").isEmpty()).isTrue();
@@ -173,8 +175,8 @@ class TaskFieldsIT extends ApiIT {
                 .due("someday").raw("recurrence", "{\"x\":1}"));
 
         JsonNode problem = assertFieldErrors(response, "validation",
-                "title", "description", "priority", "tags[1]", "dueAt", "recurrence");
-        assertThat(problem.get("detail").asString()).contains("6");
+                "title", "description", "priority", "tags[1]", "dueAt", "recurrence.x", "recurrence.rule");
+        assertThat(problem.get("detail").asString()).contains("7");
         assertNothingCreated();
     }
 

@@ -192,17 +192,17 @@ class TaskInputValidatorTest {
     }
 
     @Test
-    void recurrenceAndRemindersMustBeEmptyForNow() {
+    void malformedRecurrenceAndRemindersAreReportedPerMember() {
         JsonMapper json = JsonMapper.builder().build();
-        TaskInput withRecurrence = new TaskInput("x", null, null, null, null, null, json.readTree("{\"every\":\"day\"}"), null);
-        TaskInput withReminders = new TaskInput("x", null, null, null, null, null, null, json.readTree("[{\"at\":1}]"));
+        TaskInput withRecurrence = new TaskInput("x", null, null, null, "2026-03-05", null, json.readTree("{\"every\":\"day\"}"), null);
+        TaskInput withReminders = new TaskInput("x", null, null, null, "2026-03-05", null, null, json.readTree("[{\"at\":1}]"));
         TaskInput emptyReminders = new TaskInput("x", null, null, null, null, null, json.readTree("null"), json.readTree("[]"));
 
         assertThat(catchThrowableOfType(ClientErrorException.class, () -> TaskInputValidator.validate(withRecurrence, BERLIN))
-                .violations()).extracting(FieldViolation::field).containsExactly("recurrence");
+                .violations()).extracting(FieldViolation::field).containsExactly("recurrence.every", "recurrence.rule");
         assertThat(catchThrowableOfType(ClientErrorException.class, () -> TaskInputValidator.validate(withReminders, BERLIN))
-                .violations()).extracting(FieldViolation::field).containsExactly("reminders");
-        assertThat(TaskInputValidator.validate(emptyReminders, BERLIN).title()).isEqualTo("x");
+                .violations()).extracting(FieldViolation::field).allMatch(field -> field.startsWith("reminders[0]"));
+        assertThat(TaskInputValidator.validate(emptyReminders, BERLIN).reminders()).isEmpty();
     }
 
     @Test

@@ -84,7 +84,7 @@ class TaskLifecycleIT extends ApiIT {
         JsonNode task = create(ann, task("Shape")).json();
 
         assertThat(task.propertyNames()).containsExactlyInAnyOrder("id", "title", "description", "completed", "priority",
-                "tags", "dueAt", "allDay", "recurrence", "reminders", "createdAt", "updatedAt", "completedAt");
+                "tags", "dueAt", "allDay", "recurrence", "reminders", "seriesId", "createdAt", "updatedAt", "completedAt");
         assertThat(task.get("description").isNull()).isTrue();
         assertThat(task.get("recurrence").isNull()).isTrue();
         assertThat(task.get("reminders").isArray()).isTrue();

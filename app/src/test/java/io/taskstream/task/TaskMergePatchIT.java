@@ -81,7 +81,7 @@ class TaskMergePatchIT extends ApiIT {
     void anObjectPatchedIntoAnAbsentMemberIsCreatedAndThenValidated() {
         Response patched = patchTask(patch().raw("recurrence", "{\"frequency\":\"daily\",\"interval\":null}"));
 
-        assertFieldErrors(patched, "validation", "recurrence");
+        assertFieldErrors(patched, "validation", "recurrence.frequency", "recurrence.rule");
         assertThat(fetch(ann, id)).isEqualTo(before);
     }
 
