@@ -5,8 +5,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -18,7 +16,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -47,8 +44,7 @@ class DaprSubscriptions {
     private final EventDispatcher dispatcher;
     private final EventsProperties properties;
     private final JsonMapper json;
-    private final JdbcClient jdbc;
-    private final Clock clock;
+    private final DeadLetters deadLetters;
     private final Map<String, Integer> failures = java.util.Collections.synchronizedMap(
             new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
@@ -57,12 +53,11 @@ class DaprSubscriptions {
                 }
             });
 
-    DaprSubscriptions(EventDispatcher dispatcher, EventsProperties properties, JsonMapper json, JdbcClient jdbc, Clock clock) {
+    DaprSubscriptions(EventDispatcher dispatcher, EventsProperties properties, JsonMapper json, DeadLetters deadLetters) {
         this.dispatcher = dispatcher;
         this.properties = properties;
         this.json = json;
-        this.jdbc = jdbc;
-        this.clock = clock;
+        this.deadLetters = deadLetters;
     }
 
     @GetMapping("/dapr/subscribe")
@@ -121,16 +116,7 @@ class DaprSubscriptions {
 
     private void deadLetter(EventHandler handler, String topic, CloudEvent event, String body, RuntimeException e) {
         log.error("Handler {} gave up on event {}; dead-lettered", handler.name(), event.id(), e);
-        jdbc.sql("insert into dead_letter (consumer, topic, event_id, payload, error, failed_at) "
-                        + "values (:consumer, :topic, :id, :payload::jsonb, :error, :now)")
-                .param("consumer", handler.name())
-                .param("topic", topic)
-                .param("id", event.eventId())
-                .param("payload", body)
-                .param("error", String.valueOf(e))
-                .param("now", Timestamp.from(clock.instant()))
-                .update();
-        dispatcher.deadLettered(handler, topic);
+        deadLetters.record(handler, topic, event, body, e);
     }
 
     /** With an app API token configured the sidecar must present it; without one, only loopback may call. */

@@ -1,12 +1,9 @@
 package io.taskstream.events;
 
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The transport of a single process: the relay hands each event straight to the in-process handlers
@@ -19,14 +16,12 @@ class EmbeddedTransport implements EventTransport {
 
     private final EventDispatcher dispatcher;
     private final EventsProperties.Consumer retry;
-    private final JdbcClient jdbc;
-    private final Clock clock;
+    private final DeadLetters deadLetters;
 
-    EmbeddedTransport(EventDispatcher dispatcher, EventsProperties properties, JdbcClient jdbc, Clock clock) {
+    EmbeddedTransport(EventDispatcher dispatcher, EventsProperties properties, DeadLetters deadLetters) {
         this.dispatcher = dispatcher;
         this.retry = properties.consumer();
-        this.jdbc = jdbc;
-        this.clock = clock;
+        this.deadLetters = deadLetters;
     }
 
     @Override
@@ -61,16 +56,7 @@ class EmbeddedTransport implements EventTransport {
     private void deadLetter(EventHandler handler, OutboundMessage message, RuntimeException e) {
         log.error("Handler {} gave up on event {} after {} attempts; dead-lettered", handler.name(), message.event().id(),
                 retry.maxAttempts(), e);
-        jdbc.sql("insert into dead_letter (consumer, topic, event_id, payload, error, failed_at) "
-                        + "values (:consumer, :topic, :id, :payload::jsonb, :error, :now)")
-                .param("consumer", handler.name())
-                .param("topic", message.topicName())
-                .param("id", message.event().eventId())
-                .param("payload", message.json())
-                .param("error", String.valueOf(e))
-                .param("now", Timestamp.from(clock.instant()))
-                .update();
-        dispatcher.deadLettered(handler, message.topicName());
+        deadLetters.record(handler, message.topicName(), message.event(), message.json(), e);
     }
 
     private static void sleep(Duration duration) {

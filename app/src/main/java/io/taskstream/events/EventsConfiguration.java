@@ -37,8 +37,8 @@ class EventsConfiguration {
     static class Embedded {
 
         @Bean
-        EventTransport embeddedTransport(EventDispatcher dispatcher, EventsProperties properties, JdbcClient jdbc, Clock clock) {
-            return new EmbeddedTransport(dispatcher, properties, jdbc, clock);
+        EventTransport embeddedTransport(EventDispatcher dispatcher, EventsProperties properties, DeadLetters deadLetters) {
+            return new EmbeddedTransport(dispatcher, properties, deadLetters);
         }
     }
 
