@@ -3,7 +3,10 @@ package io.taskstream.events;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -61,6 +64,43 @@ class EventDispatcher {
         });
         boolean result = Boolean.TRUE.equals(applied);
         count(handler, result ? "applied" : "duplicate");
+        return result;
+    }
+
+    /**
+     * Applies a shared handler's events in one transaction, skipping those it already applied (or that
+     * repeat within the batch); returns how many were applied. If the handler fails on any of them,
+     * nothing of the batch is applied and the exception propagates.
+     */
+    int dispatchAll(EventHandler handler, List<CloudEvent> events) {
+        if (handler.delivery() != EventHandler.Delivery.SHARED) {
+            throw new IllegalArgumentException("batches are for shared handlers");
+        }
+        if (events.isEmpty()) {
+            return 0;
+        }
+        Integer applied = tx.execute(status -> {
+            String ids = events.stream().map(CloudEvent::id).distinct().collect(Collectors.joining(",", "{", "}"));
+            Set<String> fresh = new HashSet<>(jdbc.sql("insert into consumed_event (consumer, event_id, consumed_at) "
+                            + "select :consumer, id, :now from unnest(:ids::uuid[]) as id on conflict do nothing returning event_id::text")
+                    .param("consumer", handler.name())
+                    .param("ids", ids)
+                    .param("now", Timestamp.from(clock.instant()))
+                    .query(String.class)
+                    .list());
+            int count = 0;
+            for (CloudEvent event : events) {
+                if (fresh.remove(event.id())) {
+                    handler.handle(event);
+                    count++;
+                }
+            }
+            return count;
+        });
+        int result = applied == null ? 0 : applied;
+        meters.counter("taskstream.events.consumed", "consumer", handler.name(), "outcome", "applied").increment(result);
+        meters.counter("taskstream.events.consumed", "consumer", handler.name(), "outcome", "duplicate")
+                .increment(events.size() - result);
         return result;
     }
 

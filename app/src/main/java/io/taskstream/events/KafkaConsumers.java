@@ -12,6 +12,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -23,9 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * One listener container per handler. Shared handlers consume in the group {@code taskstream-<name>}
  * (one replica applies each event) from the earliest offset; broadcast handlers get a group of their
- * own per process, from the latest offset. Offsets are committed once per poll, after every record of it
- * went through its handler's transaction (ack mode BATCH: one broker round trip per poll instead of per
- * record; a crash before the commit redelivers records whose effects the idempotent dispatcher skips);
+ * own per process, from the latest offset. A shared handler applies each poll's records in one database
+ * transaction and the offsets are committed after it (ack mode BATCH: one commit to the database and one
+ * to the broker per poll rather than per record; a crash in between redelivers records whose effects the
+ * idempotent dispatcher skips);
  * failures are retried with exponential backoff, then the record goes to {@code <topic>.dlt} and the
  * partition moves on.
  */
@@ -48,11 +51,44 @@ class KafkaConsumers implements SmartLifecycle {
             container_.setAckMode(ContainerProperties.AckMode.BATCH);
             container_.getKafkaConsumerProperties().setProperty(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, shared ? "earliest" : "latest");
             container_.getKafkaConsumerProperties().setProperty(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-            container_.setMessageListener((MessageListener<String, String>) record ->
-                    dispatcher.dispatch(handler, json.readValue(record.value(), CloudEvent.class)));
+            if (shared) {
+                container_.setMessageListener((BatchMessageListener<String, String>) records ->
+                        applyBatch(dispatcher, handler, records, json));
+            } else {
+                container_.setMessageListener((MessageListener<String, String>) record ->
+                        dispatcher.dispatch(handler, json.readValue(record.value(), CloudEvent.class)));
+            }
             container.setCommonErrorHandler(errorHandler(handler, template, dispatcher, properties));
             container.setBeanName("consumer-" + handler.name());
             containers.add(container);
+        }
+    }
+
+    /**
+     * Applies one poll's records in one transaction. If that fails, applies them one by one to find the
+     * record at fault; the error handler then retries from that record (the ones before it are applied
+     * and their offsets committed) and, after its retries, sends it to the dead-letter topic.
+     */
+    private static void applyBatch(EventDispatcher dispatcher, EventHandler handler,
+            List<ConsumerRecord<String, String>> records, JsonMapper json) {
+        List<CloudEvent> events = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            try {
+                events.add(json.readValue(records.get(i).value(), CloudEvent.class));
+            } catch (JacksonException e) {
+                throw new BatchListenerFailedException("unreadable event", e, i);
+            }
+        }
+        try {
+            dispatcher.dispatchAll(handler, events);
+        } catch (RuntimeException batchFailed) {
+            for (int i = 0; i < events.size(); i++) {
+                try {
+                    dispatcher.dispatch(handler, events.get(i));
+                } catch (RuntimeException e) {
+                    throw new BatchListenerFailedException(handler.name() + " failed", e, i);
+                }
+            }
         }
     }
 

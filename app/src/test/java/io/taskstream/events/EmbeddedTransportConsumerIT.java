@@ -48,6 +48,22 @@ class EmbeddedTransportConsumerIT extends EventConsumerContract {
         assertThat(historyTypes(ann, id)).containsExactly("created");
     }
 
+    @Test
+    void aBatchAppliesEachNewEventOnceAndSkipsRepeatsAndEventsAlreadyApplied() {
+        Session ann = api.signup();
+        long id = api.as(ann).post(ann.tasks(), task("Batched").json()).json().get("id").asLong();
+        Eventually.await(WAIT, () -> historyTypes(ann, id), t -> t.size() == 1);
+        CloudEvent applied = createdEvent(id);
+        CloudEvent fresh = CloudEvent.of(applied.source(), applied.type(), applied.subject(), applied.time(),
+                applied.userid(), applied.data());
+        EventHandler audit = handlers.stream().filter(h -> h.name().equals("audit")).findFirst().orElseThrow();
+
+        int count = dispatcher.dispatchAll(audit, List.of(fresh, applied, fresh));
+
+        assertThat(count).isEqualTo(1);
+        assertThat(historyTypes(ann, id)).containsExactly("created", "created");
+    }
+
     @Override
     void deliverAgain(CloudEvent event) {
         handlers.stream().filter(h -> h.topic() == Topic.TASK_EVENTS).forEach(h -> dispatcher.dispatch(h, event));
