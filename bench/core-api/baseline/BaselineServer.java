@@ -38,7 +38,8 @@ import java.util.regex.Pattern;
  * built-in HTTP server on virtual threads, with hand-written JSON.
  *
  * <p>Deliberately absent, because they are the app's overhead being measured: authentication (no token is read
- * or checked), Spring MVC/Security filters, Jackson, transactions (statements run in autocommit), request ids,
+ * or checked), Spring MVC/Security filters, Jackson, transactions around reads (they run in autocommit; a
+ * create writes the task and its two outbox rows in one transaction, as the app does), request ids,
  * validation beyond what the SQL needs, and the per-request time-zone lookup (each user's zone is read once and
  * cached).
  *
@@ -52,6 +53,9 @@ public class BaselineServer {
             + "created_at, updated_at, completed_at";
     static final String T_COLUMNS = "t.id, t.user_id, t.title, t.description, t.completed, t.priority, t.tags, "
             + "t.due_at, t.all_day, t.created_at, t.updated_at, t.completed_at";
+    /** Written as already published, so that the app's relay, which shares the database, leaves them alone. */
+    static final String OUTBOX = "insert into event_outbox (event_id, topic, message_key, event_type, payload, created_at, "
+            + "published_at) values (?, ?, ?, 'taskstream.task.created', ?::jsonb, ?, now())";
     static final String INSERT = "insert into task (user_id, title, description, priority, tags, due_at, all_day, "
             + "created_at, updated_at) values (?, ?, ?, ?, ?::text[], ?, ?, ?, ?) returning " + COLUMNS;
     static final String LIST_COUNT = "select count(*) from task t where t.user_id = ?";
@@ -168,7 +172,10 @@ public class BaselineServer {
         Timestamp now = Timestamp.from(Instant.now());
         StringBuilder json = new StringBuilder(512);
         long id;
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT);
+             PreparedStatement outbox = c.prepareStatement(OUTBOX)) {
+            // Like the app: the task and its two events (task-events, task-updates) in one transaction.
+            c.setAutoCommit(false);
             ps.setObject(1, user);
             ps.setString(2, title);
             ps.setString(3, description);
@@ -183,6 +190,19 @@ public class BaselineServer {
                 id = rs.getLong("id");
                 task(json, rs, zone);
             }
+            for (String topic : new String[] {"task-events", "task-updates"}) {
+                UUID eventId = UUID.randomUUID();
+                outbox.setObject(1, eventId);
+                outbox.setString(2, topic);
+                outbox.setString(3, user.toString());
+                outbox.setString(4, "{\"specversion\":\"1.0\",\"id\":\"" + eventId + "\",\"type\":\"taskstream.task.created\","
+                        + "\"source\":\"/taskstream/tasks\",\"subject\":\"" + id + "\",\"userid\":\"" + user + "\",\"data\":{\"task\":"
+                        + json + "}}");
+                outbox.setTimestamp(5, now);
+                outbox.addBatch();
+            }
+            outbox.executeBatch();
+            c.commit();
         }
         exchange.getResponseHeaders().set("Location", "http://" + exchange.getRequestHeaders().getFirst("Host")
                 + exchange.getRequestURI().getRawPath() + "/" + id);
