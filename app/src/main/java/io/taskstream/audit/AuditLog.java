@@ -1,5 +1,6 @@
 package io.taskstream.audit;
 
+import io.taskstream.platform.db.SqlArrays;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -34,7 +35,7 @@ class AuditLog {
                 .param("taskId", entry.taskId())
                 .param("type", entry.type())
                 .param("door", entry.door())
-                .param("changed", entry.changedFields() == null ? null : "{" + String.join(",", entry.changedFields()) + "}")
+                .param("changed", entry.changedFields() == null ? null : SqlArrays.literal(entry.changedFields()))
                 .param("task", entry.task().toString())
                 .param("occurredAt", Timestamp.from(entry.occurredAt()))
                 .param("now", Timestamp.from(recordedAt))

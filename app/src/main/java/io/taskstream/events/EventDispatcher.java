@@ -1,12 +1,12 @@
 package io.taskstream.events;
 
+import io.taskstream.platform.db.SqlArrays;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -49,22 +49,7 @@ class EventDispatcher {
             count(handler, "applied");
             return true;
         }
-        Boolean applied = tx.execute(status -> {
-            int fresh = jdbc.sql("insert into consumed_event (consumer, event_id, consumed_at) values (:consumer, :id, :now) "
-                            + "on conflict do nothing")
-                    .param("consumer", handler.name())
-                    .param("id", event.eventId())
-                    .param("now", Timestamp.from(clock.instant()))
-                    .update();
-            if (fresh == 0) {
-                return false;
-            }
-            handler.handle(event);
-            return true;
-        });
-        boolean result = Boolean.TRUE.equals(applied);
-        count(handler, result ? "applied" : "duplicate");
-        return result;
+        return dispatchAll(handler, List.of(event)) == 1;
     }
 
     /**
@@ -80,7 +65,7 @@ class EventDispatcher {
             return 0;
         }
         Integer applied = tx.execute(status -> {
-            String ids = events.stream().map(CloudEvent::id).distinct().collect(Collectors.joining(",", "{", "}"));
+            String ids = SqlArrays.literal(events.stream().map(CloudEvent::id).distinct().toList());
             Set<String> fresh = new HashSet<>(jdbc.sql("insert into consumed_event (consumer, event_id, consumed_at) "
                             + "select :consumer, id, :now from unnest(:ids::uuid[]) as id on conflict do nothing returning event_id::text")
                     .param("consumer", handler.name())

@@ -1,5 +1,6 @@
 package io.taskstream.events;
 
+import io.taskstream.platform.db.SqlArrays;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -150,8 +151,8 @@ class OutboxRelay implements SmartLifecycle {
             jdbc.sql("update event_outbox o set published_at = :now, position = p.position "
                             + "from unnest(:ids::bigint[], :positions::bigint[]) as p(id, position) where o.id = p.id")
                     .param("now", now)
-                    .param("ids", arrayLiteral(rows.stream().map(Row::id).toList()))
-                    .param("positions", arrayLiteral(positions))
+                    .param("ids", SqlArrays.literal(rows.stream().map(Row::id).toList()))
+                    .param("positions", SqlArrays.literal(positions))
                     .update();
             Instant publishedAt = now.toInstant();
             rows.forEach(r -> lag.record(Duration.between(r.createdAt(), publishedAt)));
@@ -159,14 +160,6 @@ class OutboxRelay implements SmartLifecycle {
             return rows.size();
         });
         return count == null ? 0 : count;
-    }
-
-    private static String arrayLiteral(List<Long> values) {
-        StringBuilder literal = new StringBuilder("{");
-        for (int i = 0; i < values.size(); i++) {
-            literal.append(i == 0 ? "" : ",").append(values.get(i));
-        }
-        return literal.append('}').toString();
     }
 
     private Topic topicOf(String name) {

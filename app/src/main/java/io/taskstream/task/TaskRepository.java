@@ -1,5 +1,6 @@
 package io.taskstream.task;
 
+import io.taskstream.platform.db.SqlArrays;
 import io.taskstream.account.UserId;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -147,7 +148,7 @@ class TaskRepository {
         }
         if (!query.tags().isEmpty()) {
             where.append(" and t.tags @> :tags::text[]");
-            params.put("tags", pgArray(query.tags()));
+            params.put("tags", SqlArrays.literal(query.tags()));
         }
         if (query.dueFrom() != null) {
             where.append(" and t.due_at >= :dueFrom");
@@ -249,18 +250,13 @@ class TaskRepository {
         params.put("title", fields.title());
         params.put("description", fields.description());
         params.put("priority", (short) fields.priority().ordinal());
-        params.put("tags", pgArray(fields.tags()));
+        params.put("tags", SqlArrays.literal(fields.tags()));
         params.put("due", fields.dueAt() == null ? null : Timestamp.from(fields.dueAt()));
         params.put("allDay", fields.allDay());
         params.put("rule", fields.recurrence() == null ? null : fields.recurrence().rule());
         params.put("from", fields.recurrence() == null ? null : fields.recurrence().from().json());
         params.put("reminders", Reminders.toJson(fields.reminders()));
         return params;
-    }
-
-    /** A text[] literal; tags are validated to letters, digits, '-' and '_', so quoting each suffices. */
-    private static String pgArray(List<String> values) {
-        return values.stream().map(v -> '"' + v + '"').collect(Collectors.joining(",", "{", "}"));
     }
 
     private static TaskSnapshot map(ResultSet rs, int row) throws SQLException {
