@@ -16,9 +16,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,6 +36,11 @@ import tools.jackson.databind.JsonNode;
  *       retries exhausted) sends the event to the subscription's dead-letter topic
  *       (https://docs.dapr.io/reference/api/pubsub_api/#expected-http-response,
  *       https://docs.dapr.io/developing-applications/building-blocks/pubsub/pubsub-deadletter/).</li>
+ *   <li>secrets: {@code GET /v1.0/secrets/{store}/{name}} answering every key of the secret as a JSON object,
+ *       204 for an unknown secret and 500 for an unknown store
+ *       (https://docs.dapr.io/reference/api/secrets_api/#get-secret);</li>
+ *   <li>outbound health: {@code GET /v1.0/healthz/outbound}, 204 once the sidecar's components are ready
+ *       (https://docs.dapr.io/reference/api/health_api/).</li>
  * </ul>
  * Deliveries happen in publish order on one thread, like one Kafka partition.
  */
@@ -52,6 +59,9 @@ public final class FakeDaprSidecar implements AutoCloseable {
     private final Map<String, List<String>> topics = new HashMap<>();
     private volatile String app;
     private volatile JsonNode subscriptions;
+    private final Map<String, Map<String, Map<String, String>>> secretStores = new ConcurrentHashMap<>();
+    private final List<String> secretRequests = new CopyOnWriteArrayList<>();
+    private final AtomicInteger notReadyAnswers = new AtomicInteger();
 
     public FakeDaprSidecar() {
         try {
@@ -60,6 +70,8 @@ public final class FakeDaprSidecar implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/v1.0/publish/", this::publish);
+        server.createContext("/v1.0/secrets/", this::secret);
+        server.createContext("/v1.0/healthz/outbound", this::outboundHealth);
         server.start();
     }
 
@@ -71,6 +83,21 @@ public final class FakeDaprSidecar implements AutoCloseable {
     public void attach(int appPort) {
         app = "http://localhost:" + appPort;
         subscriptions = null;
+    }
+
+    /** Puts a secret (all its keys) into a store of the sidecar's secret store component. */
+    public void secret(String store, String name, Map<String, String> keys) {
+        secretStores.computeIfAbsent(store, s -> new ConcurrentHashMap<>()).put(name, Map.copyOf(keys));
+    }
+
+    /** The next {@code answers} outbound health checks say "not ready", as while the components initialise. */
+    public void notReadyFor(int answers) {
+        notReadyAnswers.set(answers);
+    }
+
+    /** Secret requests received, as {@code store/name token=<dapr-api-token header>}. */
+    public List<String> secretRequests() {
+        return List.copyOf(secretRequests);
     }
 
     public List<Published> published() {
@@ -128,6 +155,40 @@ public final class FakeDaprSidecar implements AutoCloseable {
         if (app != null) {
             deliveries.submit(() -> deliver(topic, body));
         }
+    }
+
+    private void secret(HttpExchange exchange) throws IOException {
+        String[] path = exchange.getRequestURI().getPath().split("/");
+        if (!"GET".equals(exchange.getRequestMethod()) || path.length != 5) {
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+            return;
+        }
+        secretRequests.add(path[3] + "/" + path[4] + " token=" + exchange.getRequestHeaders().getFirst("dapr-api-token"));
+        Map<String, Map<String, String>> store = secretStores.get(path[3]);
+        if (store == null) {
+            respond(exchange, 500, "{\"errorCode\":\"ERR_SECRET_STORE_NOT_FOUND\",\"message\":\"secret store "
+                    + path[3] + " not found\"}");
+        } else if (!store.containsKey(path[4])) {
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        } else {
+            respond(exchange, 200, HttpApi.JSON.writeValueAsString(store.get(path[4])));
+        }
+    }
+
+    private void outboundHealth(HttpExchange exchange) throws IOException {
+        boolean ready = notReadyAnswers.getAndUpdate(n -> Math.max(0, n - 1)) == 0;
+        exchange.sendResponseHeaders(ready ? 204 : 500, -1);
+        exchange.close();
+    }
+
+    private static void respond(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
     }
 
     private void deliver(String topic, String body) {

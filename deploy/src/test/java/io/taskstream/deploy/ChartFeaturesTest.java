@@ -166,6 +166,34 @@ class ChartFeaturesTest {
     }
 
     @Test
+    void withDaprTheAppReadsItsSecretsThroughTheSecretStoreAndNoneSitInThePodEnvironment() {
+        Rendered rendered = Rendered.of(Variant.prod().with("dapr.enabled", "true").with("mail.host", "smtp.example.com"));
+        List<String> readable = rendered.all(io.fabric8.kubernetes.api.model.rbac.Role.class).getFirst().getRules()
+                .getFirst().getResourceNames();
+
+        for (Deployment deployment : rendered.deployments()) {
+            assertThat(Rendered.app(deployment).getEnv()).as(deployment.getMetadata().getName())
+                    .noneMatch(env -> env.getValueFrom() != null && env.getValueFrom().getSecretKeyRef() != null);
+            assertThat(Rendered.envValue(deployment, "TASKSTREAM_SECRETS_DAPR_STORE")).isEqualTo("taskstream-secretstore");
+            List<String> refs = List.of(Rendered.envValue(deployment, "TASKSTREAM_SECRETS_DAPR_REFS").split(","));
+            assertThat(refs).contains("DATABASE_URL=taskstream-db-app/jdbc-uri",
+                    "SPRING_DATASOURCE_PASSWORD=taskstream-db-app/password");
+            assertThat(refs).as("the sidecar may read every referenced secret")
+                    .allSatisfy(ref -> assertThat(readable).contains(ref.substring(ref.indexOf('=') + 1, ref.indexOf('/'))));
+        }
+        assertThat(Rendered.envValue(rendered.deployment("api"), "TASKSTREAM_SECRETS_DAPR_REFS"))
+                .contains("TASKSTREAM_JWT_SECRET=taskstream-secrets/jwt-secret,", "TASKSTREAM_AI_API_KEY=taskstream-secrets/ai-api-key?")
+                .doesNotContain("SPRING_MAIL_PASSWORD");
+        assertThat(Rendered.envValue(rendered.deployment("workers"), "TASKSTREAM_SECRETS_DAPR_REFS"))
+                .contains("SPRING_MAIL_PASSWORD=taskstream-secrets/smtp-password?").doesNotContain("JWT");
+
+        Rendered viaEnvironment = Rendered.of(Variant.prod().with("dapr.enabled", "true")
+                .with("dapr.components.secretStore.useForApp", "false"));
+        assertThat(secretRef(viaEnvironment.deployment("api"), "TASKSTREAM_JWT_SECRET").getName()).isEqualTo("taskstream-secrets");
+        assertThat(Rendered.env(viaEnvironment.deployment("api"), "TASKSTREAM_SECRETS_DAPR_STORE")).isEmpty();
+    }
+
+    @Test
     void cloudNativePgClusterIsRenderedAndTheAppReadsTheJdbcUriOfItsAppSecret() {
         Rendered prod = Rendered.of(Variant.prod());
 

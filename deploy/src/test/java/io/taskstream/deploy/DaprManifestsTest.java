@@ -28,7 +28,7 @@ class DaprManifestsTest {
     void componentsCoverPubSubOnKafkaStateInPostgresqlAndKubernetesSecrets() throws IOException {
         Map<String, GenericKubernetesResource> byType = plain().stream()
                 .filter(r -> r.getKind().equals("Component"))
-                .collect(Collectors.toMap(c -> Rendered.field(c, "spec", "type").asText(), c -> c));
+                .collect(Collectors.toMap(c -> Rendered.field(c, "spec", "type").asText(), c -> c, (first, second) -> first));
 
         assertThat(byType.keySet()).containsExactlyInAnyOrder("pubsub.kafka", "state.postgresql", "secretstores.kubernetes");
         assertThat(metadata(byType.get("pubsub.kafka"))).containsEntry("brokers", "taskstream-kafka-kafka-bootstrap:9092");
@@ -62,6 +62,23 @@ class DaprManifestsTest {
         String config = rendered.custom("Configuration").getFirst().getMetadata().getName();
         assertThat(rendered.deployments()).allSatisfy(d ->
                 assertThat(Rendered.podAnnotations(d)).containsEntry("dapr.io/config", config));
+    }
+
+    @Test
+    void broadcastPubSubGivesEveryPodItsOwnConsumerGroupAndTheAppIsToldItsName() throws IOException {
+        Rendered rendered = Rendered.of(Variant.DEFAULT.with("dapr.enabled", "true"));
+        List<GenericKubernetesResource> broadcast = Stream.concat(plain().stream(), rendered.custom("Component").stream())
+                .filter(c -> c.getKind().equals("Component") && c.getMetadata().getName().endsWith("-broadcast")).toList();
+
+        assertThat(broadcast).hasSize(2).allSatisfy(component -> {
+            assertThat(Rendered.field(component, "spec", "type").asText()).isEqualTo("pubsub.kafka");
+            assertThat(metadata(component)).containsEntry("consumerID", "{podName}").containsEntry("initialOffset", "newest")
+                    .doesNotContainKey("consumerGroup");
+        });
+        assertThat(rendered.deployments()).allSatisfy(d -> {
+            assertThat(Rendered.envValue(d, "TASKSTREAM_EVENTS_DAPR_BROADCASTPUBSUB")).isEqualTo("taskstream-pubsub-broadcast");
+            assertThat(Rendered.envValue(d, "TASKSTREAM_EVENTS_DAPR_PUBSUB")).isEqualTo("taskstream-pubsub");
+        });
     }
 
     @Test
