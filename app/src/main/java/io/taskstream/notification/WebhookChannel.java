@@ -1,70 +1,97 @@
 package io.taskstream.notification;
 
+import java.io.IOException;
 import java.net.InetAddress;
-import java.net.URI;
+import java.net.Proxy;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import okhttp3.Dns;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Calls the user's webhook: {@code POST} of the reminder as JSON with
  * {@code X-Taskstream-Signature: sha256=<hex HMAC-SHA256 of the body with the user's secret>}. Only http(s),
- * no redirects, and, unless the admin allows private networks, never to an address inside our network
- * (the host is resolved and every address checked, see {@link NetworkGuard}). Consecutive failures are
- * counted per user; at the limit the webhook is disabled until the user enables it again.
+ * no redirects, no proxy, and, unless the admin allows private networks, never to an address inside our
+ * network: the client's own DNS lookup refuses a host with any internal address ({@link NetworkGuard}), and
+ * the connection goes to exactly the addresses that lookup checked — a host that re-resolves to an internal
+ * address between a check and the connection (DNS rebinding) has no second lookup to exploit. Consecutive
+ * failures are counted per user; at the limit the webhook is disabled until the user enables it again.
  */
 class WebhookChannel {
 
     static final String SIGNATURE_HEADER = "X-Taskstream-Signature";
+    private static final MediaType JSON = MediaType.get("application/json");
 
-    private final HttpClient http;
+    /** Hosts the client connects to without any lookup (OkHttp's own test for an IP address literal). */
+    private static final Pattern IP_LITERAL = Pattern.compile("([0-9a-fA-F]*:[0-9a-fA-F:.]*)|([\\d.]+)");
+
+    private final OkHttpClient http;
+    private final Dns guard;
     private final NotificationProperties properties;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     WebhookChannel(NotificationProperties properties, JdbcClient jdbc, Clock clock) {
+        this(properties, jdbc, clock, Dns.SYSTEM);
+    }
+
+    /** With the resolver behind the guard (the system's, or a test's). */
+    WebhookChannel(NotificationProperties properties, JdbcClient jdbc, Clock clock, Dns resolver) {
         this.properties = properties;
         this.jdbc = jdbc;
         this.clock = clock;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(properties.webhook().timeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
+        Duration timeout = properties.webhook().timeout();
+        this.guard = properties.webhook().allowPrivateNetworks() ? resolver : new NetworkGuard(resolver);
+        this.http = new OkHttpClient.Builder()
+                .dns(guard)
+                .proxy(Proxy.NO_PROXY)
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .retryOnConnectionFailure(false)
+                .connectTimeout(timeout)
+                .callTimeout(timeout)
                 .build();
     }
 
     void send(UUID user, NotificationSettings settings, String body) {
-        URI uri = URI.create(settings.webhookUrl());
-        if (!properties.webhook().allowPrivateNetworks()) {
-            NetworkGuard.requirePublic(uri.getHost());
+        HttpUrl url = HttpUrl.parse(settings.webhookUrl());
+        if (url == null) {
+            throw new IllegalStateException("webhook URL is not an http(s) URL");
         }
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(properties.webhook().timeout())
-                .header("Content-Type", "application/json")
+        if (IP_LITERAL.matcher(url.host()).matches()) {
+            try {
+                guard.lookup(url.host()); // an address literal: parsed, not resolved, and never seen by the client's Dns
+            } catch (UnknownHostException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        }
+        Request request = new Request.Builder().url(url)
                 .header("User-Agent", "Taskstream-Webhook/1")
                 .header(SIGNATURE_HEADER, "sha256=" + sign(settings.webhookSecret(), body))
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .post(RequestBody.create(body.getBytes(StandardCharsets.UTF_8), JSON))
                 .build();
-        HttpResponse<Void> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.discarding());
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("webhook call failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-        if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException("webhook answered " + response.statusCode());
+        try (Response response = http.newCall(request).execute()) {
+            if (!response.isSuccessful()) {
+                throw new IllegalStateException("webhook answered " + response.code());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("webhook call failed: " + e.getMessage(), e);
         }
     }
 
@@ -95,25 +122,29 @@ class WebhookChannel {
                 .param("user", user).update();
     }
 
-    /** Refuses hosts that resolve to any address inside a private, loopback, link-local or otherwise internal range. */
-    static final class NetworkGuard {
+    /**
+     * The lookup of the webhook client: refuses a host when any of its addresses is inside a private,
+     * loopback, link-local or otherwise internal range, and otherwise hands the checked addresses to the
+     * connection.
+     */
+    static final class NetworkGuard implements Dns {
 
-        private NetworkGuard() {
+        private final Dns resolver;
+
+        NetworkGuard(Dns resolver) {
+            this.resolver = resolver;
         }
 
-        static void requirePublic(String host) {
-            InetAddress[] addresses;
-            try {
-                addresses = InetAddress.getAllByName(host);
-            } catch (UnknownHostException e) {
-                throw new IllegalStateException("webhook host " + host + " does not resolve");
-            }
+        @Override
+        public List<InetAddress> lookup(String host) throws UnknownHostException {
+            List<InetAddress> addresses = resolver.lookup(host);
             for (InetAddress address : addresses) {
                 if (internal(address)) {
-                    throw new IllegalStateException("webhook host " + host + " resolves to the internal address "
+                    throw new UnknownHostException("webhook host " + host + " resolves to the internal address "
                             + address.getHostAddress() + "; refused");
                 }
             }
+            return addresses;
         }
 
         static boolean internal(InetAddress address) {
