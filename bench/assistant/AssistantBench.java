@@ -18,7 +18,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,6 +40,7 @@ public class AssistantBench {
     static final int PARSE_REPEATS = 1_000;
     static final int CHAT_WARMUP = 1_000;
     static final int CHAT_REQUESTS = 2_000;
+    static final int CONTEXT_MESSAGES = 400;
 
     record Stats(String name, int samples, double throughputPerSecond, double p50Micros, double p99Micros,
             double maxMicros) {
@@ -143,7 +146,25 @@ public class AssistantBench {
             roundTrips(list, CHAT_WARMUP);
             Stats chatStats = roundTrips("chat round trip (offline engine, HTTP + PostgreSQL)", chat, CHAT_REQUESTS);
             Stats listStats = roundTrips("baseline: authenticated GET /tasks round trip", list, CHAT_REQUESTS);
-            return List.of(chatStats, listStats);
+
+            // What a conversation-context cache (e.g. a Dapr state store) could save at most: the context load.
+            long conversation = JSON.readTree(chat.get()).get("conversationId").asLong();
+            Supplier<String> continued = () -> send(http, base + "/api/" + user + "/chat", token,
+                    "{\"conversationId\":" + conversation + ",\"message\":\"show my tasks\"}");
+            roundTrips(continued, CONTEXT_MESSAGES / 2);
+            Stats continuedStats = roundTrips("chat round trip continuing a conversation of " + CONTEXT_MESSAGES + "+ messages",
+                    continued, CHAT_REQUESTS);
+            JdbcClient jdbc = JdbcClient.create(app.getBean(DataSource.class));
+            UUID userId = UUID.fromString(user);
+            Supplier<String> context = () -> {
+                jdbc.sql("select * from (select * from conversation_message where conversation_id = :c and user_id = :u "
+                                + "order by id desc limit 40) m order by id")
+                        .param("c", conversation).param("u", userId).query().listOfRows();
+                return "";
+            };
+            roundTrips(context, CHAT_WARMUP);
+            Stats contextStats = roundTrips("context load: its last 40 messages from PostgreSQL (JDBC)", context, CHAT_REQUESTS);
+            return List.of(chatStats, listStats, continuedStats, contextStats);
         }
     }
 
@@ -196,17 +217,22 @@ public class AssistantBench {
                 .append(System.getProperty("java.version")).append(". Parse: ").append(PARSE_REPEATS)
                 .append(" repetitions of ").append(parse.getFirst().samples() / PARSE_REPEATS).append(" phrases from ")
                 .append(cases.getFileName()).append(". Chat: ").append(CHAT_REQUESTS)
-                .append(" sequential requests after ").append(CHAT_WARMUP).append(" warm-up, embedded PostgreSQL 18.\n\n");
+                .append(" sequential requests after ").append(CHAT_WARMUP).append(" warm-up, embedded PostgreSQL 18.")
+                .append(System.getenv().getOrDefault("BENCH_NOTE", "")).append("\n\n");
         md.append("| measurement | samples | throughput/s | p50 (µs) | p99 (µs) | max (µs) | target |\n");
         md.append("|---|---:|---:|---:|---:|---:|---|\n");
         row(md, parse.get(0), "p99 < 2000 µs: " + (parse.get(0).p99Micros() < 2000 ? "met" : "MISSED"));
         row(md, parse.get(1), "baseline");
         row(md, chat.get(0), "p99 < 30000 µs: " + (chat.get(0).p99Micros() < 30_000 ? "met" : "MISSED"));
         row(md, chat.get(1), "baseline");
+        row(md, chat.get(2), "");
+        row(md, chat.get(3), "what a context cache could save at most");
         md.append("\nParse p99 is ").append(String.format(Locale.ROOT, "%.1f", parse.get(0).p99Micros() / parse.get(1).p99Micros()))
                 .append("× the split baseline; chat p99 is ")
                 .append(String.format(Locale.ROOT, "%.1f", chat.get(0).p99Micros() / chat.get(1).p99Micros()))
-                .append("× the GET /tasks baseline.\n");
+                .append("× the GET /tasks baseline. Loading a turn's context is ")
+                .append(String.format(Locale.ROOT, "%.1f", 100 * chat.get(3).p50Micros() / chat.get(2).p50Micros()))
+                .append("% of a continuing chat turn at p50 (see docs/adr/025).\n");
         System.out.println(md);
         Files.writeString(results.resolve("assistant-" + date + ".md"), md.toString());
         Map<String, Object> json = new LinkedHashMap<>();
