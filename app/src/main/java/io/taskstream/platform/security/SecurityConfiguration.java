@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -35,8 +36,6 @@ import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
-import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
-import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import tools.jackson.databind.json.JsonMapper;
@@ -99,9 +98,8 @@ class SecurityConfiguration {
         if (apiToken == null && external == null) {
             return request -> jwt;
         }
-        BearerTokenResolver bearer = new DefaultBearerTokenResolver();
         return request -> {
-            String token = bearer.resolve(request);
+            String token = bearerToken(request);
             if (token == null) {
                 return jwt;
             }
@@ -110,6 +108,15 @@ class SecurityConfiguration {
             }
             return external != null && external.issued(token) ? external.manager() : jwt;
         };
+    }
+
+    /**
+     * The bearer token of a request the bearer filter has already found one in (it only then asks for a manager):
+     * this only tells which manager, so it skips the filter's second, regular-expression parse of the header.
+     */
+    private static String bearerToken(HttpServletRequest request) {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
     }
 
     private static ExternalIssuer externalIssuer(AuthProperties auth, ExternalAccounts accounts, Clock clock) {
