@@ -1,6 +1,8 @@
 package io.taskstream.platform.security;
 
 import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -11,6 +13,8 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoderInitializationException;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -30,6 +34,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 final class ExternalIssuerAuthentication {
 
     static final String AUTHORITY = "AUTH_OIDC";
+    private static final Logger log = LoggerFactory.getLogger(ExternalIssuerAuthentication.class);
 
     private ExternalIssuerAuthentication() {
     }
@@ -47,7 +52,25 @@ final class ExternalIssuerAuthentication {
         return new ProviderManager(provider);
     }
 
+    /**
+     * The issuer's tokens' decoder. While its discovery document or keys cannot be fetched (the issuer is down or
+     * answers nonsense), a token is refused as an authentication failure (401, logged) instead of a server error:
+     * the lazy decoder's initialisation exception is no {@link JwtException} and would otherwise escape as a 500.
+     */
     static JwtDecoder decoder(String issuer, String audience) {
+        JwtDecoder lazy = discovered(issuer, audience);
+        return token -> {
+            try {
+                return lazy.decode(token);
+            } catch (JwtDecoderInitializationException e) {
+                log.warn("Cannot load the keys of the OpenID Connect issuer {}: {}", issuer, e.getCause() == null
+                        ? e.getMessage() : e.getCause().getMessage());
+                throw new JwtException("The token's issuer cannot be reached to verify it", e);
+            }
+        };
+    }
+
+    private static JwtDecoder discovered(String issuer, String audience) {
         return new SupplierJwtDecoder(() -> {
             NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(issuer).discoverJwsAlgorithms().build();
             List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
