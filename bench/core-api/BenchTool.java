@@ -126,9 +126,10 @@ public class BenchTool {
                 rs.next();
                 text.append("-- ").append(rs.getString(1)).append("\n\n");
             }
-            explain(c, text, "list: count", "select count(*) from task t where t.user_id = ?", user, null);
-            explain(c, text, "list: page 0 sorted by due",
-                    "select " + cols + " from task t where t.user_id = ? order by t.due_at asc nulls last, t.id asc limit 50 offset 0",
+            explain(c, text, "list: count, exact up to 10,000 (TaskRepository.list)",
+                    "select count(*) from (select 1 from task t where t.user_id = ? limit 10001) c", user, null);
+            explain(c, text, "list: page 0 sorted by due, one row more to tell whether a next page exists",
+                    "select " + cols + " from task t where t.user_id = ? order by t.due_at asc nulls last, t.id asc limit 51 offset 0",
                     user, null);
             for (int i = 4; i < args.length; i++) {
                 String q = prefixQuery(args[i]);

@@ -58,7 +58,10 @@ public class BaselineServer {
             + "published_at) values (?, ?, ?, 'taskstream.task.created', ?::jsonb, ?, now())";
     static final String INSERT = "insert into task (user_id, title, description, priority, tags, due_at, all_day, "
             + "created_at, updated_at) values (?, ?, ?, ?, ?::text[], ?, ?, ?, ?) returning " + COLUMNS;
-    static final String LIST_COUNT = "select count(*) from task t where t.user_id = ?";
+    /** TaskRepository.list: count exactly up to 10,000 matches (TaskPage.EXACT_TOTAL_UP_TO), stop scanning after that. */
+    static final int EXACT_TOTAL_UP_TO = 10_000;
+    static final String LIST_COUNT = "select count(*) from (select 1 from task t where t.user_id = ? limit "
+            + (EXACT_TOTAL_UP_TO + 1) + ") c";
     static final String LIST_PAGE = "select " + T_COLUMNS + " from task t where t.user_id = ?"
             + " order by t.due_at asc nulls last, t.id asc limit ? offset ?";
     static final String SEARCH_COUNT = "select count(*) from task t, to_tsquery('english', ?) q"
@@ -225,7 +228,8 @@ public class BaselineServer {
             throw new BadRequest("the baseline only implements sort=due (and relevance for q)");
         }
         ZoneId zone = zoneOf(user);
-        long total = 0;
+        long total = 0; // -1: more than EXACT_TOTAL_UP_TO, not counted
+        boolean hasNext = false;
         StringBuilder json = new StringBuilder(16_384).append('[');
         if (tsQuery != null) {
             try (Connection c = db.getConnection()) {
@@ -266,28 +270,34 @@ public class BaselineServer {
                         total = rs.getLong(1);
                     }
                 }
-                if (total > 0 && (long) page * size < total) {
+                boolean exact = total <= EXACT_TOTAL_UP_TO;
+                if (!exact || (total > 0 && (long) page * size < total)) {
                     try (PreparedStatement ps = c.prepareStatement(LIST_PAGE)) {
                         ps.setObject(1, user);
-                        ps.setInt(2, size);
+                        ps.setInt(2, exact ? size : size + 1); // one row more tells whether a next page exists
                         ps.setLong(3, (long) page * size);
                         try (ResultSet rs = ps.executeQuery()) {
-                            boolean first = true;
-                            while (rs.next()) {
-                                if (!first) {
+                            int rows = 0;
+                            while (rs.next() && ++rows <= size) {
+                                if (rows > 1) {
                                     json.append(',');
                                 }
-                                first = false;
                                 task(json, rs, zone);
                             }
+                            hasNext = exact ? (long) (page + 1) * size < total : rows > size;
                         }
                     }
+                }
+                if (!exact) {
+                    total = -1;
                 }
             }
         }
         json.append(']');
-        exchange.getResponseHeaders().set("X-Total-Count", Long.toString(total));
-        exchange.getResponseHeaders().set("Link", links(exchange, page, size, total));
+        if (total >= 0) {
+            exchange.getResponseHeaders().set("X-Total-Count", Long.toString(total));
+        }
+        exchange.getResponseHeaders().set("Link", links(exchange, page, size, total, hasNext));
         send(exchange, 200, json.toString());
     }
 
@@ -301,8 +311,8 @@ public class BaselineServer {
         return terms.isEmpty() ? null : String.join(" & ", terms);
     }
 
-    /** The same RFC 8288 links as the app's PageLinks (first, prev, next, last). */
-    static String links(HttpExchange exchange, int page, int size, long total) {
+    /** The same RFC 8288 links as the app's PageLinks (first, prev, next, last; no last when total is -1). */
+    static String links(HttpExchange exchange, int page, int size, long total, boolean hasNext) {
         String base = "http://" + exchange.getRequestHeaders().getFirst("Host") + exchange.getRequestURI().getRawPath() + "?";
         String rawQuery = exchange.getRequestURI().getRawQuery();
         StringBuilder kept = new StringBuilder();
@@ -314,16 +324,18 @@ public class BaselineServer {
             }
         }
         String prefix = base + kept + "page=";
-        int last = total == 0 ? 0 : (int) ((total - 1) / size);
+        int last = total <= 0 ? 0 : (int) ((total - 1) / size);
         StringBuilder links = new StringBuilder();
         links.append('<').append(prefix).append(0).append(">; rel=\"first\"");
         if (page > 0) {
-            links.append(", <").append(prefix).append(Math.min(page - 1, last)).append(">; rel=\"prev\"");
+            links.append(", <").append(prefix).append(total < 0 ? page - 1 : Math.min(page - 1, last)).append(">; rel=\"prev\"");
         }
-        if (page < last) {
+        if (total < 0 ? hasNext : page < last) {
             links.append(", <").append(prefix).append(page + 1).append(">; rel=\"next\"");
         }
-        links.append(", <").append(prefix).append(last).append(">; rel=\"last\"");
+        if (total >= 0) {
+            links.append(", <").append(prefix).append(last).append(">; rel=\"last\"");
+        }
         return links.toString();
     }
 

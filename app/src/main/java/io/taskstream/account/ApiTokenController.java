@@ -6,14 +6,12 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.taskstream.account.ApiTokenRepository.StoredToken;
 import io.taskstream.account.ApiTokenService.IssuedApiToken;
-import io.taskstream.platform.web.ClientErrorException;
+import io.taskstream.platform.web.Rfc3339DateTime;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.MediaType;
@@ -43,7 +41,8 @@ class ApiTokenController {
     @Operation(summary = "Create a personal API token; the secret is in this response only",
             responses = @ApiResponse(responseCode = "201", description = "Created"))
     ResponseEntity<CreatedToken> create(@PathVariable UUID userId, @Valid @RequestBody TokenRequest request) {
-        IssuedApiToken issued = tokens.issue(new UserId(userId), request.name().strip(), expiresAt(request.expiresAt()));
+        IssuedApiToken issued = tokens.issue(new UserId(userId), request.name().strip(),
+                Rfc3339DateTime.Validator.parse(request.expiresAt()));
         URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
                 .buildAndExpand(issued.token().id()).toUri();
         StoredToken t = issued.token();
@@ -66,21 +65,11 @@ class ApiTokenController {
         return ResponseEntity.noContent().build();
     }
 
-    private static Instant expiresAt(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value.strip()).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ClientErrorException.invalid("expiresAt", "must be an RFC 3339 date-time such as 2027-01-01T00:00:00Z");
-        }
-    }
-
     @Schema(name = "ApiTokenRequest")
     record TokenRequest(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Claude Desktop") @NotBlank @Size(max = 100) String name,
-            @Schema(nullable = true, description = "RFC 3339; absent: never expires") String expiresAt) {
+            @Schema(nullable = true, description = "RFC 3339, in the future; absent: never expires")
+            @Rfc3339DateTime(future = true) String expiresAt) {
     }
 
     @Schema(name = "ApiToken")

@@ -58,8 +58,10 @@ class TaskController {
     @GetMapping("/tasks")
     @Operation(summary = "List, filter, search, sort and page the user's tasks", responses = @ApiResponse(
             responseCode = "200", description = "A JSON array of tasks", headers = {
-                    @Header(name = "X-Total-Count", description = "number of matching tasks over all pages"),
-                    @Header(name = "Link", description = "RFC 8288 links to the first, previous, next and last page")}))
+                    @Header(name = "X-Total-Count", description = "number of matching tasks over all pages; absent when "
+                            + "more than 10000 tasks match and no search (q) is given"),
+                    @Header(name = "Link", description = "RFC 8288 links to the first, previous, next and (when "
+                            + "X-Total-Count is present) last page")}))
     ResponseEntity<List<TaskView>> list(@PathVariable UUID userId,
             @Parameter(description = "all (default), pending or completed") @RequestParam(required = false) String status,
             @Parameter(description = "none, low, medium or high; repeatable") @RequestParam(required = false) List<String> priority,
@@ -79,8 +81,14 @@ class TaskController {
                 sort, order, page, size), zone);
         TaskPage result = tasks.list(user, query);
         HttpHeaders headers = new HttpHeaders();
-        headers.add("X-Total-Count", Long.toString(result.total()));
-        String links = PageLinks.of(ServletUriComponentsBuilder.fromCurrentRequest(), query.page(), query.size(), result.total());
+        ServletUriComponentsBuilder current = ServletUriComponentsBuilder.fromCurrentRequest();
+        String links;
+        if (result.total().isPresent()) {
+            headers.add("X-Total-Count", Long.toString(result.total().getAsLong()));
+            links = PageLinks.of(current, query.page(), query.size(), result.total().getAsLong());
+        } else {
+            links = PageLinks.of(current, query.page(), result.hasNext());
+        }
         if (!links.isEmpty()) {
             headers.add(HttpHeaders.LINK, links);
         }
@@ -92,9 +100,10 @@ class TaskController {
             headers = @Header(name = "Location", description = "the new task's URL")))
     ResponseEntity<TaskView> create(@PathVariable UUID userId, @RequestBody TaskInput input) {
         UserId user = new UserId(userId);
-        TaskSnapshot task = tasks.create(user, input, Door.REST);
+        ZoneId zone = users.zoneOf(user);
+        TaskSnapshot task = tasks.create(user, zone, input, Door.REST);
         URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(task.id().value()).toUri();
-        return ResponseEntity.created(location).body(TaskView.of(task, users.zoneOf(user)));
+        return ResponseEntity.created(location).body(TaskView.of(task, zone));
     }
 
     @GetMapping("/tasks/{id}")

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -171,7 +172,7 @@ class TaskRepository {
         String tsQuery = query.search() == null ? null : prefixQuery(query.search());
         if (query.search() != null) {
             if (tsQuery == null) {
-                return new TaskPage(List.of(), 0);
+                return TaskPage.counted(List.of(), 0, query.offset());
             }
             from = " from task t, to_tsquery('english', :q) q";
             where.append(" and t.search @@ q");
@@ -180,15 +181,24 @@ class TaskRepository {
         params.put("limit", query.size());
         params.put("offset", query.offset());
         if (query.sort() == TaskQuery.Sort.RELEVANCE) {
-            return rankedPage(from, where.toString(), params);
+            return rankedPage(from, where.toString(), params, query.offset());
         }
-        long total = jdbc.sql("select count(*)" + from + where).params(params).query(Long.class).single();
-        if (total == 0 || query.offset() >= total) {
-            return new TaskPage(List.of(), total);
+        // Count at most one more than the exact range: an index scan that stops early instead of visiting every match.
+        params.put("countLimit", TaskPage.EXACT_TOTAL_UP_TO + 1);
+        long counted = jdbc.sql("select count(*) from (select 1" + from + where + " limit :countLimit) c")
+                .params(params).query(Long.class).single();
+        String page = "select " + T_COLUMNS + from + where + " order by " + orderBy(query) + " limit :limit offset :offset";
+        if (counted <= TaskPage.EXACT_TOTAL_UP_TO) {
+            if (counted == 0 || query.offset() >= counted) {
+                return TaskPage.counted(List.of(), counted, query.offset());
+            }
+            return TaskPage.counted(jdbc.sql(page).params(params).query(TaskRepository::map).list(), counted, query.offset());
         }
-        String sql = "select " + T_COLUMNS + from + where + " order by " + orderBy(query) + " limit :limit offset :offset";
-        List<TaskSnapshot> tasks = jdbc.sql(sql).params(params).query(TaskRepository::map).list();
-        return new TaskPage(tasks, total);
+        // More than that match: read one row beyond the page to tell whether another page follows.
+        params.put("limit", query.size() + 1);
+        List<TaskSnapshot> tasks = jdbc.sql(page).params(params).query(TaskRepository::map).list();
+        boolean hasNext = tasks.size() > query.size();
+        return new TaskPage(hasNext ? tasks.subList(0, query.size()) : tasks, OptionalLong.empty(), hasNext);
     }
 
     /**
@@ -196,7 +206,7 @@ class TaskRepository {
      * window over the same rows, and only the page's rows are read back in full. A separate count(*) would visit
      * every match a second time, which at 100k tasks doubled the cost of a search for a common word.
      */
-    private TaskPage rankedPage(String from, String where, Map<String, Object> params) {
+    private TaskPage rankedPage(String from, String where, Map<String, Object> params, long offset) {
         String sql = "select " + T_COLUMNS + ", p.total from ("
                 + "select r.id, r.rank, count(*) over () as total from ("
                 + "select t.id, ts_rank_cd(t.search, q) as rank" + from + where
@@ -211,7 +221,7 @@ class TaskRepository {
             // No match, or a page past the last one: only the count is still to be told.
             total[0] = jdbc.sql("select count(*)" + from + where).params(params).query(Long.class).single();
         }
-        return new TaskPage(tasks, total[0]);
+        return TaskPage.counted(tasks, total[0], offset);
     }
 
     /** Each word of the user's text as a prefix term, all required: "groc mil" finds "Buy groceries and milk". */

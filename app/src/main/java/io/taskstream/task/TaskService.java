@@ -47,7 +47,13 @@ public class TaskService {
 
     @Transactional
     public TaskSnapshot create(UserId user, TaskInput input, Door door) {
-        TaskFields fields = TaskInputValidator.validate(input, users.zoneOf(user));
+        return create(user, users.zoneOf(user), input, door);
+    }
+
+    /** Creates a task whose dates are read in {@code zone}, the user's zone the caller has already looked up. */
+    @Transactional
+    public TaskSnapshot create(UserId user, ZoneId zone, TaskInput input, Door door) {
+        TaskFields fields = TaskInputValidator.validate(input, zone);
         Instant now = now();
         TaskSnapshot task = tasks.insert(user, fields, fields.recurrence() == null ? null : UUID.randomUUID(), now);
         events.publishEvent(new TaskCreated(task.id(), user, task, door, now));

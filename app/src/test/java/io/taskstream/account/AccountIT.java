@@ -86,6 +86,26 @@ class AccountIT extends ApiIT {
     }
 
     @Test
+    void signupReportsEveryBadFieldAtOnceTheTimeZoneIncluded() {
+        AccountJson account = account().email("not-an-email").password("short").timeZone("Mars/Olympus_Mons");
+
+        JsonNode problem = assertFieldErrors(api.signup(account), "validation", "email", "password", "timeZone");
+
+        assertThat(problem.get("detail").asString()).isEqualTo("3 fields are invalid");
+        assertThat(problem.get("errors").toString()).contains("Mars/Olympus_Mons");
+    }
+
+    @Test
+    void profileChangeReportsABlankNameAndABadTimeZoneTogether() {
+        Session ann = api.signup("UTC");
+
+        Response response = api.as(ann).patch("/api/auth/me", "{\"name\":\"  \",\"timeZone\":\"+02:00\"}");
+
+        assertFieldErrors(response, "validation", "name", "timeZone");
+        assertThat(api.as(ann).get("/api/auth/me").json().get("timeZone").asString()).isEqualTo("UTC");
+    }
+
+    @Test
     void aTimeZoneMustBeAnIanaNameNotAnOffset() {
         for (String offset : new String[] {"+01:00", "Z", "GMT+1", "UTC-05:00", "europe/berlin", ""}) {
             assertFieldErrors(api.signup(account().timeZone(offset)), "validation", "timeZone");

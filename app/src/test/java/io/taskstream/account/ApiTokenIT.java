@@ -1,5 +1,6 @@
 package io.taskstream.account;
 
+import static io.taskstream.support.ProblemAssertions.assertFieldErrors;
 import static io.taskstream.support.TaskJson.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -110,5 +111,18 @@ class ApiTokenIT extends ApiIT {
         assertThat(past.status()).isEqualTo(400);
         assertThat(past.json().get("errors").get(0).get("field").asString()).isEqualTo("expiresAt");
         assertThat(nameless.status()).isEqualTo(400);
+    }
+
+    @Test
+    void aMissingNameAndABadExpiryAreReportedTogether() {
+        Session ann = api.signup();
+
+        Response past = api.as(ann).post(tokens(ann), "{\"name\":\" \",\"expiresAt\":\"2001-01-01T00:00:00Z\"}");
+        Response unreadable = api.as(ann).post(tokens(ann), "{\"expiresAt\":\"next year\"}");
+
+        assertFieldErrors(past, "validation", "name", "expiresAt");
+        assertThat(past.json().get("errors").toString()).contains("must be in the future");
+        assertFieldErrors(unreadable, "validation", "name", "expiresAt");
+        assertThat(unreadable.json().get("errors").toString()).contains("RFC 3339");
     }
 }

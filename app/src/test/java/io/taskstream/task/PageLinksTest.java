@@ -94,4 +94,16 @@ class PageLinksTest {
         }
         assertThat(pages(links)).containsEntry("next", 2);
     }
+
+    @Test
+    void withoutATotalThereIsNoLastPageAndNextOnlyWhenAnotherPageFollows() {
+        String url = "http://localhost/api/u/tasks?size=50&page=3";
+
+        String more = PageLinks.of(UriComponentsBuilder.fromUriString(url), 3, true);
+        String end = PageLinks.of(UriComponentsBuilder.fromUriString(url), 3, false);
+
+        assertThat(more).contains("page=0>; rel=\"first\"", "page=2>; rel=\"prev\"", "page=4>; rel=\"next\"")
+                .doesNotContain("rel=\"last\"");
+        assertThat(end).contains("rel=\"first\"", "page=2>; rel=\"prev\"").doesNotContain("rel=\"next\"", "rel=\"last\"");
+    }
 }

@@ -18,11 +18,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 
 /** Filtering, sorting and paging of {@code GET /api/{userId}/tasks}, and the tag counts. */
 class TaskListIT extends ApiIT {
+
+    @Autowired
+    JdbcClient jdbc;
 
     private List<String> titles(Session user, QueryString query) {
         return list(user, query).titles();
@@ -218,6 +223,29 @@ class TaskListIT extends ApiIT {
         assertThat(last.titles()).containsExactly("task 7");
         assertThat(last.links()).containsOnlyKeys("first", "prev", "last");
         assertThat(pageOf(last.links().get("prev"))).isEqualTo(1);
+    }
+
+    @Test
+    void beyondTenThousandMatchesTheTotalIsLeftOutAndTheLinksSayWhetherAnotherPageFollows() {
+        Session ann = api.signup();
+        int many = TaskPage.EXACT_TOTAL_UP_TO + 1;
+        jdbc.sql("insert into task (user_id, title, created_at, updated_at) "
+                        + "select :user, 'bulk ' || i, now() - i * interval '1 second', now() from generate_series(1, :n) i")
+                .param("user", java.util.UUID.fromString(ann.userId())).param("n", many).update();
+
+        Response first = list(ann, query("size", 200));
+        Response last = list(ann, query("size", 200).and("page", many / 200));
+        Response exact = list(ann, query("size", 200).and("q", "bulk"));
+        Response filtered = list(ann, query("status", "completed"));
+
+        assertThat(first.header("X-Total-Count")).isNull();
+        assertThat(first.json().size()).isEqualTo(200);
+        assertThat(first.links()).containsOnlyKeys("first", "next");
+        assertThat(last.json().size()).isEqualTo(many % 200);
+        assertThat(last.header("X-Total-Count")).isNull();
+        assertThat(last.links()).containsOnlyKeys("first", "prev");
+        assertThat(exact.totalCount()).as("a search ranks every match, so it counts them all").isEqualTo(many);
+        assertThat(filtered.totalCount()).isZero();
     }
 
     @Test

@@ -151,6 +151,15 @@ class TaskMergePatchIT extends ApiIT {
     }
 
     @Test
+    void aBlankTitleAndABadRecurrenceAreReportedTogetherByPatchAndByReplace() {
+        TaskJson bad = patch().title("   ").recurrence("FREQ=SOMETIMES");
+
+        assertFieldErrors(patchTask(bad), "validation", "title", "recurrence.rule");
+        assertFieldErrors(api.as(ann).put(ann.task(id), bad.json()), "validation", "title", "recurrence.rule");
+        assertThat(api.as(ann).get(ann.task(id)).json().get("title").asString()).isEqualTo("Write report");
+    }
+
+    @Test
     void patchedValuesAreValidatedAndNormalisedLikeOnCreate() {
         assertFieldErrors(patchTask(patch().priority("urgent").due("soon")), "validation", "priority", "dueAt");
 

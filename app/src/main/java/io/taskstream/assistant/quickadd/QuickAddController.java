@@ -5,17 +5,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.taskstream.account.UserDirectory;
 import io.taskstream.account.UserId;
 import io.taskstream.assistant.parse.QuickAddParser;
-import io.taskstream.platform.web.ClientErrorException;
-import io.taskstream.platform.web.FieldViolation;
+import io.taskstream.platform.web.Rfc3339DateTime;
 import jakarta.validation.Valid;
 import java.time.Clock;
-import java.time.DateTimeException;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,29 +44,10 @@ class QuickAddController {
         return DraftView.of(parser.parse(request.text(), reference), reference.getZone());
     }
 
-    /** The moment and zone the phrase is read in; every bad field is reported at once. */
+    /** The moment and zone the phrase is read in (both already checked with the request's other fields). */
     private ZonedDateTime reference(ParseRequest request, UserId user) {
-        List<FieldViolation> violations = new ArrayList<>();
-        ZoneId zone = users.zoneOf(user);
-        if (request.timeZone() != null) {
-            try {
-                zone = ZoneId.of(request.timeZone().strip());
-            } catch (DateTimeException e) {
-                violations.add(new FieldViolation("timeZone", "must be an IANA time zone such as Europe/Berlin"));
-            }
-        }
-        OffsetDateTime at = OffsetDateTime.now(clock);
-        if (request.referenceTime() != null) {
-            try {
-                at = OffsetDateTime.parse(request.referenceTime().strip());
-            } catch (DateTimeParseException e) {
-                violations.add(new FieldViolation("referenceTime",
-                        "must be an RFC 3339 date-time such as 2026-03-04T10:00:00+01:00"));
-            }
-        }
-        if (!violations.isEmpty()) {
-            throw ClientErrorException.invalid(violations);
-        }
-        return at.atZoneSameInstant(zone);
+        ZoneId zone = request.timeZone() == null ? users.zoneOf(user) : ZoneId.of(request.timeZone().strip());
+        Instant at = request.referenceTime() == null ? clock.instant() : Rfc3339DateTime.Validator.parse(request.referenceTime());
+        return at.atZone(zone);
     }
 }

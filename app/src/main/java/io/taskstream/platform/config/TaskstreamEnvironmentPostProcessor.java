@@ -22,6 +22,7 @@ import org.springframework.core.env.MapPropertySource;
  *       {@code spring.datasource.url/username/password} unless {@code spring.datasource.url} is set;</li>
  *   <li>{@code TASKSTREAM_JWT_SECRET} or {@code BETTER_AUTH_SECRET} becomes {@code taskstream.auth.jwt-secret};</li>
  *   <li>{@code TASKSTREAM_OIDC_ISSUER_URI} becomes {@code taskstream.auth.oidc-issuer-uri};</li>
+ *   <li>{@code TASKSTREAM_OIDC_AUDIENCE} becomes {@code taskstream.auth.oidc-audience};</li>
  *   <li>{@code KAFKA_BOOTSTRAP_SERVERS} becomes {@code spring.kafka.bootstrap-servers};</li>
  *   <li>{@code DAPR_HTTP_PORT} and {@code APP_API_TOKEN} (set by Dapr) become {@code taskstream.events.dapr.*};</li>
  *   <li>with no datasource URL at all, {@code taskstream.database.embedded=true};</li>
@@ -45,6 +46,7 @@ public class TaskstreamEnvironmentPostProcessor implements EnvironmentPostProces
         }
         alias(env, aliases, "taskstream.auth.jwt-secret", "TASKSTREAM_JWT_SECRET", "BETTER_AUTH_SECRET");
         alias(env, aliases, "taskstream.auth.oidc-issuer-uri", "TASKSTREAM_OIDC_ISSUER_URI");
+        alias(env, aliases, "taskstream.auth.oidc-audience", "TASKSTREAM_OIDC_AUDIENCE");
         alias(env, aliases, "spring.kafka.bootstrap-servers", "KAFKA_BOOTSTRAP_SERVERS");
         alias(env, aliases, "taskstream.events.dapr.http-port", "DAPR_HTTP_PORT");
         alias(env, aliases, "taskstream.events.dapr.app-api-token", "APP_API_TOKEN");

@@ -1,6 +1,8 @@
 package io.taskstream.platform.security;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import com.nimbusds.jwt.JWTParser;
+import java.text.ParseException;
 import io.taskstream.platform.TaskstreamProperties;
 import java.time.Clock;
 import java.util.Map;
@@ -9,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -18,20 +21,21 @@ import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
-import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
-import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,7 +50,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, JsonMapper json, JwtDecoder jwtDecoder,
-            ObjectProvider<ApiTokenVerifier> apiTokens) throws Exception {
+            ObjectProvider<ApiTokenVerifier> apiTokens, ObjectProvider<ExternalAccounts> externalAccounts,
+            AuthProperties authProperties, Clock clock) throws Exception {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
         http
                 .csrf(csrf -> csrf.disable())
@@ -69,7 +74,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").denyAll()
                         .anyRequest().permitAll())
                 .oauth2ResourceServer(rs -> rs
-                        .authenticationManagerResolver(bearerAuthentication(jwtDecoder, apiTokens.getIfAvailable()))
+                        .authenticationManagerResolver(bearerAuthentication(jwtDecoder, apiTokens.getIfAvailable(),
+                                externalIssuer(authProperties, externalAccounts.getIfAvailable(), clock)))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(ex -> ex
@@ -79,21 +85,63 @@ class SecurityConfiguration {
     }
 
     /**
-     * Bearer tokens with the API-token prefix are checked against the token store (when a module
-     * provides one); every other bearer token is a JWT.
+     * Bearer tokens with the API-token prefix are checked against the token store (when a module provides one);
+     * JWTs whose (not yet verified) {@code iss} is the external OpenID Connect issuer go to that issuer's keys, when
+     * one is configured; every other bearer token is one of our own HS256 JWTs. The unverified issuer only picks the
+     * verifier: each verifier then checks signature and issuer itself.
      */
     private static AuthenticationManagerResolver<HttpServletRequest> bearerAuthentication(JwtDecoder jwtDecoder,
-            ApiTokenVerifier apiTokens) {
+            ApiTokenVerifier apiTokens, ExternalIssuer external) {
         AuthenticationManager jwt = new ProviderManager(new JwtAuthenticationProvider(jwtDecoder));
-        if (apiTokens == null) {
+        AuthenticationManager apiToken = apiTokens == null ? null
+                : new ProviderManager(new ApiTokenAuthenticationProvider(apiTokens));
+        if (apiToken == null && external == null) {
             return request -> jwt;
         }
-        AuthenticationManager apiToken = new ProviderManager(new ApiTokenAuthenticationProvider(apiTokens));
-        BearerTokenResolver bearer = new DefaultBearerTokenResolver();
         return request -> {
-            String token = bearer.resolve(request);
-            return token != null && token.startsWith(ApiTokenVerifier.PREFIX) ? apiToken : jwt;
+            String token = bearerToken(request);
+            if (token == null) {
+                return jwt;
+            }
+            if (apiToken != null && token.startsWith(ApiTokenVerifier.PREFIX)) {
+                return apiToken;
+            }
+            return external != null && external.issued(token) ? external.manager() : jwt;
         };
+    }
+
+    /**
+     * The bearer token of a request the bearer filter has already found one in (it only then asks for a manager):
+     * this only tells which manager, so it skips the filter's second, regular-expression parse of the header.
+     */
+    private static String bearerToken(HttpServletRequest request) {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
+    }
+
+    private static ExternalIssuer externalIssuer(AuthProperties auth, ExternalAccounts accounts, Clock clock) {
+        String issuer = auth.oidcIssuerUri();
+        if (issuer == null || issuer.isBlank()) {
+            return null;
+        }
+        if (accounts == null) {
+            throw new IllegalStateException("taskstream.auth.oidc-issuer-uri is set but no module maps its users");
+        }
+        return new ExternalIssuer(issuer.strip(),
+                ExternalIssuerAuthentication.manager(issuer.strip(), auth.oidcAudience(), accounts, clock));
+    }
+
+    /** The external issuer and the manager of its tokens. */
+    private record ExternalIssuer(String issuer, AuthenticationManager manager) {
+
+        /** Whether the token claims to come from this issuer (unverified: only used to pick the verifier). */
+        boolean issued(String token) {
+            try {
+                return issuer.equals(JWTParser.parse(token).getJWTClaimsSet().getIssuer());
+            } catch (ParseException e) {
+                return false;
+            }
+        }
     }
 
     /** Grants {@code /api/{userId}/**} only when {@code userId} is the authenticated subject. */
@@ -127,6 +175,17 @@ class SecurityConfiguration {
         return auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken;
     }
 
+    /**
+     * No security observations at all. Disabling them by name (management.observations.enable) only made each
+     * observation a no-op: every filter of the chain and every authorization decision was still wrapped in an
+     * observing decorator, visible in a JFR profile of a create request. With this bean they are not wrapped.
+     * {@code http.server.requests} is unaffected.
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
+
     @Bean
     SecretKey jwtKey(AuthProperties auth, TaskstreamProperties app) {
         return JwtSecret.resolve(auth, app);
@@ -137,11 +196,17 @@ class SecurityConfiguration {
         return new NimbusJwtEncoder(new ImmutableSecret<>(jwtKey));
     }
 
+    /**
+     * Our own HS256 tokens. Their issuer is a plain name, not a URL: the default claim conversion tried to make it
+     * one and threw (and caught) an exception on every request, so {@code iss} stays the string it is.
+     */
     @Bean
-    JwtDecoder jwtDecoder(SecretKey jwtKey, AuthProperties auth) {
+    JwtDecoder jwtDecoder(SecretKey jwtKey, AuthProperties auth, Clock clock) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(jwtKey).macAlgorithm(MacAlgorithm.HS256).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(auth.issuer())));
-        return decoder;
+        decoder.setClaimSetConverter(MappedJwtClaimSetConverter.withDefaults(
+                Map.of(JwtClaimNames.ISS, issuer -> issuer == null ? null : issuer.toString())));
+        return new CachingJwtDecoder(decoder, clock);
     }
 
     @Bean

@@ -1,6 +1,8 @@
 package io.taskstream.platform.web;
 
+import java.time.Clock;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,6 +48,12 @@ class WebConfiguration {
                         .setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable());
             }
         };
+    }
+
+    /** Bean validation's "now" (e.g. {@link Rfc3339DateTime#future()}) is the application's clock, not the system's. */
+    @Bean
+    ValidationConfigurationCustomizer validationClock(Clock clock) {
+        return configuration -> configuration.clockProvider(() -> clock);
     }
 
     @Bean
