@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,11 @@ class OutboxRelay implements SmartLifecycle {
     private final Counter published;
     private final Counter failures;
     private final Timer lag;
+    private final Timer begin;
+    private final Timer read;
+    private final Timer publish;
+    private final Timer mark;
+    private final Timer commit;
     private final AtomicLong pending = new AtomicLong();
     private volatile boolean running;
     private Thread thread;
@@ -62,8 +68,19 @@ class OutboxRelay implements SmartLifecycle {
                 .description("relay rounds that failed to publish (transport down)").register(meters);
         this.lag = Timer.builder("taskstream.outbox.lag").description("time from commit to publication")
                 .publishPercentiles(0.5, 0.99).register(meters);
+        this.begin = stage(meters, "begin");
+        this.read = stage(meters, "read");
+        this.publish = stage(meters, "publish");
+        this.mark = stage(meters, "mark");
+        this.commit = stage(meters, "commit");
         Gauge.builder("taskstream.outbox.pending", pending, AtomicLong::get)
                 .description("unpublished events seen in the last round").register(meters);
+    }
+
+    /** Time of one stage of a round (begin: connection and lock, read, publish: until acknowledged, mark, commit). */
+    private static Timer stage(MeterRegistry meters, String stage) {
+        return Timer.builder("taskstream.outbox.round").description("time of one stage of a relay round")
+                .tag("stage", stage).publishPercentiles(0.5, 0.99).register(meters);
     }
 
     @Override
@@ -117,7 +134,10 @@ class OutboxRelay implements SmartLifecycle {
 
     /** One round; returns how many events were published. Public to the package for tests and benchmarks. */
     int relayOnce() {
+        long started = System.nanoTime();
+        long[] committing = {0};
         Integer count = tx.execute(status -> {
+            long t0 = System.nanoTime();
             Boolean locked = jdbc.sql("select pg_try_advisory_xact_lock(:key)").param("key", RELAY_LOCK)
                     .query(Boolean.class).single();
             if (!locked) {
@@ -133,6 +153,7 @@ class OutboxRelay implements SmartLifecycle {
             if (rows.isEmpty()) {
                 return 0;
             }
+            begin.record(t0 - started, TimeUnit.NANOSECONDS);
             List<Long> positions = jdbc.sql("select nextval('event_outbox_position_seq') from generate_series(1, :n)")
                     .param("n", rows.size()).query(Long.class).list();
             List<OutboundMessage> batch = new ArrayList<>(rows.size());
@@ -142,11 +163,15 @@ class OutboxRelay implements SmartLifecycle {
                 batch.add(new OutboundMessage(row.id(), topicOf(row.topic()), row.topic(), row.key(), event,
                         json.writeValueAsString(event)));
             }
+            long t1 = System.nanoTime();
+            read.record(t1 - t0, TimeUnit.NANOSECONDS);
             try {
                 transport.publish(batch);
             } catch (Exception e) {
                 throw new IllegalStateException("transport failed: " + e.getMessage(), e);
             }
+            long t2 = System.nanoTime();
+            publish.record(t2 - t1, TimeUnit.NANOSECONDS);
             Timestamp now = Timestamp.from(clock.instant());
             jdbc.sql("update event_outbox o set published_at = :now, position = p.position "
                             + "from unnest(:ids::bigint[], :positions::bigint[]) as p(id, position) where o.id = p.id")
@@ -157,8 +182,13 @@ class OutboxRelay implements SmartLifecycle {
             Instant publishedAt = now.toInstant();
             rows.forEach(r -> lag.record(Duration.between(r.createdAt(), publishedAt)));
             published.increment(rows.size());
+            committing[0] = System.nanoTime();
+            mark.record(committing[0] - t2, TimeUnit.NANOSECONDS);
             return rows.size();
         });
+        if (committing[0] != 0) {
+            commit.record(System.nanoTime() - committing[0], TimeUnit.NANOSECONDS);
+        }
         return count == null ? 0 : count;
     }
 
