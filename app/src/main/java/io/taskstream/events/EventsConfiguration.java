@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -30,6 +31,12 @@ class EventsConfiguration {
     OutboxRelay outboxRelay(JdbcClient jdbc, TransactionTemplate tx, EventTransport transport, EventsProperties properties,
             RelaySignal signal, JsonMapper json, Clock clock, MeterRegistry meters) {
         return new OutboxRelay(jdbc, tx, transport, properties, signal, json, clock, meters);
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty(name = "taskstream.events.relay.enabled", matchIfMissing = true)
+    OutboxNotifications outboxNotifications(DataSource dataSource, RelaySignal signal) {
+        return new OutboxNotifications(dataSource, signal);
     }
 
     @Configuration(proxyBeanMethods = false)
