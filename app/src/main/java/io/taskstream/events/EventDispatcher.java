@@ -26,9 +26,11 @@ class EventDispatcher {
     private final List<EventHandler> handlers;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final EventTracing tracing;
 
     EventDispatcher(JdbcClient jdbc, PlatformTransactionManager transactions, List<EventHandler> handlers, Clock clock,
-            MeterRegistry meters) {
+            MeterRegistry meters, EventTracing tracing) {
+        this.tracing = tracing;
         this.jdbc = jdbc;
         // Its own transaction even when called from inside the relay's (embedded transport).
         this.tx = new TransactionTemplate(transactions);
@@ -45,7 +47,7 @@ class EventDispatcher {
     /** Applies the event unless this handler already did; returns whether it was applied now. */
     boolean dispatch(EventHandler handler, CloudEvent event) {
         if (handler.delivery() == EventHandler.Delivery.BROADCAST) {
-            handler.handle(event);
+            tracing.consume(handler, event, () -> handler.handle(event));
             count(handler, "applied");
             return true;
         }
@@ -76,7 +78,7 @@ class EventDispatcher {
             int count = 0;
             for (CloudEvent event : events) {
                 if (fresh.remove(event.id())) {
-                    handler.handle(event);
+                    tracing.consume(handler, event, () -> handler.handle(event));
                     count++;
                 }
             }

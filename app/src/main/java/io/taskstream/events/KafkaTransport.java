@@ -30,6 +30,10 @@ class KafkaTransport implements EventTransport {
         for (OutboundMessage message : batch) {
             ProducerRecord<String, String> record = new ProducerRecord<>(message.topicName(), message.key(), message.json());
             record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+            if (message.event().traceparent() != null) {
+                // Also as a header, where Kafka-aware tracing tools look for it.
+                record.headers().add(EventTracing.TRACEPARENT, message.event().traceparent().getBytes(StandardCharsets.UTF_8));
+            }
             sends.add(template.send(record));
         }
         CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
