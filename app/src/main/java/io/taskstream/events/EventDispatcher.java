@@ -4,6 +4,7 @@ import io.taskstream.platform.db.SqlArrays;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -75,14 +76,19 @@ class EventDispatcher {
                     .param("now", Timestamp.from(clock.instant()))
                     .query(String.class)
                     .list());
-            int count = 0;
+            List<CloudEvent> toApply = new ArrayList<>(fresh.size());
             for (CloudEvent event : events) {
                 if (fresh.remove(event.id())) {
-                    tracing.consume(handler, event, () -> handler.handle(event));
-                    count++;
+                    toApply.add(event);
                 }
             }
-            return count;
+            if (tracing.traced(toApply)) {
+                // One consumer span per event, continuing that event's trace.
+                toApply.forEach(event -> tracing.consume(handler, event, () -> handler.handle(event)));
+            } else {
+                handler.handleAll(toApply);
+            }
+            return toApply.size();
         });
         int result = applied == null ? 0 : applied;
         meters.counter("taskstream.events.consumed", "consumer", handler.name(), "outcome", "applied").increment(result);

@@ -4,6 +4,7 @@ import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -42,6 +43,11 @@ class EventTracing {
         propagator.inject(span.context(), carrier, Map::put);
         String traceparent = carrier.get(TRACEPARENT);
         return traceparent == null ? event : event.withTraceparent(traceparent);
+    }
+
+    /** Whether any of the events continues a trace here (else they can be applied as one batch). */
+    boolean traced(List<CloudEvent> events) {
+        return enabled() && events.stream().anyMatch(e -> e.traceparent() != null);
     }
 
     /** Runs a consumer's work on the event in a span continuing the event's trace (or as is, without one). */
