@@ -10,12 +10,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -26,17 +25,25 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableScheduling
 class EventsConfiguration {
 
-    @Bean
+    @Bean(destroyMethod = "close")
     @ConditionalOnBooleanProperty(name = "taskstream.events.relay.enabled", matchIfMissing = true)
-    OutboxRelay outboxRelay(JdbcClient jdbc, TransactionTemplate tx, EventTransport transport, EventsProperties properties,
-            RelaySignal signal, JsonMapper json, Clock clock, MeterRegistry meters) {
-        return new OutboxRelay(jdbc, tx, transport, properties, signal, json, clock, meters);
+    RelayDatabase relayDatabase(DataSource dataSource, PlatformTransactionManager transactions, EventsProperties properties) {
+        return properties.transport() == EventsProperties.Transport.EMBEDDED
+                ? RelayDatabase.shared(dataSource, transactions)
+                : RelayDatabase.own(dataSource, transactions);
     }
 
     @Bean
     @ConditionalOnBooleanProperty(name = "taskstream.events.relay.enabled", matchIfMissing = true)
-    OutboxNotifications outboxNotifications(DataSource dataSource, RelaySignal signal) {
-        return new OutboxNotifications(dataSource, signal);
+    OutboxRelay outboxRelay(RelayDatabase database, EventTransport transport, EventsProperties properties,
+            RelaySignal signal, JsonMapper json, Clock clock, MeterRegistry meters) {
+        return new OutboxRelay(database.jdbc(), database.tx(), transport, properties, signal, json, clock, meters);
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty(name = "taskstream.events.relay.enabled", matchIfMissing = true)
+    OutboxNotifications outboxNotifications(RelayDatabase database, RelaySignal signal) {
+        return new OutboxNotifications(database.dataSource(), signal);
     }
 
     @Configuration(proxyBeanMethods = false)
