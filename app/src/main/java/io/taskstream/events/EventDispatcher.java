@@ -47,6 +47,10 @@ class EventDispatcher {
 
     /** Applies the event unless this handler already did; returns whether it was applied now. */
     boolean dispatch(EventHandler handler, CloudEvent event) {
+        if (!handler.accepts(event)) {
+            count(handler, "ignored");
+            return false;
+        }
         if (handler.delivery() == EventHandler.Delivery.BROADCAST) {
             tracing.consume(handler, event, () -> handler.handle(event));
             count(handler, "applied");
@@ -56,13 +60,18 @@ class EventDispatcher {
     }
 
     /**
-     * Applies a shared handler's events in one transaction, skipping those it already applied (or that
-     * repeat within the batch); returns how many were applied. If the handler fails on any of them,
+     * Applies a shared handler's events in one transaction, skipping those it does not accept, those it
+     * already applied and those that repeat within the batch; returns how many were applied. If the handler fails on any of them,
      * nothing of the batch is applied and the exception propagates.
      */
-    int dispatchAll(EventHandler handler, List<CloudEvent> events) {
+    int dispatchAll(EventHandler handler, List<CloudEvent> received) {
         if (handler.delivery() != EventHandler.Delivery.SHARED) {
             throw new IllegalArgumentException("batches are for shared handlers");
+        }
+        List<CloudEvent> events = received.stream().filter(handler::accepts).toList();
+        if (events.size() < received.size()) {
+            meters.counter("taskstream.events.consumed", "consumer", handler.name(), "outcome", "ignored")
+                    .increment(received.size() - events.size());
         }
         if (events.isEmpty()) {
             return 0;

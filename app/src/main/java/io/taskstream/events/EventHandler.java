@@ -16,6 +16,15 @@ public interface EventHandler {
     }
 
     /**
+     * Whether the event concerns this handler at all. Events it does not accept are passed over without a
+     * transaction or an applied-event record (with no effect there is nothing to make idempotent); a
+     * handler that reacts to a few event types of a busy topic saves a database round trip per event.
+     */
+    default boolean accepts(CloudEvent event) {
+        return true;
+    }
+
+    /**
      * Applies the event. For {@link Delivery#SHARED} this runs in a transaction that also records the
      * event as applied, so a redelivered event is skipped; throwing rolls both back and the event is retried.
      */
