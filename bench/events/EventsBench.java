@@ -51,6 +51,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public class EventsBench {
 
     static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** Rows of the stage table: where the app's latency goes. */
+    static final List<String> STAGES = new ArrayList<>();
 
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(args[0]);
@@ -85,6 +87,10 @@ public class EventsBench {
             try (Connection db = DriverManager.getConnection("jdbc:postgresql://localhost:" + pgPort + "/postgres", "postgres", "")) {
                 Stats appStats = appLatency(base, db, changes, rate);
                 System.out.println("app: " + appStats);
+                String metrics = scrapeStages(base);
+                System.out.println(metrics);
+                STAGES.add("");
+                STAGES.add(metrics);
                 double relayRate = relayThroughput(db, backlog);
                 System.out.printf(Locale.ROOT, "relay: %.0f events/s%n", relayRate);
                 report(results, changes, rate, backlog, baseline, appStats, relayRate);
@@ -179,18 +185,46 @@ public class EventsBench {
         }
         List<Double> latencies = new ArrayList<>();
         List<Double> relayLag = new ArrayList<>();
+        List<Double> delivery = new ArrayList<>();
+        List<Double> apply = new ArrayList<>();
         try (Statement s = db.createStatement();
              ResultSet rs = s.executeQuery("select extract(epoch from (a.recorded_at - o.created_at)) * 1000, "
-                     + "extract(epoch from (o.published_at - o.created_at)) * 1000 "
+                     + "extract(epoch from (o.published_at - o.created_at)) * 1000, "
+                     + "extract(epoch from (c.consumed_at - o.published_at)) * 1000, "
+                     + "extract(epoch from (a.recorded_at - c.consumed_at)) * 1000 "
                      + "from audit_entry a join event_outbox o on o.event_id = a.event_id "
+                     + "join consumed_event c on c.event_id = a.event_id and c.consumer = 'audit' "
                      + "where a.user_id = '" + user + "' and a.event_type = 'updated'")) {
             while (rs.next()) {
                 latencies.add(rs.getDouble(1));
                 relayLag.add(rs.getDouble(2));
+                delivery.add(rs.getDouble(3));
+                apply.add(rs.getDouble(4));
             }
         }
-        System.out.println("of which commit → published (relay): " + Stats.of(relayLag));
+        STAGES.add(row("outbox insert → marked published (relay; the mark overlaps the wait for Kafka's acknowledgement)", Stats.of(relayLag)));
+        STAGES.add(row("marked → audit consumer's transaction begins (broker, fetch, poll loop, queueing)", Stats.of(delivery)));
+        STAGES.add(row("consumer transaction begins → audit row (apply)", Stats.of(apply)));
+        STAGES.forEach(System.out::println);
         return Stats.of(latencies);
+    }
+
+    static String row(String stage, Stats stats) {
+        return String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f |", stage, stats.p50, stats.p99, stats.max);
+    }
+
+    /** The relay's round stages, connection-pool waits and GC pauses from the app's Prometheus endpoint. */
+    static String scrapeStages(String base) throws Exception {
+        String text = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        StringBuilder out = new StringBuilder("App metrics after the latency run (seconds):\n\n```\n");
+        text.lines().filter(l -> !l.startsWith("#"))
+                .filter(l -> l.startsWith("taskstream_outbox_round_seconds") || l.startsWith("taskstream_outbox_lag_seconds")
+                        || l.startsWith("hikaricp_connections_acquire_seconds_max") || l.startsWith("hikaricp_connections_pending")
+                        || l.startsWith("jvm_gc_pause_seconds"))
+                .map(l -> l.replaceAll(",?application=\"taskstream\"", "").replace("{,", "{"))
+                .forEach(l -> out.append(l).append('\n'));
+        return out.append("```\n").toString();
     }
 
     static long countAudit(Connection db, String user) throws Exception {
@@ -245,7 +279,8 @@ public class EventsBench {
     }
 
     static void waitHealthy(String base, Process app, Path log) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        // Generous: on a 2-core machine shared with other builds the app has taken over 2 minutes to start.
+        long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
         while (System.nanoTime() < deadline) {
             if (!app.isAlive()) {
                 throw new IllegalStateException("app exited: " + Files.readString(log));
@@ -308,19 +343,37 @@ public class EventsBench {
 
                 p99 added over the baseline: **%.1f ms** (target < 50 ms): %s
                 relay throughput: **%.0f events/s** over a backlog of %d (target ≥ 2,000): %s
+                load average (1/5/15 min) at the end: %s
+
+                Where the app's latency goes (per event, from the rows' timestamps):
+
+                | stage | p50 ms | p99 ms | max ms |
+                |---|---|---|---|
+                %s
                 """, baseline.p50, baseline.p99, baseline.max, baseline.n, app.p50, app.p99, app.max, app.n,
-                added, added < 50 ? "met" : "NOT met", relay, backlog, relay >= 2000 ? "met" : "NOT met");
+                added, added < 50 ? "met" : "NOT met", relay, backlog, relay >= 2000 ? "met" : "NOT met", loadAverage(),
+                String.join("\n", STAGES));
         System.out.println();
         System.out.println(table);
         Files.createDirectories(dir);
         String header = "# Event backbone benchmark, " + LocalDate.now() + "\n\n" + changes + " changes at " + rate
                 + "/s through the REST API (Kafka transport, embedded PostgreSQL, one broker, all roles in one JVM), "
                 + "2-core machine.\n\n";
-        Files.writeString(dir.resolve("events-" + LocalDate.now() + ".md"), header + table);
+        String label = System.getenv().getOrDefault("BENCH_LABEL", "");
+        Files.writeString(dir.resolve("events-" + LocalDate.now() + (label.isBlank() ? "" : "-" + label) + ".md"), header + table);
         Files.writeString(dir.resolve("events-latest.json"), String.format(Locale.ROOT,
                 "{\"date\":\"%s\",\"changes\":%d,\"ratePerSecond\":%d,\"baseline\":%s,\"app\":%s,\"p99AddedMs\":%.1f,"
                         + "\"relayEventsPerSecond\":%.0f,\"backlog\":%d}%n",
                 LocalDate.now(), changes, rate, baseline.json(), app.json(), added, relay, backlog));
+    }
+
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " / " + parts[1] + " / " + parts[2] + " on " + Runtime.getRuntime().availableProcessors() + " cores";
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     record Stats(int n, double p50, double p99, double max) {

@@ -38,6 +38,15 @@ class AuditHandler implements EventHandler {
 
     @Override
     public void handle(CloudEvent event) {
+        handleAll(List.of(event));
+    }
+
+    @Override
+    public void handleAll(List<CloudEvent> events) {
+        log.append(events.stream().map(AuditHandler::entry).toList(), clock.instant());
+    }
+
+    private static AuditEntry entry(CloudEvent event) {
         JsonNode data = event.data();
         List<String> changed = null;
         if (data.hasNonNull("changedFields")) {
@@ -46,8 +55,8 @@ class AuditHandler implements EventHandler {
                 changed.add(field.asString());
             }
         }
-        log.append(new AuditEntry(event.id(), UUID.fromString(data.get("userId").asString()), data.get("taskId").asLong(),
+        return new AuditEntry(event.id(), UUID.fromString(data.get("userId").asString()), data.get("taskId").asLong(),
                 data.get("eventType").asString(), data.path("door").asString("rest"), changed, data.get("task"),
-                event.time()), clock.instant());
+                event.time());
     }
 }

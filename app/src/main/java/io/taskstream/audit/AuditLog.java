@@ -11,6 +11,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The append-only history table. */
@@ -25,19 +27,35 @@ class AuditLog {
         this.json = json;
     }
 
-    /** Appends an entry; an entry for the same event id already there is left alone. */
-    void append(AuditEntry entry, Instant recordedAt) {
+    /**
+     * Appends the entries in order, in one statement (a consumer's poll is one round trip, not one per
+     * event); an entry for an event id already there is left alone.
+     */
+    void append(List<AuditEntry> entries, Instant recordedAt) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        ArrayNode rows = json.createArrayNode();
+        for (AuditEntry entry : entries) {
+            ObjectNode row = rows.addObject()
+                    .put("eventId", entry.eventId())
+                    .put("userId", entry.userId().toString())
+                    .put("taskId", entry.taskId())
+                    .put("type", entry.type())
+                    .put("door", entry.door())
+                    .put("occurredAt", entry.occurredAt().toString());
+            row.set("task", entry.task());
+            if (entry.changedFields() != null) {
+                entry.changedFields().forEach(row.putArray("changedFields")::add);
+            }
+        }
         jdbc.sql("insert into audit_entry (event_id, user_id, task_id, event_type, door, changed_fields, task, occurred_at, recorded_at) "
-                        + "values (:eventId, :userId, :taskId, :type, :door, :changed::text[], :task::jsonb, :occurredAt, :now) "
+                        + "select (e->>'eventId')::uuid, (e->>'userId')::uuid, (e->>'taskId')::bigint, e->>'type', e->>'door', "
+                        + "case when jsonb_typeof(e->'changedFields') = 'array' then array(select jsonb_array_elements_text(e->'changedFields')) end, "
+                        + "e->'task', (e->>'occurredAt')::timestamptz, :now "
+                        + "from jsonb_array_elements(:rows::jsonb) with ordinality as x(e, n) order by n "
                         + "on conflict (event_id) do nothing")
-                .param("eventId", UUID.fromString(entry.eventId()))
-                .param("userId", entry.userId())
-                .param("taskId", entry.taskId())
-                .param("type", entry.type())
-                .param("door", entry.door())
-                .param("changed", entry.changedFields() == null ? null : SqlArrays.literal(entry.changedFields()))
-                .param("task", entry.task().toString())
-                .param("occurredAt", Timestamp.from(entry.occurredAt()))
+                .param("rows", rows.toString())
                 .param("now", Timestamp.from(recordedAt))
                 .update();
     }

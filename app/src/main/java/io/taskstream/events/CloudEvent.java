@@ -48,6 +48,11 @@ public record CloudEvent(
                 Long.toString(position), data);
     }
 
+    public CloudEvent withTraceparent(String traceContext) {
+        return new CloudEvent(specversion, id, source, type, subject, time, datacontenttype, userid, traceContext, sequence,
+                data);
+    }
+
     public UUID eventId() {
         return UUID.fromString(id);
     }

@@ -38,6 +38,10 @@ class DaprTransport implements EventTransport {
             if (dapr.appApiToken() != null) {
                 request.header("dapr-api-token", dapr.appApiToken());
             }
+            if (message.event().traceparent() != null) {
+                // Dapr continues the trace from this header (the attribute travels inside the event too).
+                request.header(EventTracing.TRACEPARENT, message.event().traceparent());
+            }
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
                 throw new IllegalStateException("Dapr publish to " + message.topicName() + " answered "

@@ -4,6 +4,7 @@ import io.taskstream.platform.db.SqlArrays;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -26,9 +27,11 @@ class EventDispatcher {
     private final List<EventHandler> handlers;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final EventTracing tracing;
 
     EventDispatcher(JdbcClient jdbc, PlatformTransactionManager transactions, List<EventHandler> handlers, Clock clock,
-            MeterRegistry meters) {
+            MeterRegistry meters, EventTracing tracing) {
+        this.tracing = tracing;
         this.jdbc = jdbc;
         // Its own transaction even when called from inside the relay's (embedded transport).
         this.tx = new TransactionTemplate(transactions);
@@ -44,8 +47,12 @@ class EventDispatcher {
 
     /** Applies the event unless this handler already did; returns whether it was applied now. */
     boolean dispatch(EventHandler handler, CloudEvent event) {
+        if (!handler.accepts(event)) {
+            count(handler, "ignored");
+            return false;
+        }
         if (handler.delivery() == EventHandler.Delivery.BROADCAST) {
-            handler.handle(event);
+            tracing.consume(handler, event, () -> handler.handle(event));
             count(handler, "applied");
             return true;
         }
@@ -53,13 +60,18 @@ class EventDispatcher {
     }
 
     /**
-     * Applies a shared handler's events in one transaction, skipping those it already applied (or that
-     * repeat within the batch); returns how many were applied. If the handler fails on any of them,
+     * Applies a shared handler's events in one transaction, skipping those it does not accept, those it
+     * already applied and those that repeat within the batch; returns how many were applied. If the handler fails on any of them,
      * nothing of the batch is applied and the exception propagates.
      */
-    int dispatchAll(EventHandler handler, List<CloudEvent> events) {
+    int dispatchAll(EventHandler handler, List<CloudEvent> received) {
         if (handler.delivery() != EventHandler.Delivery.SHARED) {
             throw new IllegalArgumentException("batches are for shared handlers");
+        }
+        List<CloudEvent> events = received.stream().filter(handler::accepts).toList();
+        if (events.size() < received.size()) {
+            meters.counter("taskstream.events.consumed", "consumer", handler.name(), "outcome", "ignored")
+                    .increment(received.size() - events.size());
         }
         if (events.isEmpty()) {
             return 0;
@@ -73,14 +85,19 @@ class EventDispatcher {
                     .param("now", Timestamp.from(clock.instant()))
                     .query(String.class)
                     .list());
-            int count = 0;
+            List<CloudEvent> toApply = new ArrayList<>(fresh.size());
             for (CloudEvent event : events) {
                 if (fresh.remove(event.id())) {
-                    handler.handle(event);
-                    count++;
+                    toApply.add(event);
                 }
             }
-            return count;
+            if (tracing.traced(toApply)) {
+                // One consumer span per event, continuing that event's trace.
+                toApply.forEach(event -> tracing.consume(handler, event, () -> handler.handle(event)));
+            } else {
+                handler.handleAll(toApply);
+            }
+            return toApply.size();
         });
         int result = applied == null ? 0 : applied;
         meters.counter("taskstream.events.consumed", "consumer", handler.name(), "outcome", "applied").increment(result);

@@ -4,17 +4,17 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -25,11 +25,25 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableScheduling
 class EventsConfiguration {
 
+    @Bean(destroyMethod = "close")
+    @ConditionalOnBooleanProperty(name = "taskstream.events.relay.enabled", matchIfMissing = true)
+    RelayDatabase relayDatabase(DataSource dataSource, PlatformTransactionManager transactions, EventsProperties properties) {
+        return properties.transport() == EventsProperties.Transport.EMBEDDED
+                ? RelayDatabase.shared(dataSource, transactions)
+                : RelayDatabase.own(dataSource, transactions);
+    }
+
     @Bean
     @ConditionalOnBooleanProperty(name = "taskstream.events.relay.enabled", matchIfMissing = true)
-    OutboxRelay outboxRelay(JdbcClient jdbc, TransactionTemplate tx, EventTransport transport, EventsProperties properties,
+    OutboxRelay outboxRelay(RelayDatabase database, EventTransport transport, EventsProperties properties,
             RelaySignal signal, JsonMapper json, Clock clock, MeterRegistry meters) {
-        return new OutboxRelay(jdbc, tx, transport, properties, signal, json, clock, meters);
+        return new OutboxRelay(database.jdbc(), database.tx(), transport, properties, signal, json, clock, meters);
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty(name = "taskstream.events.relay.enabled", matchIfMissing = true)
+    OutboxNotifications outboxNotifications(RelayDatabase database, RelaySignal signal) {
+        return new OutboxNotifications(database.dataSource(), signal);
     }
 
     @Configuration(proxyBeanMethods = false)

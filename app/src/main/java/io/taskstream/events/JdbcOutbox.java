@@ -10,7 +10,10 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The outbox table; after the writing transaction commits, the local relay is woken at once. */
+/**
+ * The outbox table; after the writing transaction commits, the local relay is woken at once (other
+ * processes' relays by the table's NOTIFY trigger). With tracing on, events carry the current trace context.
+ */
 @Component
 class JdbcOutbox implements Outbox {
 
@@ -19,8 +22,11 @@ class JdbcOutbox implements Outbox {
     private final EventsProperties properties;
     private final RelaySignal signal;
     private final Clock clock;
+    private final EventTracing tracing;
 
-    JdbcOutbox(JdbcClient jdbc, JsonMapper json, EventsProperties properties, RelaySignal signal, Clock clock) {
+    JdbcOutbox(JdbcClient jdbc, JsonMapper json, EventsProperties properties, RelaySignal signal, Clock clock,
+            EventTracing tracing) {
+        this.tracing = tracing;
         this.jdbc = jdbc;
         this.json = json;
         this.properties = properties;
@@ -30,7 +36,8 @@ class JdbcOutbox implements Outbox {
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
-    public void append(Topic topic, CloudEvent event) {
+    public void append(Topic topic, CloudEvent change) {
+        CloudEvent event = tracing.withCurrentContext(change);
         jdbc.sql("insert into event_outbox (event_id, topic, message_key, event_type, payload, created_at) "
                         + "values (:id, :topic, :key, :type, :payload::jsonb, :now)")
                 .param("id", event.eventId())

@@ -27,8 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  * (one replica applies each event) from the earliest offset; broadcast handlers get a group of their
  * own per process, from the latest offset. A shared handler applies each poll's records in one database
  * transaction and the offsets are committed after it (ack mode BATCH: one commit to the database and one
- * to the broker per poll rather than per record; a crash in between redelivers records whose effects the
- * idempotent dispatcher skips);
+ * to the broker per poll rather than per record, the latter asynchronous; a crash in between redelivers
+ * records whose effects the idempotent dispatcher skips);
  * failures are retried with exponential backoff, then the record goes to {@code <topic>.dlt} and the
  * partition moves on.
  */
@@ -49,6 +49,9 @@ class KafkaConsumers implements SmartLifecycle {
             boolean shared = handler.delivery() == EventHandler.Delivery.SHARED;
             container_.setGroupId(shared ? "taskstream-" + handler.name() : "taskstream-" + handler.name() + "-" + instanceId);
             container_.setAckMode(ContainerProperties.AckMode.BATCH);
+            // The next poll need not wait for the broker to confirm the last commit: a commit that is lost
+            // only redelivers records whose effects the idempotent dispatcher skips.
+            container_.setSyncCommits(false);
             container_.getKafkaConsumerProperties().setProperty(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, shared ? "earliest" : "latest");
             container_.getKafkaConsumerProperties().setProperty(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
             if (shared) {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Publishes the outbox in id order. Each round, in one transaction: take the cluster-wide relay lock
  * (a PostgreSQL advisory lock, so replicas never publish concurrently or out of order), read a batch
- * of unpublished rows, give them positions, hand them to the transport, and mark them published. If the
+ * of unpublished rows, give them positions, hand them to the transport, mark them published while the
+ * transport waits for the broker's acknowledgements, and commit once they are all acknowledged. If the
  * transport fails, the transaction rolls back and the batch is retried after a pause: nothing is lost,
  * and an event published twice is skipped by the idempotent consumers.
  */
@@ -42,6 +44,11 @@ class OutboxRelay implements SmartLifecycle {
     private final Counter published;
     private final Counter failures;
     private final Timer lag;
+    private final Timer begin;
+    private final Timer read;
+    private final Timer publish;
+    private final Timer mark;
+    private final Timer commit;
     private final AtomicLong pending = new AtomicLong();
     private volatile boolean running;
     private Thread thread;
@@ -62,8 +69,22 @@ class OutboxRelay implements SmartLifecycle {
                 .description("relay rounds that failed to publish (transport down)").register(meters);
         this.lag = Timer.builder("taskstream.outbox.lag").description("time from commit to publication")
                 .publishPercentiles(0.5, 0.99).register(meters);
+        this.begin = stage(meters, "begin");
+        this.read = stage(meters, "read");
+        this.publish = stage(meters, "publish");
+        this.mark = stage(meters, "mark");
+        this.commit = stage(meters, "commit");
         Gauge.builder("taskstream.outbox.pending", pending, AtomicLong::get)
                 .description("unpublished events seen in the last round").register(meters);
+    }
+
+    /**
+     * Time of one stage of a round: begin (connection), read (lock, rows, positions), publish (until
+     * acknowledged, including mark, which overlaps the wait for acknowledgements), commit.
+     */
+    private static Timer stage(MeterRegistry meters, String stage) {
+        return Timer.builder("taskstream.outbox.round").description("time of one stage of a relay round")
+                .tag("stage", stage).publishPercentiles(0.5, 0.99).register(meters);
     }
 
     @Override
@@ -117,7 +138,10 @@ class OutboxRelay implements SmartLifecycle {
 
     /** One round; returns how many events were published. Public to the package for tests and benchmarks. */
     int relayOnce() {
+        long started = System.nanoTime();
+        long[] committing = {0};
         Integer count = tx.execute(status -> {
+            long t0 = System.nanoTime();
             Boolean locked = jdbc.sql("select pg_try_advisory_xact_lock(:key)").param("key", RELAY_LOCK)
                     .query(Boolean.class).single();
             if (!locked) {
@@ -133,6 +157,7 @@ class OutboxRelay implements SmartLifecycle {
             if (rows.isEmpty()) {
                 return 0;
             }
+            begin.record(t0 - started, TimeUnit.NANOSECONDS);
             List<Long> positions = jdbc.sql("select nextval('event_outbox_position_seq') from generate_series(1, :n)")
                     .param("n", rows.size()).query(Long.class).list();
             List<OutboundMessage> batch = new ArrayList<>(rows.size());
@@ -142,23 +167,32 @@ class OutboxRelay implements SmartLifecycle {
                 batch.add(new OutboundMessage(row.id(), topicOf(row.topic()), row.topic(), row.key(), event,
                         json.writeValueAsString(event)));
             }
+            long t1 = System.nanoTime();
+            read.record(t1 - t0, TimeUnit.NANOSECONDS);
             try {
-                transport.publish(batch);
+                transport.publish(batch, () -> {
+                    long marking = System.nanoTime();
+                    jdbc.sql("update event_outbox o set published_at = :now, position = p.position "
+                                    + "from unnest(:ids::bigint[], :positions::bigint[]) as p(id, position) where o.id = p.id")
+                            .param("now", Timestamp.from(clock.instant()))
+                            .param("ids", SqlArrays.literal(rows.stream().map(Row::id).toList()))
+                            .param("positions", SqlArrays.literal(positions))
+                            .update();
+                    mark.record(System.nanoTime() - marking, TimeUnit.NANOSECONDS);
+                });
             } catch (Exception e) {
                 throw new IllegalStateException("transport failed: " + e.getMessage(), e);
             }
-            Timestamp now = Timestamp.from(clock.instant());
-            jdbc.sql("update event_outbox o set published_at = :now, position = p.position "
-                            + "from unnest(:ids::bigint[], :positions::bigint[]) as p(id, position) where o.id = p.id")
-                    .param("now", now)
-                    .param("ids", SqlArrays.literal(rows.stream().map(Row::id).toList()))
-                    .param("positions", SqlArrays.literal(positions))
-                    .update();
-            Instant publishedAt = now.toInstant();
-            rows.forEach(r -> lag.record(Duration.between(r.createdAt(), publishedAt)));
+            committing[0] = System.nanoTime();
+            publish.record(committing[0] - t1, TimeUnit.NANOSECONDS);
+            Instant acknowledged = clock.instant();
+            rows.forEach(r -> lag.record(Duration.between(r.createdAt(), acknowledged)));
             published.increment(rows.size());
             return rows.size();
         });
+        if (committing[0] != 0) {
+            commit.record(System.nanoTime() - committing[0], TimeUnit.NANOSECONDS);
+        }
         return count == null ? 0 : count;
     }
 

@@ -53,6 +53,12 @@ class NextOccurrenceHandler implements EventHandler {
         return Topic.TASK_EVENTS;
     }
 
+    /** Only completions: the other task events pass by without a transaction. */
+    @Override
+    public boolean accepts(CloudEvent event) {
+        return COMPLETED.equals(event.type());
+    }
+
     @Override
     public void handle(CloudEvent event) {
         if (!COMPLETED.equals(event.type()) || event.data() == null) {

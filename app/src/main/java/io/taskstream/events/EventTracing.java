@@ -1,0 +1,80 @@
+package io.taskstream.events;
+
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * W3C trace context on events when Micrometer Tracing is on ({@code management.tracing.enabled}): the
+ * outbox records the current span's {@code traceparent} in the event, and a consumer applies the event
+ * in a child span of it, so one trace runs from the HTTP request through the broker to every effect.
+ * Without a tracer (tracing off) both are no-ops.
+ */
+@Component
+class EventTracing {
+
+    static final String TRACEPARENT = "traceparent";
+
+    private final Tracer tracer;
+    private final Propagator propagator;
+    private final EventsProperties.Topics topics;
+
+    EventTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator, EventsProperties properties) {
+        this.tracer = tracer.getIfAvailable();
+        this.propagator = propagator.getIfAvailable();
+        this.topics = properties.topics();
+    }
+
+    /** The event with the current span's trace context, unless it has one or there is no current span. */
+    CloudEvent withCurrentContext(CloudEvent event) {
+        if (event.traceparent() != null || !enabled()) {
+            return event;
+        }
+        Span span = tracer.currentSpan();
+        if (span == null || span.isNoop()) {
+            return event;
+        }
+        Map<String, String> carrier = new HashMap<>();
+        propagator.inject(span.context(), carrier, Map::put);
+        String traceparent = carrier.get(TRACEPARENT);
+        return traceparent == null ? event : event.withTraceparent(traceparent);
+    }
+
+    /** Whether any of the events continues a trace here (else they can be applied as one batch). */
+    boolean traced(List<CloudEvent> events) {
+        return enabled() && events.stream().anyMatch(e -> e.traceparent() != null);
+    }
+
+    /** Runs a consumer's work on the event in a span continuing the event's trace (or as is, without one). */
+    void consume(EventHandler handler, CloudEvent event, Runnable work) {
+        if (event.traceparent() == null || !enabled()) {
+            work.run();
+            return;
+        }
+        Span span = propagator.extract(Map.of(TRACEPARENT, event.traceparent()), Map::get)
+                .name(handler.name() + " process")
+                .kind(Span.Kind.CONSUMER)
+                .tag("messaging.operation.type", "process")
+                .tag("messaging.destination.name", topics.name(handler.topic()))
+                .tag("messaging.message.id", event.id())
+                .tag("cloudevents.event_type", event.type())
+                .start();
+        try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
+            work.run();
+        } catch (RuntimeException e) {
+            span.error(e);
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private boolean enabled() {
+        return tracer != null && propagator != null && tracer != Tracer.NOOP;
+    }
+}

@@ -1,0 +1,126 @@
+package io.taskstream.events;
+
+import static io.taskstream.support.TaskJson.task;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.taskstream.support.EventSchemas;
+import io.taskstream.support.Eventually;
+import io.taskstream.support.HttpApi;
+import io.taskstream.support.HttpApi.Session;
+import io.taskstream.support.KafkaBroker;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * With tracing on, one trace runs from the HTTP request that changed a task, through the outbox and
+ * Kafka (CloudEvent {@code traceparent} attribute and record header), to the consumer's span.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+        "taskstream.data-dir=target/it-data/${random.uuid}",
+        "taskstream.events.transport=kafka",
+        "management.tracing.enabled=true",
+        "management.tracing.sampling.probability=1.0"})
+class EventTracingIT {
+
+    /** Every finished span, exported synchronously. */
+    static final InMemorySpanExporter SPANS = InMemorySpanExporter.create();
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Spans {
+        @Bean
+        SpanProcessor inMemorySpans() {
+            return SimpleSpanProcessor.create(SPANS);
+        }
+    }
+
+    @DynamicPropertySource
+    static void kafka(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", () -> KafkaBroker.shared().bootstrapServers());
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JsonMapper json;
+
+    HttpApi api;
+
+    @BeforeEach
+    void connect() {
+        api = new HttpApi(port);
+    }
+
+    @Test
+    void theEventOfAChangeCarriesTheRequestsTraceAndTheConsumerContinuesIt() {
+        Session ann = api.signup();
+        String traceId = HexFormat.of().formatHex(randomBytes(16));
+        String callerSpan = HexFormat.of().formatHex(randomBytes(8));
+
+        var created = api.withHeader("traceparent", "00-" + traceId + "-" + callerSpan + "-01").as(ann)
+                .post(ann.tasks(), task("Traced").json());
+        assertThat(created.status()).isEqualTo(201);
+
+        ConsumerRecord<String, String> record = Eventually.await(Duration.ofSeconds(60),
+                () -> KafkaBroker.shared().readAll("task-events", Duration.ofMillis(500)).stream()
+                        .filter(r -> ann.userId().equals(r.key())).findFirst().orElse(null),
+                r -> r != null);
+        String attribute = json.readTree(record.value()).get("traceparent").asString();
+        assertThat(attribute).matches("00-" + traceId + "-[0-9a-f]{16}-01").doesNotContain(callerSpan);
+        assertThat(new String(record.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8)).isEqualTo(attribute);
+
+        List<SpanData> consumed = Eventually.await(Duration.ofSeconds(60), () -> SPANS.getFinishedSpanItems().stream()
+                .filter(s -> s.getName().equals("audit process") && s.getTraceId().equals(traceId)).toList(),
+                spans -> !spans.isEmpty());
+        SpanData audit = consumed.getFirst();
+        assertThat(audit.getKind()).isEqualTo(SpanKind.CONSUMER);
+        assertThat(audit.getParentSpanId()).as("the span that wrote the event").isEqualTo(attribute.substring(36, 52));
+        assertThat(SPANS.getFinishedSpanItems()).as("the request's server span")
+                .anySatisfy(s -> {
+                    assertThat(s.getTraceId()).isEqualTo(traceId);
+                    assertThat(s.getKind()).isEqualTo(SpanKind.SERVER);
+                    assertThat(s.getParentSpanId()).isEqualTo(callerSpan);
+                });
+    }
+
+    @Test
+    void aRequestWithoutTraceContextStartsATraceThatItsEventsCarry() {
+        Session bob = api.signup();
+        api.as(bob).post(bob.tasks(), task("Untraced").json());
+
+        ConsumerRecord<String, String> record = Eventually.await(Duration.ofSeconds(60),
+                () -> KafkaBroker.shared().readAll("task-events", Duration.ofMillis(500)).stream()
+                        .filter(r -> bob.userId().equals(r.key())).findFirst().orElse(null),
+                r -> r != null);
+
+        // The request itself is traced (a new trace starts at the server), so the event carries that one.
+        String attribute = json.readTree(record.value()).get("traceparent").asString();
+        assertThat(attribute).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
+        assertThat(EventSchemas.validate(json.readTree(record.value()))).isEmpty();
+    }
+
+    private static byte[] randomBytes(int n) {
+        byte[] bytes = new byte[n];
+        ThreadLocalRandom.current().nextBytes(bytes);
+        return bytes;
+    }
+}
