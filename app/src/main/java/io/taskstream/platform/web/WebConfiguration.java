@@ -1,11 +1,14 @@
 package io.taskstream.platform.web;
 
+import io.taskstream.platform.roles.Role;
+import io.taskstream.platform.roles.Roles;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import java.time.Duration;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -16,7 +19,10 @@ import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.type.LogicalType;
 
-/** Request ids, body limits and a strict JSON reader: no unknown fields, no silent type coercion. */
+/**
+ * Request ids, body limits, the worker port's limits and a strict JSON reader: no unknown fields, no silent
+ * type coercion.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
 
@@ -32,6 +38,15 @@ class WebConfiguration {
         FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(
                 new BodySizeLimitFilter(properties.maxBodySize().toBytes(), json));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    /** Without the api role, the port serves only Actuator and the Dapr callbacks. */
+    @Bean
+    FilterRegistrationBean<WorkerPortFilter> workerPortFilter(Environment environment, JsonMapper json) {
+        FilterRegistrationBean<WorkerPortFilter> registration = new FilterRegistrationBean<>(new WorkerPortFilter(json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        registration.setEnabled(!Roles.from(environment).runs(Role.API));
         return registration;
     }
 
