@@ -102,7 +102,7 @@ class SchedulerConfiguration {
         private final String ownTasks;
 
         OwnTasksOnly(boolean persistTimestampInUtc, List<String> taskNames) {
-            super(persistTimestampInUtc, true);
+            super(true, persistTimestampInUtc); // (useGenericLockAndFetch, persistTimestampInUTC)
             this.ownTasks = taskNames.isEmpty() ? " and false"
                     : taskNames.stream().map(name -> "'" + name.replace("'", "''") + "'")
                             .collect(Collectors.joining(", ", " and task_name in (", ")"));
