@@ -111,6 +111,7 @@ public class TopologyBench {
         }
         report.put("loadAverageBefore", loadBefore);
         report.put("loadAverageAfter", loadAverage());
+        report.put("settings", overrides());
         write(results, report, completions, reminders, javaOpts);
     }
 
@@ -330,7 +331,9 @@ public class TopologyBench {
     static void write(Path dir, Map<String, Object> report, int completions, int reminders, String javaOpts) throws IOException {
         Files.createDirectories(dir);
         String date = LocalDate.now().toString();
-        Files.writeString(dir.resolve("topology-" + date + ".json"), toJson(report) + "\n");
+        String label = System.getenv().getOrDefault("BENCH_LABEL", "");
+        String name = "topology-" + date + (label.isBlank() ? "" : "-" + label);
+        Files.writeString(dir.resolve(name + ".json"), toJson(report) + "\n");
         Map<String, Object> tr = (Map<String, Object>) report.get("topologyRecurrence");
         Map<String, Object> sr = (Map<String, Object>) report.get("singleRecurrence");
         Map<String, Object> tm = (Map<String, Object>) report.get("topologyReminders");
@@ -342,7 +345,9 @@ public class TopologyBench {
                 .append(javaOpts).append("`), Kafka transport. **Single**: every role in one JVM with the embedded ")
                 .append("transport and its own embedded PostgreSQL. 2-core machine; load average before `")
                 .append(report.get("loadAverageBefore")).append("`, after `").append(report.get("loadAverageAfter"))
-                .append("` (other sessions were using the machine when these are well above 2).\n\n")
+                .append("` (other sessions were using the machine when these are well above 2).")
+                .append(overrides().isEmpty() ? "" : " Settings given to every app process: `" + overrides() + "`.")
+                .append("\n\n")
                 .append("## Completing a recurring task → next occurrence readable via api\n\n")
                 .append(completions).append(" completions, one at a time, after ").append(WARMUP)
                 .append(" warm-up ones; \"seen\" = the api returned the next occurrence (series polled every 2 ms).\n\n")
@@ -372,9 +377,16 @@ public class TopologyBench {
                     r.get("planned"), r.get("notifications"), r.get("missed"), r.get("doubled"), f.p50, f.p99, d.p50, d.p99));
         }
         md.append("\nFired per reminders process (their own metrics): ").append(tm.get("firedByProcess")).append(".\n");
-        Files.writeString(dir.resolve("topology-" + date + ".md"), md.toString());
+        Files.writeString(dir.resolve(name + ".md"), md.toString());
         System.out.println();
         System.out.println(md);
+    }
+
+    /** The application settings this run overrode through the environment (TASKSTREAM_*, SPRING_*). */
+    static String overrides() {
+        return System.getenv().entrySet().stream()
+                .filter(e -> e.getKey().startsWith("TASKSTREAM_") || e.getKey().startsWith("SPRING_"))
+                .map(e -> e.getKey() + "=" + e.getValue()).sorted().collect(java.util.stream.Collectors.joining(" "));
     }
 
     static String toJson(Object value) {

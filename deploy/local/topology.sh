@@ -35,6 +35,8 @@ CONTROLLER_PORT=$((BASE + 12))
 
 die() { echo "topology: $*" >&2; exit 1; }
 
+[[ "$REMINDERS" =~ ^[1-5]$ ]] || die "TOPOLOGY_REMINDERS must be 1 to 5"
+
 select_jdk() {
   local ok='version "(2[1-9]|[3-9][0-9])'
   if [ -n "${JAVA_HOME:-}" ] && "$JAVA_HOME/bin/java" -version 2>&1 | grep -qE "$ok"; then return; fi

@@ -90,12 +90,12 @@ class SchedulerConfiguration {
     }
 
     /**
-     * Polls only the executions of the tasks this process runs. db-scheduler's single-statement lock-and-fetch
-     * marks due rows picked before it looks their task up, so a process running one executing role (reminders
-     * or notifier, as in the Helm chart's groups) would take the other role's due executions and leave them
-     * picked until they are declared dead (about 20 s of lateness), and would later delete every execution of
-     * the task it does not know ({@code delete-unresolved-after}). Here the lock-and-fetch is the two-statement
-     * variant (select for update skip locked, then mark picked, in one transaction) restricted to our task names.
+     * Polls only the executions of the tasks this process runs. With db-scheduler's own lock-and-fetch, a process
+     * running one executing role (reminders or notifier, as in the Helm chart's groups) meets the other role's
+     * due executions, records that task name as unresolved, and after {@code delete-unresolved-after} deletes
+     * every execution of it: a notifier-only process deleted all pending reminders (reproduced with that setting
+     * at 5 s). Here the lock-and-fetch is the two-statement variant (select for update skip locked, then mark
+     * picked, in one transaction) restricted to this process's task names, so it never meets the others.
      */
     static final class OwnTasksOnly extends PostgreSqlJdbcCustomization {
 

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -33,13 +34,11 @@ public final class LocalTopology implements AutoCloseable {
 
     private final Path script;
     private final Path work;
-    private final int base;
     private final Map<String, String> environment;
 
-    private LocalTopology(Path script, Path work, int base, Map<String, String> environment) {
+    private LocalTopology(Path script, Path work, Map<String, String> environment) {
         this.script = script;
         this.work = work;
-        this.base = base;
         this.environment = environment;
     }
 
@@ -53,13 +52,12 @@ public final class LocalTopology implements AutoCloseable {
         env.put("TOPOLOGY_WORK", work.toAbsolutePath().toString());
         env.put("TOPOLOGY_JAR", jar.toAbsolutePath().toString());
         env.put("TOPOLOGY_REMINDERS", Integer.toString(reminders));
-        int base = freePortRange(13);
-        env.put("TOPOLOGY_PORT_BASE", Integer.toString(base));
+        env.put("TOPOLOGY_PORT_BASE", Integer.toString(freePortRange(13)));
         // The broker's jars are on this JVM's class path already (the tests' Kafka dependency).
         env.put("TOPOLOGY_KAFKA_CLASSPATH", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
         env.put("TOPOLOGY_WATCH_PID", Long.toString(ProcessHandle.current().pid()));
         LocalTopology topology = new LocalTopology(repository.resolve("deploy/local/topology.sh").toAbsolutePath(),
-                work.toAbsolutePath(), base, env);
+                work.toAbsolutePath(), env);
         try {
             topology.run("up");
         } catch (RuntimeException | Error e) {
@@ -71,19 +69,11 @@ public final class LocalTopology implements AutoCloseable {
 
     /** The app's HTTP port of a process ({@code api}, {@code recurrence}, {@code reminders-2}, ...). */
     public int port(String process) {
-        return switch (process) {
-            case "api" -> base;
-            case "recurrence" -> base + 1;
-            case "notifier" -> base + 2;
-            case "audit" -> base + 3;
-            case "reminders" -> base + 4;
-            default -> {
-                if (process.startsWith("reminders-")) {
-                    yield base + 3 + Integer.parseInt(process.substring("reminders-".length()));
-                }
-                throw new IllegalArgumentException("no such process: " + process);
-            }
-        };
+        String port = addresses().get("TOPOLOGY_PORT_" + process.replace('-', '_').toUpperCase(Locale.ROOT));
+        if (port == null) {
+            throw new IllegalArgumentException("no such process: " + process);
+        }
+        return Integer.parseInt(port);
     }
 
     /** A client of the {@code api} process. */
@@ -92,11 +82,11 @@ public final class LocalTopology implements AutoCloseable {
     }
 
     public Connection database() throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://localhost:" + (base + 10) + "/postgres", "postgres", "");
+        return DriverManager.getConnection(addresses().get("TOPOLOGY_DATABASE_URL"), addresses().get("TOPOLOGY_DATABASE_USER"), "");
     }
 
     public String kafkaBootstrapServers() {
-        return "127.0.0.1:" + (base + 11);
+        return addresses().get("TOPOLOGY_KAFKA");
     }
 
     /** SIGKILL, as a crash: no shutdown hooks, no graceful stop of consumers or the relay. */
@@ -107,6 +97,22 @@ public final class LocalTopology implements AutoCloseable {
     /** Starts a process that was stopped or killed and waits until it is ready. */
     public void start(String process) {
         run("start", process);
+    }
+
+    /** The addresses the script wrote for its users ({@code topology.env}: ports, database URL, Kafka). */
+    private Map<String, String> addresses() {
+        try {
+            Map<String, String> addresses = new LinkedHashMap<>();
+            for (String line : Files.readAllLines(work.resolve("topology.env"))) {
+                int eq = line.indexOf('=');
+                if (eq > 0) {
+                    addresses.put(line.substring(0, eq), line.substring(eq + 1));
+                }
+            }
+            return addresses;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public long pid(String process) {
