@@ -2,6 +2,9 @@ package io.taskstream.reminder;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerCustomizer;
+import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerProperties;
+import com.github.kagkarlsson.scheduler.jdbc.JdbcCustomization;
+import com.github.kagkarlsson.scheduler.jdbc.PostgreSqlJdbcCustomization;
 import com.github.kagkarlsson.scheduler.serializer.Serializer;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
@@ -15,8 +18,11 @@ import io.taskstream.platform.roles.Role;
 import io.taskstream.task.TaskService;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,12 +41,20 @@ import tools.jackson.databind.json.JsonMapper;
 class SchedulerConfiguration {
 
     @Bean
-    DbSchedulerCustomizer dbSchedulerCustomizer(JsonMapper json) {
+    DbSchedulerCustomizer dbSchedulerCustomizer(JsonMapper json, ObjectProvider<Task<?>> tasks,
+            ObjectProvider<DbSchedulerProperties> properties) {
+        boolean utc = properties.getIfAvailable(DbSchedulerProperties::new).isAlwaysPersistTimestampInUtc();
         Serializer serializer = new JsonSerializer(json);
         return new DbSchedulerCustomizer() {
             @Override
             public Optional<Serializer> serializer() {
                 return Optional.of(serializer);
+            }
+
+            @Override
+            public Optional<JdbcCustomization> jdbcCustomization() {
+                return Optional.of(new OwnTasksOnly(utc,
+                        tasks.orderedStream().map(Task::getName).toList()));
             }
         };
     }
@@ -72,6 +86,37 @@ class SchedulerConfiguration {
                     .onDeadExecutionRevive()
                     .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(1), 2.0))
                     .execute((instance, context) -> firing.fire(instance.getData()));
+        }
+    }
+
+    /**
+     * Polls only the executions of the tasks this process runs. With db-scheduler's own lock-and-fetch, a process
+     * running one executing role (reminders or notifier, as in the Helm chart's groups) meets the other role's
+     * due executions, records that task name as unresolved, and after {@code delete-unresolved-after} deletes
+     * every execution of it: a notifier-only process deleted all pending reminders (reproduced with that setting
+     * at 5 s). Here the lock-and-fetch is the two-statement variant (select for update skip locked, then mark
+     * picked, in one transaction) restricted to this process's task names, so it never meets the others.
+     */
+    static final class OwnTasksOnly extends PostgreSqlJdbcCustomization {
+
+        private final String ownTasks;
+
+        OwnTasksOnly(boolean persistTimestampInUtc, List<String> taskNames) {
+            super(true, persistTimestampInUtc); // (useGenericLockAndFetch, persistTimestampInUTC)
+            this.ownTasks = taskNames.isEmpty() ? " and false"
+                    : taskNames.stream().map(name -> "'" + name.replace("'", "''") + "'")
+                            .collect(Collectors.joining(", ", " and task_name in (", ")"));
+        }
+
+        @Override
+        public String createGenericSelectForUpdateQuery(String tableName, int limit, String requiredAndCondition,
+                boolean orderByPriority) {
+            return super.createGenericSelectForUpdateQuery(tableName, limit, requiredAndCondition + ownTasks, orderByPriority);
+        }
+
+        @Override
+        public String createSelectDueQuery(String tableName, int limit, String andCondition, boolean orderByPriority) {
+            return super.createSelectDueQuery(tableName, limit, andCondition + ownTasks, orderByPriority);
         }
     }
 

@@ -6,9 +6,7 @@ import io.taskstream.platform.TaskstreamProperties;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,13 +29,7 @@ class EmbeddedPostgresConfiguration {
     EmbeddedPostgres embeddedPostgres(TaskstreamProperties properties) {
         Path dir = properties.dataDir().toAbsolutePath().normalize().resolve("postgres");
         try {
-            Files.createDirectories(dir);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(dir)
-                    .setCleanDataDirectory(false)
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .setServerConfig("max_connections", "100")
-                    .start();
+            EmbeddedPostgres postgres = StandalonePostgres.start(dir, 0, 100);
             log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), dir);
             return postgres;
         } catch (IOException e) {

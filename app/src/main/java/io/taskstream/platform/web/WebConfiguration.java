@@ -1,6 +1,8 @@
 package io.taskstream.platform.web;
 
 import java.time.Clock;
+import io.taskstream.platform.roles.Role;
+import io.taskstream.platform.roles.Roles;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -8,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import java.time.Duration;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -18,7 +21,10 @@ import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.type.LogicalType;
 
-/** Request ids, body limits and a strict JSON reader: no unknown fields, no silent type coercion. */
+/**
+ * Request ids, body limits, the worker port's limits and a strict JSON reader: no unknown fields, no silent
+ * type coercion.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
 
@@ -34,6 +40,15 @@ class WebConfiguration {
         FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(
                 new BodySizeLimitFilter(properties.maxBodySize().toBytes(), json));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    /** Without the api role, the port serves only Actuator and the Dapr callbacks. */
+    @Bean
+    FilterRegistrationBean<WorkerPortFilter> workerPortFilter(Environment environment, JsonMapper json) {
+        FilterRegistrationBean<WorkerPortFilter> registration = new FilterRegistrationBean<>(new WorkerPortFilter(json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        registration.setEnabled(!Roles.from(environment).runs(Role.API));
         return registration;
     }
 
