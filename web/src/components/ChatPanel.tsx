@@ -68,9 +68,12 @@ export function ChatPanel({ open, onClose, api, userId, onTasksChanged, supporte
     if (open) (inputRef.current ?? closeRef.current)?.focus();
   }, [open, available]);
 
+  // Keep the newest message in view by scrolling the log itself: scrollIntoView would also scroll the page,
+  // which jumped a long task list to its end when the panel mounted.
   useEffect(() => {
-    logRef.current?.lastElementChild?.scrollIntoView?.({ block: 'end' });
-  }, [entries]);
+    const log = logRef.current;
+    if (open && log) log.scrollTop = log.scrollHeight;
+  }, [entries, open]);
 
   const send = async (e?: FormEvent) => {
     e?.preventDefault();
