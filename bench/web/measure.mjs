@@ -12,7 +12,7 @@ import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 
 const [APP, WORK, RESULTS] = process.argv.slice(2);
-if (!APP || !WORK || !RESULTS) throw new Error('usage: node measure.mjs <appUrl> <workDir> <resultsDir>');
+if (!APP || !WORK || !RESULTS) throw new Error('usage: node measure.mjs <appUrl> <workDir> <resultsDir> | --plot <in.json> <out.svg>');
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
 const LOADMORE_RUNS = Number(process.env.BENCH_LOADMORE_RUNS ?? 5);
@@ -263,7 +263,14 @@ async function main() {
     // Where the page is when the list is there (it should not have scrolled), then a real mouse click on the
     // first row's checkbox; Playwright computes its position right before clicking.
     const scrolled = await page.evaluate(() => scrollY);
-    await page.locator('ul[aria-label="Tasks"] > li:first-child input[type=checkbox]').click({ force: true, timeout: 30_000 });
+    const checkbox = page.locator('ul[aria-label="Tasks"] > li:first-child input[type=checkbox]');
+    await checkbox.click({ force: true, timeout: 30_000 });
+    // On the loaded machine a click now and then never reached the page; click again after 5 s and count it.
+    let clicks = 1;
+    while (clicks < 3 && !(await page.waitForFunction(() => window.__bench.clickAt !== null, null, { timeout: 5_000, polling: 'raf' }).then(() => true, () => false))) {
+      clicks++;
+      await checkbox.click({ force: true, timeout: 30_000 });
+    }
     try {
       await page.waitForFunction(() => window.__bench.handledPaintedAt !== null, null, { timeout: 30_000, polling: 'raf' });
     } catch (e) {
@@ -304,6 +311,7 @@ async function main() {
         responseEnd: nav.responseEnd,
         errors: errors.length,
         scrolled,
+        clicks,
       },
       html,
       errors,
@@ -452,6 +460,7 @@ Target: list with ${r.tasks} tasks interactive < ${r.targets.interactiveMs} ms: 
 p95 ${appAll?.interactive?.p95} ms — **${appAll ? ok(appAll.interactive.p95, r.targets.interactiveMs) : 'n/a'}**; first page p95 ${app50?.interactive?.p95} ms — **${app50 ? ok(app50.interactive.p95, r.targets.interactiveMs) : 'n/a'}**.
 What React and the app add over static HTML (p50 click handled): ${r.tasks} rows ${appAll && staticAll ? round(appAll.interactive.p50 - staticAll.interactive.p50) : '–'} ms, first page ${app50 && static50 ? round(app50.interactive.p50 - static50.interactive.p50) : '–'} ms.
 
+Runs in which the first click did not reach the page and was repeated (their "click handled" includes the 5 s wait): ${Object.values(r.samples).flat().filter((x) => x.clicks > 1).length}.
 Runs in which the page had scrolled by itself before the click (not counting "Load more", whose clicks scroll): ${Object.entries(r.samples).filter(([name]) => !name.includes('Load more')).flatMap(([, xs]) => xs).filter((x) => x.scrolled > 0).length}.
 Console errors during the app runs: ${r.consoleErrors.length ? r.consoleErrors.map((e) => `\`${e.slice(0, 200)}\``).join('; ') : 'none'}.
 
@@ -459,11 +468,12 @@ Plot: \`web-${r.date.slice(0, 10)}.svg\`. Raw samples: \`web-latest.json\`.
 `;
 }
 
-/** Horizontal bars: p50 (solid) and p95 (whisker) of "list rendered" and "click handled", with the 1 s target. */
+/** Horizontal bars: p50 (solid) and p95 (whisker) of "list rendered" and "click handled", with the 1 s target
+ * ("Load more", tens of seconds of round trips, is left to the table). */
 function svg(r) {
-  const entries = Object.entries(r.stats);
+  const entries = Object.entries(r.stats).filter(([name]) => !name.includes('Load more'));
   const max = Math.max(r.targets.interactiveMs * 1.1, ...entries.map(([, s]) => s.interactive.p95));
-  const W = 860, left = 280, right = 30, barH = 12, gap = 8, top = 40;
+  const W = 860, left = 280, right = 90, barH = 12, gap = 8, top = 50;
   const rowH = barH * 2 + gap + 10;
   const H = top + entries.length * rowH + 40;
   const x = (v) => left + ((W - left - right) * v) / max;
@@ -485,7 +495,7 @@ function svg(r) {
   });
   const tx = x(r.targets.interactiveMs);
   out += `<line x1="${tx}" x2="${tx}" y1="${top - 8}" y2="${H - 30}" stroke="#c33" stroke-dasharray="4 3"/>
-<text x="${tx}" y="${H - 16}" fill="#c33" text-anchor="middle">target ${r.targets.interactiveMs} ms</text>
+<text x="${tx + 4}" y="${top - 10}" fill="#c33">target ${r.targets.interactiveMs} ms</text>
 <rect x="${left}" y="${H - 26}" width="10" height="10" fill="#7aa6d8"/><text x="${left + 14}" y="${H - 17}">list rendered</text>
 <rect x="${left + 110}" y="${H - 26}" width="10" height="10" fill="#2f5f98"/><text x="${left + 124}" y="${H - 17}">click handled</text>
 </svg>
@@ -493,7 +503,10 @@ function svg(r) {
   return out;
 }
 
-main().catch((e) => {
+if (APP === '--plot') {
+  const { readFileSync } = await import('node:fs');
+  writeFileSync(RESULTS, svg(JSON.parse(readFileSync(WORK, 'utf8'))));
+} else main().catch((e) => {
   console.error(e);
   process.exit(1);
 });
