@@ -1,6 +1,7 @@
-// Generates src/api/schema.d.ts from the backend's committed OpenAPI document.
-// The document is optional: when it is absent this script says so and exits 0,
-// so `npm run build` keeps working before the backend publishes it.
+// Generates src/api/schema.d.ts from the backend's committed OpenAPI document
+// (app/src/test/resources/openapi.json, kept equal to /v3/api-docs by OpenApiSnapshotIT).
+// Runs before every type-check and build, so the generated types cannot be stale;
+// src/api/types.ts derives the app's API types from them.
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -11,8 +12,8 @@ const input = path.resolve(webDir, process.env.OPENAPI_SPEC ?? '../app/src/test/
 const output = path.resolve(webDir, 'src/api/schema.d.ts');
 
 if (!existsSync(input)) {
-  console.log(`gen:api: ${path.relative(webDir, input)} not found, skipping (hand-written types in src/api/types.ts are used).`);
-  process.exit(0);
+  console.error(`gen:api: ${path.relative(webDir, input)} not found (set OPENAPI_SPEC to another OpenAPI document).`);
+  process.exit(1);
 }
 
 const cli = path.resolve(webDir, 'node_modules/openapi-typescript/bin/cli.js');

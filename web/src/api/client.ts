@@ -16,8 +16,11 @@ import type {
   MeUpdate,
   Page,
   Links,
+  ParseRequest,
   Problem,
+  ResponseJson,
   SignupRequest,
+  SnoozeRequest,
   StreamTicket,
   TagCount,
   Task,
@@ -259,26 +262,32 @@ export class ApiClient {
 
   // ---- auth ----
 
+  // Each call names its response type by path and method (ResponseJson), so that an endpoint the
+  // OpenAPI document no longer has, or one that now returns another schema, fails `tsc`.
+
   signup(body: SignupRequest): Promise<AuthResponse> {
-    return this.json('/api/auth/signup', { method: 'POST', body, auth: false });
+    return this.json<ResponseJson<'/api/auth/signup', 'post', 201>>('/api/auth/signup', { method: 'POST', body, auth: false });
   }
 
   login(body: LoginRequest): Promise<AuthResponse> {
-    return this.json('/api/auth/login', { method: 'POST', body, auth: false });
+    return this.json<ResponseJson<'/api/auth/login', 'post'>>('/api/auth/login', { method: 'POST', body, auth: false });
   }
 
   me(signal?: AbortSignal): Promise<Me> {
-    return this.json('/api/auth/me', { signal });
+    return this.json<ResponseJson<'/api/auth/me', 'get'>>('/api/auth/me', { signal });
   }
 
   updateMe(body: MeUpdate): Promise<Me> {
-    return this.json('/api/auth/me', { method: 'PATCH', body });
+    return this.json<ResponseJson<'/api/auth/me', 'patch'>>('/api/auth/me', { method: 'PATCH', body });
   }
 
   // ---- tasks ----
 
   async listTasks(userId: UserId, query: TaskQuery = {}, signal?: AbortSignal): Promise<Page<Task>> {
-    const res = await this.request<Task[] | null>(`/api/${enc(userId)}/tasks${taskQueryString(query)}`, { signal });
+    const res = await this.request<ResponseJson<'/api/{userId}/tasks', 'get'> | null>(
+      `/api/${enc(userId)}/tasks${taskQueryString(query)}`,
+      { signal },
+    );
     return {
       items: Array.isArray(res.data) ? res.data : [],
       total: parseTotalCount(res.headers.get('X-Total-Count')),
@@ -287,27 +296,33 @@ export class ApiClient {
   }
 
   getTask(userId: UserId, id: number): Promise<Task> {
-    return this.json(`/api/${enc(userId)}/tasks/${id}`);
+    return this.json<ResponseJson<'/api/{userId}/tasks/{id}', 'get'>>(`/api/${enc(userId)}/tasks/${id}`);
   }
 
   async createTask(userId: UserId, body: TaskInput): Promise<Task> {
-    const res = await this.request<Task | null>(`/api/${enc(userId)}/tasks`, { method: 'POST', body });
+    const res = await this.request<ResponseJson<'/api/{userId}/tasks', 'post', 201> | null>(`/api/${enc(userId)}/tasks`, {
+      method: 'POST',
+      body,
+    });
     if (res.data && typeof res.data === 'object') return res.data;
     // 201 with an empty body: follow Location.
     const location = res.headers.get('Location');
     if (location) {
       const path = location.replace(/^https?:\/\/[^/]+/i, '');
-      return this.json(path);
+      return this.json<Task>(path);
     }
     throw new ApiError(res.status, { title: 'Unexpected response', detail: 'The server did not return the new task.' });
   }
 
   updateTask(userId: UserId, id: number, body: TaskInput): Promise<Task> {
-    return this.json(`/api/${enc(userId)}/tasks/${id}`, { method: 'PUT', body });
+    return this.json<ResponseJson<'/api/{userId}/tasks/{id}', 'put'>>(`/api/${enc(userId)}/tasks/${id}`, {
+      method: 'PUT',
+      body,
+    });
   }
 
   patchTask(userId: UserId, id: number, body: TaskPatch): Promise<Task> {
-    return this.json(`/api/${enc(userId)}/tasks/${id}`, {
+    return this.json<ResponseJson<'/api/{userId}/tasks/{id}', 'patch'>>(`/api/${enc(userId)}/tasks/${id}`, {
       method: 'PATCH',
       body,
       contentType: 'application/merge-patch+json',
@@ -319,40 +334,54 @@ export class ApiClient {
   }
 
   setCompleted(userId: UserId, id: number, completed: boolean): Promise<Task> {
-    return this.json(`/api/${enc(userId)}/tasks/${id}/complete`, { method: 'PATCH', body: { completed } });
+    return this.json<ResponseJson<'/api/{userId}/tasks/{id}/complete', 'patch'>>(
+      `/api/${enc(userId)}/tasks/${id}/complete`,
+      { method: 'PATCH', body: { completed } },
+    );
   }
 
   async listTags(userId: UserId, signal?: AbortSignal): Promise<TagCount[]> {
-    const data = await this.json<TagCount[] | null>(`/api/${enc(userId)}/tags`, { signal });
+    const data = await this.json<ResponseJson<'/api/{userId}/tags', 'get'> | null>(`/api/${enc(userId)}/tags`, { signal });
     return Array.isArray(data) ? data : [];
   }
 
   // ---- optional endpoints: resolve to null when the backend does not have them yet ----
 
   parseTask(userId: UserId, text: string, signal?: AbortSignal): Promise<TaskDraft | null> {
-    return optional(this.json<TaskDraft>(`/api/${enc(userId)}/tasks/parse`, { method: 'POST', body: { text }, signal }));
+    const body: ParseRequest = { text };
+    return optional(
+      this.json<ResponseJson<'/api/{userId}/tasks/parse', 'post'>>(`/api/${enc(userId)}/tasks/parse`, {
+        method: 'POST',
+        body,
+        signal,
+      }),
+    );
   }
 
   occurrences(userId: UserId, id: number, count = 5, signal?: AbortSignal): Promise<string[] | null> {
-    return optional(this.json<string[]>(`/api/${enc(userId)}/tasks/${id}/occurrences?count=${count}`, { signal }));
+    return optional(this.json<ResponseJson<'/api/{userId}/tasks/{id}/occurrences', 'get'>>(
+        `/api/${enc(userId)}/tasks/${id}/occurrences?count=${count}`,
+        { signal },
+      ),
+    );
   }
 
   chat(userId: UserId, body: ChatRequest): Promise<ChatResponse | null> {
-    return optional(this.json<ChatResponse>(`/api/${enc(userId)}/chat`, { method: 'POST', body }));
+    return optional(this.json<ResponseJson<'/api/{userId}/chat', 'post'>>(`/api/${enc(userId)}/chat`, { method: 'POST', body }));
   }
 
   conversations(userId: UserId, signal?: AbortSignal): Promise<Conversation[] | null> {
-    return optional(this.json<Conversation[]>(`/api/${enc(userId)}/conversations`, { signal }));
+    return optional(this.json<ResponseJson<'/api/{userId}/conversations', 'get'>>(`/api/${enc(userId)}/conversations`, { signal }));
   }
 
-  messages(userId: UserId, conversationId: string | number, signal?: AbortSignal): Promise<ChatMessage[] | null> {
+  messages(userId: UserId, conversationId: Conversation['id'], signal?: AbortSignal): Promise<ChatMessage[] | null> {
     return optional(
-      this.json<ChatMessage[]>(`/api/${enc(userId)}/conversations/${enc(String(conversationId))}/messages`, { signal }),
+      this.json<ResponseJson<'/api/{userId}/conversations/{id}/messages', 'get'>>(`/api/${enc(userId)}/conversations/${enc(String(conversationId))}/messages`, { signal }),
     );
   }
 
   streamTicket(userId: UserId): Promise<StreamTicket | null> {
-    return optional(this.json<StreamTicket>(`/api/${enc(userId)}/stream/ticket`, { method: 'POST' }));
+    return optional(this.json<ResponseJson<'/api/{userId}/stream/ticket', 'post'>>(`/api/${enc(userId)}/stream/ticket`, { method: 'POST' }));
   }
 
   streamUrl(userId: UserId, ticket: string): string {
@@ -360,14 +389,16 @@ export class ApiClient {
   }
 
   notifications(userId: UserId, signal?: AbortSignal): Promise<AppNotification[] | null> {
-    return optional(this.json<AppNotification[]>(`/api/${enc(userId)}/notifications`, { signal }));
+    return optional(this.json<ResponseJson<'/api/{userId}/notifications', 'get'>>(`/api/${enc(userId)}/notifications`, { signal }));
   }
 
-  snoozeNotification(userId: UserId, id: string | number, duration = 'PT10M'): Promise<unknown> {
-    return this.json(`/api/${enc(userId)}/notifications/${enc(String(id))}/snooze`, {
-      method: 'POST',
-      body: { for: duration },
-    });
+  snoozeNotification(
+    userId: UserId,
+    id: AppNotification['id'],
+    duration = 'PT10M',
+  ): Promise<ResponseJson<'/api/{userId}/notifications/{id}/snooze', 'post'>> {
+    const body: SnoozeRequest = { for: duration };
+    return this.json(`/api/${enc(userId)}/notifications/${enc(String(id))}/snooze`, { method: 'POST', body });
   }
 }
 

@@ -1,8 +1,51 @@
-// Hand-maintained request/response types for the Taskstream REST API.
-// Once the backend commits app/src/test/resources/openapi.json, `npm run gen:api`
-// generates src/api/schema.d.ts; these types can then be checked against it.
+// Request/response types of the Taskstream REST API, derived from the types that `npm run gen:api`
+// generates (src/api/schema.d.ts, git-ignored) from the backend's OpenAPI document
+// (app/src/test/resources/openapi.json, kept equal to /v3/api-docs by OpenApiSnapshotIT).
+// A renamed or retyped backend field therefore breaks `tsc`. Only client-side shapes
+// (Problem after normalisation, Page, Links) are written by hand.
+import type { components, paths } from './schema';
 
-/** RFC 9457 problem details, as returned with `application/problem+json`. */
+type Schemas = components['schemas'];
+
+type Operation<P extends keyof paths, M extends keyof paths[P]> = paths[P][M];
+
+type Responses<P extends keyof paths, M extends keyof paths[P]> =
+  Operation<P, M> extends { responses: infer R } ? R : never;
+
+/** Stands in for a body that does not exist, so that using it fails `tsc` rather than typing as `never`. */
+interface NoJsonBody {
+  readonly noJsonBody: unique symbol;
+}
+
+/** The JSON body operation `M` of path `P` returns with status `S` (200 unless given). */
+export type ResponseJson<
+  P extends keyof paths,
+  M extends keyof paths[P],
+  S extends number = 200,
+> = S extends keyof Responses<P, M>
+  ? Responses<P, M>[S] extends { content: { 'application/json': infer T } }
+    ? T
+    : NoJsonBody
+  : NoJsonBody;
+
+/** The JSON body operation `M` of path `P` accepts. */
+export type RequestJson<P extends keyof paths, M extends keyof paths[P]> =
+  Operation<P, M> extends { requestBody?: { content: infer C } }
+    ? C extends { 'application/json': infer T }
+      ? T
+      : C extends { 'application/merge-patch+json': infer T }
+        ? T
+        : never
+    : never;
+
+/** The query parameters of operation `M` of path `P`. */
+export type QueryOf<P extends keyof paths, M extends keyof paths[P]> = NonNullable<
+  Operation<P, M> extends { parameters: { query?: infer Q } } ? Q : never
+>;
+
+// ---- errors -------------------------------------------------------------------
+
+/** RFC 9457 problem details, normalised by the client from whatever an error response carried. */
 export interface Problem {
   type?: string;
   title?: string;
@@ -12,6 +55,7 @@ export interface Problem {
   errors?: FieldError[];
 }
 
+/** One entry of a validation problem's `errors` extension member. */
 export interface FieldError {
   field: string;
   message: string;
@@ -21,115 +65,32 @@ export interface FieldError {
 
 export type UserId = string;
 
-export interface SignupRequest {
-  email: string;
-  password: string;
-  name: string;
-  /** IANA zone id, e.g. "Europe/Berlin". */
-  timeZone: string;
-}
-
-export interface LoginRequest {
-  email: string;
-  password: string;
-}
-
-export interface AuthResponse {
-  userId: string | number;
-  token: string;
-  /** RFC 3339 instant. */
-  expiresAt: string;
-}
-
-export interface Me {
-  userId: string | number;
-  email: string;
-  name: string;
-  timeZone: string;
-  createdAt: string;
-}
-
-export interface MeUpdate {
-  name?: string;
-  timeZone?: string;
-}
+export type SignupRequest = Schemas['SignupRequest'];
+export type LoginRequest = Schemas['LoginRequest'];
+export type AuthResponse = Schemas['Authenticated'];
+export type Me = Schemas['Profile'];
+export type MeUpdate = Schemas['ProfileRequest'];
 
 // ---- tasks ------------------------------------------------------------------
 
-export type Priority = 'none' | 'low' | 'medium' | 'high';
-export const PRIORITIES: readonly Priority[] = ['high', 'medium', 'low', 'none'];
-
-export type RecurrenceFrom = 'due' | 'completion';
-
-export interface Recurrence {
-  /** RFC 5545 RRULE value without the "RRULE:" prefix, e.g. "FREQ=WEEKLY;BYDAY=MO,WE". */
-  rule: string;
-  from: RecurrenceFrom;
-}
-
-/** ISO 8601 duration before the due time, e.g. "PT15M", "P1D". */
-export interface RelativeReminder {
-  before: string;
-}
-
-/** Absolute RFC 3339 instant. */
-export interface AbsoluteReminder {
-  at: string;
-}
-
-export type Reminder = RelativeReminder | AbsoluteReminder;
-
-export interface Task {
-  id: number;
-  title: string;
-  description: string | null;
-  completed: boolean;
-  priority: Priority;
-  tags: string[];
-  /** RFC 3339 with offset, or a plain "YYYY-MM-DD" date for all-day tasks. */
-  dueAt: string | null;
-  allDay: boolean;
-  recurrence: Recurrence | null;
-  reminders: Reminder[] | null;
-  createdAt: string;
-  updatedAt: string;
-  completedAt: string | null;
-}
-
+export type Task = Schemas['Task'];
 /** Body of POST /tasks and PUT /tasks/{id}. */
-export interface TaskInput {
-  title: string;
-  description: string | null;
-  priority: Priority;
-  tags: string[];
-  dueAt: string | null;
-  allDay: boolean;
-  recurrence: Recurrence | null;
-  reminders: Reminder[];
-}
-
+export type TaskInput = Schemas['TaskInput'];
 /** Body of PATCH /tasks/{id} (application/merge-patch+json). */
 export type TaskPatch = Partial<TaskInput>;
 
-export type StatusFilter = 'all' | 'pending' | 'completed';
-export type SortField = 'due' | 'priority' | 'title' | 'created' | 'updated';
-export type SortOrder = 'asc' | 'desc';
+export type Priority = Task['priority'];
+export const PRIORITIES: readonly Priority[] = ['high', 'medium', 'low', 'none'];
 
-export interface TaskQuery {
-  status?: StatusFilter;
-  priority?: Priority[];
-  tag?: string[];
-  q?: string;
-  /** RFC 3339 */
-  dueFrom?: string;
-  /** RFC 3339 */
-  dueTo?: string;
-  overdue?: boolean;
-  sort?: SortField;
-  order?: SortOrder;
-  page?: number;
-  size?: number;
-}
+export type Recurrence = Schemas['Recurrence'];
+export type RecurrenceFrom = NonNullable<Recurrence['from']>;
+/** `{before: ISO 8601 duration}` relative to the due, or `{at: RFC 3339 instant}`. */
+export type Reminder = Schemas['Reminder'];
+
+export type TaskQuery = QueryOf<'/api/{userId}/tasks', 'get'>;
+export type StatusFilter = NonNullable<TaskQuery['status']>;
+export type SortField = NonNullable<TaskQuery['sort']>;
+export type SortOrder = NonNullable<TaskQuery['order']>;
 
 /** RFC 8288 links by relation type (next, prev, first, last). */
 export type Links = Partial<Record<string, string>>;
@@ -141,68 +102,22 @@ export interface Page<T> {
   links: Links;
 }
 
-export interface TagCount {
-  tag: string;
-  count: number;
-}
+export type TagCount = Schemas['TagCount'];
 
 /** Result of POST /tasks/parse: a task draft from free text. */
-export interface TaskDraft {
-  title: string;
-  dueAt: string | null;
-  allDay: boolean;
-  priority: Priority;
-  tags: string[];
-  recurrence: Recurrence | null;
-  reminders: Reminder[] | null;
-}
+export type TaskDraft = Schemas['TaskDraft'];
+export type ParseRequest = Schemas['ParseRequest'];
 
 // ---- assistant / chat ---------------------------------------------------------
 
-export interface ChatRequest {
-  conversationId?: string | number;
-  message: string;
-}
-
-export interface ToolCall {
-  name: string;
-  arguments: unknown;
-  result: unknown;
-}
-
-export interface ChatResponse {
-  conversationId: string | number;
-  response: string;
-  toolCalls: ToolCall[];
-}
-
-export interface Conversation {
-  id: string | number;
-  title?: string | null;
-  createdAt?: string;
-  updatedAt?: string;
-}
-
-export interface ChatMessage {
-  id: string | number;
-  role: 'user' | 'assistant' | 'tool' | 'system' | string;
-  content: string;
-  createdAt: string;
-}
+export type ChatRequest = Schemas['ChatRequest'];
+export type ToolCall = Schemas['ToolCall'];
+export type ChatResponse = Schemas['ChatResponse'];
+export type Conversation = Schemas['Conversation'];
+export type ChatMessage = Schemas['Message'];
 
 // ---- live stream and notifications -------------------------------------------
 
-export interface StreamTicket {
-  ticket: string;
-  expiresAt: string;
-}
-
-export interface AppNotification {
-  id: string | number;
-  taskId: number;
-  title: string;
-  dueAt: string | null;
-  remindAt: string;
-  firedAt: string | null;
-  read: boolean;
-}
+export type StreamTicket = Schemas['Ticket'];
+export type AppNotification = Schemas['Notification'];
+export type SnoozeRequest = Schemas['SnoozeRequest'];

@@ -1,7 +1,7 @@
 // Assistant side panel (simple for now). Degrades to a note when /chat is not available.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { errorMessage, isAbort, type ApiClient } from '../api/client';
-import type { ChatMessage, ToolCall } from '../api/types';
+import type { ChatMessage, ChatResponse, ToolCall } from '../api/types';
 import { CloseIcon } from './icons';
 import styles from './ChatPanel.module.css';
 
@@ -26,7 +26,7 @@ interface Entry {
 export function ChatPanel({ open, onClose, api, userId, onTasksChanged, supported }: ChatPanelProps) {
   const [probed, setAvailable] = useState<boolean | null>(null);
   const available = supported === false ? false : probed;
-  const [conversationId, setConversationId] = useState<string | number | undefined>(undefined);
+  const [conversationId, setConversationId] = useState<ChatResponse['conversationId'] | undefined>(undefined);
   const [entries, setEntries] = useState<Entry[]>([]);
   const [text, setText] = useState('');
   const [sending, setSending] = useState(false);
@@ -68,9 +68,12 @@ export function ChatPanel({ open, onClose, api, userId, onTasksChanged, supporte
     if (open) (inputRef.current ?? closeRef.current)?.focus();
   }, [open, available]);
 
+  // Keep the newest message in view by scrolling the log itself: scrollIntoView would also scroll the page,
+  // which jumped a long task list to its end when the panel mounted.
   useEffect(() => {
-    logRef.current?.lastElementChild?.scrollIntoView?.({ block: 'end' });
-  }, [entries]);
+    const log = logRef.current;
+    if (open && log) log.scrollTop = log.scrollHeight;
+  }, [entries, open]);
 
   const send = async (e?: FormEvent) => {
     e?.preventDefault();

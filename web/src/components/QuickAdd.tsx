@@ -197,7 +197,7 @@ function draftChips(d: TaskDraft, tz: string): Chip[] {
     chips.push({ key: 'priority', label: `${PRIORITY_LABEL[d.priority]} priority`, className: styles[d.priority] });
   for (const t of d.tags ?? []) chips.push({ key: `tag-${t}`, label: `#${t}` });
   for (const [i, r] of (d.reminders ?? []).entries()) {
-    const label = 'before' in r ? describeBefore(r.before) : `Remind at ${r.at}`;
+    const label = r.at === undefined ? describeBefore(r.before ?? '') : `Remind at ${r.at}`;
     chips.push({ key: `reminder-${i}`, label, icon: <ClockIcon size={13} /> });
   }
   return chips;

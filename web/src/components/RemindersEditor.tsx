@@ -24,8 +24,8 @@ interface RemindersEditorProps {
 
 function toRows(value: Reminder[], tz: string, nextKey: () => number): Row[] {
   return value.map((r) => {
-    if ('before' in r) {
-      const { amount, unit } = splitMinutes(durationToMinutes(r.before) ?? 15);
+    if (r.at === undefined) {
+      const { amount, unit } = splitMinutes(durationToMinutes(r.before ?? '') ?? 15);
       return { key: nextKey(), kind: 'before', amount: String(amount), unit, at: '' };
     }
     return { key: nextKey(), kind: 'at', amount: '15', unit: 'minutes', at: toLocalInputValue(r.at, tz) };

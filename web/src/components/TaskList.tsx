@@ -1,3 +1,4 @@
+import { memo, useLayoutEffect, useMemo, useRef } from 'react';
 import type { Priority, Task } from '../api/types';
 import { dueInfo } from '../lib/dates';
 import { describeRRule } from '../lib/rrule';
@@ -34,19 +35,36 @@ interface TaskListProps {
 }
 
 export function TaskList({ tasks, timeZone, now, onToggle, onOpen, onDelete, onTagClick, pendingIds }: TaskListProps) {
-  const at = now ?? new Date();
+  // Rows are memoised, so that toggling one task of a long list renders that row only. The handlers reach
+  // them through a ref (the page passes new closures on every render), and "now" moves once a minute.
+  const handlers = useRef({ onToggle, onOpen, onDelete, onTagClick });
+  useLayoutEffect(() => {
+    handlers.current = { onToggle, onOpen, onDelete, onTagClick };
+  });
+  const hasTagClick = onTagClick !== undefined;
+  const stable = useMemo(
+    () => ({
+      onToggle: (task: Task, completed: boolean) => handlers.current.onToggle(task, completed),
+      onOpen: (task: Task) => handlers.current.onOpen(task),
+      onDelete: (task: Task) => handlers.current.onDelete(task),
+      onTagClick: hasTagClick ? (tag: string) => handlers.current.onTagClick?.(tag) : undefined,
+    }),
+    [hasTagClick],
+  );
+  const minute = Math.floor(Date.now() / 60_000);
+  const at = useMemo(() => now ?? new Date(), [now, minute]);
   return (
     <ul className={styles.list} aria-label="Tasks">
       {tasks.map((t) => (
-        <TaskItem
+        <MemoTaskItem
           key={t.id}
           task={t}
           timeZone={timeZone}
           now={at}
-          onToggle={onToggle}
-          onOpen={onOpen}
-          onDelete={onDelete}
-          onTagClick={onTagClick}
+          onToggle={stable.onToggle}
+          onOpen={stable.onOpen}
+          onDelete={stable.onDelete}
+          onTagClick={stable.onTagClick}
           pending={pendingIds?.has(t.id) ?? false}
         />
       ))}
@@ -155,6 +173,8 @@ export function TaskItem({ task, timeZone, now, onToggle, onOpen, onDelete, onTa
     </li>
   );
 }
+
+const MemoTaskItem = memo(TaskItem);
 
 export function TaskListSkeleton({ rows = 4 }: { rows?: number }) {
   return (

@@ -222,11 +222,25 @@ export function dueInfo(
   return { dateKey, label: day, fullLabel: fullDate, iso: dateKey, overdue, today };
 }
 
+// Creating an Intl.DateTimeFormat costs far more than formatting with one (a list of 1,000 tasks
+// needs thousands of labels), so formatters are kept per locale and options.
+const formatterCache = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale ?? ''}|${JSON.stringify(options)}`;
+  let f = formatterCache.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, options);
+    formatterCache.set(key, f);
+  }
+  return f;
+}
+
 /** "Thu, Mar 5" (optionally with year / long weekday) for a calendar date. */
 export function formatDateKey(key: string, locale?: string, withYear = false, long = false): string {
   const { year, month, day } = parseDateKey(key);
   const d = new Date(Date.UTC(year, month - 1, day, 12));
-  return new Intl.DateTimeFormat(locale, {
+  return formatter(locale, {
     timeZone: 'UTC',
     weekday: long ? 'long' : 'short',
     month: long ? 'long' : 'short',
@@ -236,7 +250,7 @@ export function formatDateKey(key: string, locale?: string, withYear = false, lo
 }
 
 export function formatTime(d: Date, tz: string, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone: tz, hour: 'numeric', minute: '2-digit' }).format(d);
+  return formatter(locale, { timeZone: tz, hour: 'numeric', minute: '2-digit' }).format(d);
 }
 
 /** Format an RFC 3339 instant (or plain date) for lists like occurrence previews. */
@@ -244,7 +258,7 @@ export function formatInstant(value: string, tz: string, locale?: string): strin
   if (isDateKey(value)) return formatDateKey(value, locale, true);
   const d = new Date(value);
   if (Number.isNaN(d.getTime())) return value;
-  return new Intl.DateTimeFormat(locale, {
+  return formatter(locale, {
     timeZone: tz,
     weekday: 'short',
     year: 'numeric',

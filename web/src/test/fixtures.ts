@@ -14,6 +14,7 @@ export function makeTask(p: Partial<Task> = {}): Task {
     dueAt: null,
     allDay: false,
     recurrence: null,
+    seriesId: null,
     reminders: [],
     createdAt: '2026-03-01T10:00:00Z',
     updatedAt: '2026-03-01T10:00:00Z',

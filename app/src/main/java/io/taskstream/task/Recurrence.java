@@ -15,7 +15,9 @@ import java.util.Optional;
  *     not in the past; {@code completion}: the rule applied from the completion day, at the due time of day
  */
 @Schema(name = "Recurrence")
-public record Recurrence(@Schema(example = "FREQ=WEEKLY;BYDAY=MO") String rule, From from) {
+public record Recurrence(
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "FREQ=WEEKLY;BYDAY=MO") String rule,
+        @Schema(description = "due (default) or completion") From from) {
 
     public Recurrence {
         Objects.requireNonNull(rule, "rule");

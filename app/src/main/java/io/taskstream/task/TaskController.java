@@ -3,6 +3,8 @@ package io.taskstream.task;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.taskstream.account.UserDirectory;
@@ -63,16 +65,19 @@ class TaskController {
                     @Header(name = "Link", description = "RFC 8288 links to the first, previous, next and (when "
                             + "X-Total-Count is present) last page")}))
     ResponseEntity<List<TaskView>> list(@PathVariable UUID userId,
-            @Parameter(description = "all (default), pending or completed") @RequestParam(required = false) String status,
-            @Parameter(description = "none, low, medium or high; repeatable") @RequestParam(required = false) List<String> priority,
+            @Parameter(description = "all (default), pending or completed",
+                    schema = @Schema(allowableValues = {"all", "pending", "completed"})) @RequestParam(required = false) String status,
+            @Parameter(description = "none, low, medium or high; repeatable",
+                    array = @ArraySchema(schema = @Schema(allowableValues = {"none", "low", "medium", "high"}))) @RequestParam(required = false) List<String> priority,
             @Parameter(description = "repeatable; a task must have all of them") @RequestParam(required = false) List<String> tag,
             @Parameter(description = "full-text search over title and description") @RequestParam(required = false) String q,
             @Parameter(description = "RFC 3339 date-time or date") @RequestParam(required = false) String dueFrom,
             @Parameter(description = "RFC 3339 date-time or date (inclusive)") @RequestParam(required = false) String dueTo,
             @RequestParam(required = false) Boolean overdue,
-            @Parameter(description = "due, priority, title, created (default) or updated; relevance when q is given")
+            @Parameter(description = "due, priority, title, created (default) or updated; relevance when q is given",
+                    schema = @Schema(allowableValues = {"due", "priority", "title", "created", "updated", "relevance"}))
             @RequestParam(required = false) String sort,
-            @Parameter(description = "asc (default) or desc") @RequestParam(required = false) String order,
+            @Parameter(description = "asc (default) or desc", schema = @Schema(allowableValues = {"asc", "desc"})) @RequestParam(required = false) String order,
             @RequestParam(required = false) Integer page,
             @Parameter(description = "1-200, default 50") @RequestParam(required = false) Integer size) {
         UserId user = new UserId(userId);

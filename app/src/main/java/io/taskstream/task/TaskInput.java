@@ -1,5 +1,6 @@
 package io.taskstream.task;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -21,6 +22,7 @@ public record TaskInput(
         @Schema(nullable = true, implementation = Recurrence.class, description = "how the task recurs (needs dueAt): "
                 + "{\"rule\": RFC 5545 RRULE with or without the RRULE: prefix, \"from\": \"due\" (default) or \"completion\"}")
         JsonNode recurrence,
-        @Schema(nullable = true, description = "at most 10 of {\"before\": ISO-8601 duration before the due} or "
-                + "{\"at\": RFC 3339 date-time}", example = "[{\"before\": \"PT15M\"}]") JsonNode reminders) {
+        @ArraySchema(arraySchema = @Schema(types = {"array", "null"}, description = "at most 10 of {\"before\": ISO-8601 "
+                + "duration before the due} or {\"at\": RFC 3339 date-time}", example = "[{\"before\": \"PT15M\"}]"),
+                schema = @Schema(implementation = TaskView.ReminderView.class)) JsonNode reminders) {
 }

@@ -1,14 +1,14 @@
 package io.taskstream.platform.web;
 
-import java.time.Clock;
 import io.taskstream.platform.roles.Role;
 import io.taskstream.platform.roles.Roles;
+import java.time.Clock;
+import java.time.Duration;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import java.time.Duration;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.http.CacheControl;

@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Web app benchmark: production bundle size, and time to first render of the task list with 1,000 tasks and to
+# the first handled click, in Debian's headless Chromium driven by playwright-core (no browser download), against
+# a static page with the same rows and CSS. The app jar runs on loopback with its embedded PostgreSQL in a fresh
+# data dir under bench/work/.
+#
+# Usage: bench/web/run.sh          (about 4 minutes on a quiet machine; hard limit BENCH_MAX_SECONDS, default 900)
+# Knobs (environment): BENCH_RUNS=20 BENCH_WARMUP=3 BENCH_LOADMORE_RUNS=5 BENCH_TASKS=1000
+#                      BENCH_CHROMIUM=/usr/bin/chromium BENCH_NOTE="text for the results file" BENCH_KEEP_WORK=1
+# Output: a table on stdout, bench/results/web-<date>.md|.json|.svg and bench/results/web-latest.json.
+set -euo pipefail
+
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+MAX_SECONDS=${BENCH_MAX_SECONDS:-900}
+START_TS=$(date +%s)
+
+log() { printf '[bench %3ds] %s\n' "$(( $(date +%s) - START_TS ))" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+source "$ROOT/bench/lib.sh"
+select_jdk
+JAVA="$JAVA_HOME/bin/java"
+command -v node >/dev/null 2>&1 || die "node (20.19+) is missing"
+CHROMIUM=${BENCH_CHROMIUM:-/usr/bin/chromium}
+if [ ! -x "$CHROMIUM" ]; then
+  [ "$(id -u)" = 0 ] || die "$CHROMIUM is missing: apt-get install -y chromium"
+  log "installing Debian's chromium"
+  apt-get install -y -qq chromium >/dev/null 2>&1 || { apt-get update -qq >/dev/null && apt-get install -y -qq chromium >/dev/null; }
+fi
+if [ ! -d "$HERE/node_modules/playwright-core" ]; then
+  log "installing playwright-core (npm ci, no browser download)"
+  (cd "$HERE" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+JAR="$ROOT/app/target/taskstream.jar"
+if [ ! -f "$JAR" ]; then
+  log "building $JAR"
+  (cd "$ROOT" && ./mvnw -B -ntp -q -DskipTests package)
+fi
+
+mkdir -p "$ROOT/bench/work" "$ROOT/bench/results"
+WORK=$(mktemp -d "$ROOT/bench/work/web.XXXXXX")
+APP_PID="" WATCHDOG_PID=""
+
+stop_pid() { # pid, seconds to wait before SIGKILL
+  local pid=$1 wait_s=$2
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
+  kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq $((wait_s * 10))); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
+  kill -KILL "$pid" 2>/dev/null || true
+}
+
+cleanup() {
+  local rc=$?
+  trap - EXIT INT TERM
+  [ -n "$WATCHDOG_PID" ] && kill "$WATCHDOG_PID" 2>/dev/null || true
+  [ -n "${NODE_PID:-}" ] && stop_pid "$NODE_PID" 5  # closes its Chromium
+  stop_pid "$APP_PID" 30  # graceful: the app stops its embedded PostgreSQL with its context
+  local pgpid_file="$WORK/data/postgres/postmaster.pid"
+  if [ -f "$pgpid_file" ]; then
+    local pgpid; pgpid=$(head -1 "$pgpid_file")
+    if [ -n "$pgpid" ] && kill -0 "$pgpid" 2>/dev/null && grep -q "$WORK/data/postgres" "/proc/$pgpid/cmdline" 2>/dev/null; then
+      log "stopping leftover PostgreSQL $pgpid"
+      stop_pid "$pgpid" 15
+    fi
+  fi
+  if [ "${BENCH_KEEP_WORK:-0}" = 1 ] || [ $rc -ne 0 ]; then
+    log "work dir kept: $WORK"
+  else
+    rm -rf "$WORK"
+  fi
+  exit $rc
+}
+trap cleanup EXIT
+trap 'log "interrupted"; exit 130' INT TERM
+
+( sleep "$MAX_SECONDS"; echo "[bench] time limit of ${MAX_SECONDS}s reached, stopping" >&2; kill -TERM $$ 2>/dev/null ) &
+WATCHDOG_PID=$!
+
+log "starting the app (fresh data dir $WORK/data)"
+TASKSTREAM_DATA_DIR="$WORK/data" SERVER_PORT=0 SERVER_ADDRESS=127.0.0.1 "$JAVA" -jar "$JAR" >"$WORK/app.log" 2>&1 &
+APP_PID=$!
+for _ in $(seq 1200); do
+  grep -qE 'Started TaskstreamApplication' "$WORK/app.log" 2>/dev/null && break
+  kill -0 "$APP_PID" 2>/dev/null || { tail -50 "$WORK/app.log" >&2; die "the app exited"; }
+  sleep 0.1
+done
+grep -qE 'Started TaskstreamApplication' "$WORK/app.log" || { tail -50 "$WORK/app.log" >&2; die "the app did not start in 120 s"; }
+APP_PORT=$(grep -oE 'Tomcat started on port [0-9]+' "$WORK/app.log" | head -1 | grep -oE '[0-9]+$')
+APP_URL="http://127.0.0.1:$APP_PORT"
+curl -sSf "$APP_URL/" | grep -q '<script' || die "$APP_URL/ serves no web app: was the jar built with -DskipWeb?"
+log "app on $APP_URL"
+
+node "$HERE/measure.mjs" "$APP_URL" "$WORK" "$ROOT/bench/results" &
+NODE_PID=$!
+wait "$NODE_PID"
+NODE_PID=""
+log "done: bench/results/web-$(date -u +%F).md"
