@@ -64,6 +64,7 @@ final class Browser implements AutoCloseable {
         }
         Path screenshots = Paths.get(System.getProperty(SCREENSHOTS_PROPERTY, "../web/e2e-screenshots"));
         Files.createDirectories(screenshots);
+        Files.deleteIfExists(screenshots.resolve("failure.png"));
         Path axe = Paths.get(System.getProperty(AXE_PROPERTY, "../web/node_modules/axe-core/axe.min.js"));
         if (!Files.isReadable(axe)) {
             throw new IllegalStateException("axe-core is missing at " + axe + ": the web build installs it (npm ci in web/)");
