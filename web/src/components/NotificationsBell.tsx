@@ -4,6 +4,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { errorMessage, isAbort, type ApiClient } from '../api/client';
 import type { AppNotification } from '../api/types';
 import { formatInstant } from '../lib/dates';
+import { notificationPermission } from '../lib/reminderAlerts';
 import { BellIcon } from './icons';
 import styles from './NotificationsBell.module.css';
 
@@ -20,6 +21,7 @@ export function NotificationsBell({ api, userId, timeZone, refreshKey = 0, onOpe
   const [items, setItems] = useState<AppNotification[] | null | undefined>(undefined);
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [permission, setPermission] = useState(notificationPermission);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
   const id = useId();
@@ -67,7 +69,17 @@ export function NotificationsBell({ api, userId, timeZone, refreshKey = 0, onOpe
   };
 
   return (
-    <div className={styles.wrap}>
+    // Escape closes the panel from the bell button too (where focus stays after opening it), not only from inside.
+    <div
+      className={styles.wrap}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && open) {
+          e.stopPropagation();
+          setOpen(false);
+          buttonRef.current?.focus();
+        }
+      }}
+    >
       <button
         ref={buttonRef}
         type="button"
@@ -91,15 +103,23 @@ export function NotificationsBell({ api, userId, timeZone, refreshKey = 0, onOpe
         hidden={!open}
         role="region"
         aria-label="Notifications"
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            setOpen(false);
-            buttonRef.current?.focus();
-          }
-        }}
       >
         <h2 className={styles.heading}>Reminders</h2>
         {error && <p className="field-error">{error}</p>}
+        {permission === 'default' && (
+          <div className={styles.permission}>
+            <p>Get reminders as desktop notifications too, even when this tab is in the background.</p>
+            <button
+              type="button"
+              className="btn btn-sm"
+              onClick={() => {
+                void Notification.requestPermission().then(setPermission, () => setPermission(notificationPermission()));
+              }}
+            >
+              Turn on desktop notifications
+            </button>
+          </div>
+        )}
         {items.length === 0 ? (
           <p className={styles.empty}>You’re all caught up.</p>
         ) : (

@@ -35,7 +35,6 @@ export function QuickAdd({ api, userId, timeZone, onCreated, debounceMs = 200, i
   const parseAvailable = parseEnabled && parseWorks;
   const [creating, setCreating] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [focused, setFocused] = useState(false);
   const ctrlRef = useRef<AbortController | null>(null);
   const timerRef = useRef<ReturnType<typeof setTimeout> | null>(null);
   const ownRef = useRef<HTMLInputElement>(null);
@@ -147,14 +146,14 @@ export function QuickAdd({ api, userId, timeZone, onCreated, debounceMs = 200, i
             setError(null);
           }}
           onKeyDown={onKeyDown}
-          onFocus={() => setFocused(true)}
-          onBlur={() => setFocused(false)}
         />
         <button type="submit" className={`btn btn-primary ${styles.add}`} disabled={!trimmed || creating}>
           {creating ? 'Adding…' : 'Add'}
         </button>
       </div>
-      <p id={hintId} className={focused && !trimmed && parseAvailable ? styles.hint : 'sr-only'}>
+      {/* Shown whenever the input is empty, not only while it has focus: a line that came and went with
+          focus moved the controls below it between mousedown and click, so the click missed them. */}
+      <p id={hintId} className={!trimmed && parseAvailable ? styles.hint : 'sr-only'}>
         Press Enter to add.
         {parseAvailable ? ' Dates, repeats, !priority and #tags are recognised — try “Pay rent every 1st at 9am #home !high”.' : ''}
       </p>

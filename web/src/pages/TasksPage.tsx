@@ -12,6 +12,7 @@ import { TaskDialog } from '../components/TaskDialog';
 import { TaskList, TaskListSkeleton } from '../components/TaskList';
 import { useToast } from '../components/Toast';
 import { browserTimeZone } from '../lib/dates';
+import { reminderFromEvent, showSystemNotification } from '../lib/reminderAlerts';
 import { filtersToQuery, hasActiveFilters, loadFilters, saveFilters, type Filters } from '../lib/filters';
 import { taskToInput } from '../lib/taskInput';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
@@ -60,6 +61,8 @@ export function TasksPage() {
   const [notificationsKey, setNotificationsKey] = useState(0);
   const quickAddRef = useRef<HTMLInputElement>(null);
   const chatToggleFocus = useRef<HTMLElement | null>(null);
+  // The latest openTaskById, for reminder popups opened after later renders.
+  const openTaskByIdRef = useRef<(taskId: number) => Promise<void>>(async () => {});
 
   // Debounced refresh for stream events and assistant tool calls.
   const refreshTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -76,7 +79,14 @@ export function TasksPage() {
   const streamFeature = feature('stream');
   useEventStream(api, streamFeature === undefined || streamFeature === false ? null : userId, {
     onTasksChanged: refreshSoon,
-    onNotification: () => setNotificationsKey((k) => k + 1),
+    onNotification: (event) => {
+      setNotificationsKey((k) => k + 1);
+      const reminder = reminderFromEvent(event);
+      if (!reminder) return;
+      const open = () => void openTaskByIdRef.current(reminder.taskId);
+      toast.show({ message: `Reminder: ${reminder.title}`, timeout: 0, action: { label: 'Open', onAction: open } });
+      showSystemNotification(reminder, open);
+    },
   });
 
   const markPending = (id: number, on: boolean) =>
@@ -171,6 +181,8 @@ export function TasksPage() {
       if (!isAbort(e)) toast.show({ message: errorMessage(e), tone: 'error' });
     }
   };
+
+  openTaskByIdRef.current = openTaskById;
 
   const browserZone = useMemo(() => browserTimeZone(), []);
   const [zoneDismissed, setZoneDismissed] = useState(false);

@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.web.server.context.WebServerGracefulShutdownLifecycle;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -33,9 +35,13 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * <p>Replay reads published events from the database and from a short in-memory record of the events
  * this process pushed recently: an event reaches the consumers a moment before the relay commits its
  * position, and a client reconnecting in that moment would otherwise find it in neither place.
+ *
+ * <p>On shutdown the streams are ended before the web server's graceful shutdown, which would otherwise
+ * wait its whole timeout for them (they never finish by themselves); clients reconnect to another replica
+ * and resume from their {@code Last-Event-ID}.
  */
 @Component
-class LiveHub implements DisposableBean {
+class LiveHub implements SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(LiveHub.class);
     static final Duration STREAM_TIMEOUT = Duration.ofMinutes(30);
@@ -47,6 +53,7 @@ class LiveHub implements DisposableBean {
     private final Map<UUID, List<Subscriber>> subscribers = new ConcurrentHashMap<>();
     private final Map<UUID, Deque<Recent>> recent = new ConcurrentHashMap<>();
     private final PublishedEvents published;
+    private volatile boolean running;
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("sse-heartbeat").daemon(true).factory());
 
@@ -179,6 +186,32 @@ class LiveHub implements DisposableBean {
             subscribers.computeIfPresent(subscriber.user, (u, l) -> l.isEmpty() ? null : l);
             log.debug("Live stream of {} closed", subscriber.user);
         }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** Ends every open stream, before the web server starts waiting for active requests to finish. */
+    @Override
+    public void stop() {
+        running = false;
+        subscribers.values().forEach(list -> list.forEach(subscriber -> {
+            synchronized (subscriber) {
+                close(subscriber);
+            }
+        }));
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE + 1;
     }
 
     @Override
