@@ -1,6 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
 import { jsonResponse, mockFetch, problem } from '../test/http';
-import { capabilitiesFromOpenApi } from './capabilities';
 import { ApiClient, ApiError, isUnavailable, parseLinkHeader, parseTotalCount, taskQueryString, toProblem } from './client';
 
 describe('problem+json parsing', () => {
@@ -203,35 +202,5 @@ describe('task endpoints', () => {
     await expect(api.notifications('1')).rejects.toMatchObject({ status: 500 });
     expect(isUnavailable(new ApiError(501, {}))).toBe(true);
     expect(isUnavailable(new ApiError(400, {}))).toBe(false);
-  });
-});
-
-describe('capabilities', () => {
-  it('reads optional features from an OpenAPI document', () => {
-    const caps = capabilitiesFromOpenApi({
-      openapi: '3.1.0',
-      paths: {
-        '/api/{userId}/tasks/parse': { post: {} },
-        '/api/{uid}/tasks/{taskId}/occurrences': { get: {} },
-        '/api/{userId}/chat': { get: {} },
-      },
-    });
-    expect(caps).toEqual({
-      parse: true,
-      occurrences: true,
-      chat: false,
-      conversations: false,
-      stream: false,
-      notifications: false,
-    });
-    expect(capabilitiesFromOpenApi('<html>')).toBeNull();
-    expect(capabilitiesFromOpenApi({})).toBeNull();
-  });
-
-  it('returns null when the document is missing or not JSON', async () => {
-    const html = vi.fn().mockResolvedValue(new Response('<!doctype html>', { headers: { 'Content-Type': 'text/html' } }));
-    await expect(new ApiClient({ fetch: html }).openApiDocument()).resolves.toBeNull();
-    const { fetch } = mockFetch([]);
-    await expect(new ApiClient({ fetch }).openApiDocument()).resolves.toBeNull();
   });
 });

@@ -249,17 +249,6 @@ export class ApiClient {
     return (await this.request<T>(path, o)).data;
   }
 
-  /** The backend's OpenAPI document (springdoc), or null when it is not published. */
-  async openApiDocument(signal?: AbortSignal): Promise<unknown | null> {
-    try {
-      const res = await this.request<unknown>('/v3/api-docs', { auth: false, signal });
-      return res.data && typeof res.data === 'object' ? res.data : null;
-    } catch (e) {
-      if (isAbort(e)) throw e;
-      return null;
-    }
-  }
-
   // ---- auth ----
 
   // Each call names its response type by path and method (ResponseJson), so that an endpoint the

@@ -1,5 +1,4 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { capabilitiesFromOpenApi, type Capabilities, type Feature } from '../api/capabilities';
 import { ApiClient } from '../api/client';
 import type { AuthResponse, Me } from '../api/types';
 import { browserTimeZone, isValidTimeZone } from '../lib/dates';
@@ -22,11 +21,6 @@ interface SessionValue {
   timeZone: string;
   /** A message for the sign-in page (e.g. session expired). */
   notice: string | null;
-  /**
-   * Optional backend features: true/false when known from the OpenAPI document,
-   * null when unknown (probe the endpoint), undefined while still loading.
-   */
-  feature(name: Feature): boolean | null | undefined;
   signIn(auth: AuthResponse): void;
   signOut(notice?: string): void;
   setUser(me: Me): void;
@@ -67,19 +61,6 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       }),
     [],
   );
-
-  // undefined: loading; null: no OpenAPI document; else what it lists.
-  const [capabilities, setCapabilities] = useState<Capabilities | null | undefined>(undefined);
-  useEffect(() => {
-    const ctrl = new AbortController();
-    api.openApiDocument(ctrl.signal).then(
-      (doc) => setCapabilities(capabilitiesFromOpenApi(doc)),
-      () => {
-        /* aborted */
-      },
-    );
-    return () => ctrl.abort();
-  }, [api]);
 
   const signIn = useCallback((auth: AuthResponse) => {
     const s = sessionFromAuth(auth);
@@ -148,13 +129,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       user,
       timeZone: zone,
       notice,
-      feature: (name: Feature) => (capabilities === undefined ? undefined : capabilities === null ? null : capabilities[name]),
       signIn,
       signOut,
       setUser: setUserState,
       clearNotice: () => setNotice(null),
     };
-  }, [api, session, user, notice, capabilities, signIn, signOut]);
+  }, [api, session, user, notice, signIn, signOut]);
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -25,7 +25,7 @@ const PAGE_SIZE = 50;
 
 export function TasksPage() {
   useDocumentTitle('Tasks');
-  const { api, session, user, timeZone, signOut, setUser, feature } = useSession();
+  const { api, session, user, timeZone, signOut, setUser } = useSession();
   const userId = session!.userId;
   const toast = useToast();
   const now = useNow();
@@ -76,8 +76,7 @@ export function TasksPage() {
   }, [reload, loadTags]);
   useEffect(() => () => clearTimeout(refreshTimer.current), []);
 
-  const streamFeature = feature('stream');
-  useEventStream(api, streamFeature === undefined || streamFeature === false ? null : userId, {
+  useEventStream(api, userId, {
     onTasksChanged: refreshSoon,
     onNotification: (event) => {
       setNotificationsKey((k) => k + 1);
@@ -200,8 +199,6 @@ export function TasksPage() {
           setChatOpen((o) => !o);
         }}
         bell={
-          feature('notifications') !== undefined &&
-          feature('notifications') !== false && (
           <NotificationsBell
             api={api}
             userId={userId}
@@ -209,7 +206,6 @@ export function TasksPage() {
             refreshKey={notificationsKey}
             onOpenTask={openTaskById}
           />
-          )
         }
       />
       <main id="main" className={styles.main} tabIndex={-1}>
@@ -250,7 +246,6 @@ export function TasksPage() {
               timeZone={timeZone}
               onCreated={onCreated}
               inputRef={quickAddRef}
-              parseEnabled={feature('parse') !== false}
             />
           </div>
           <button type="button" className={`btn ${styles.newButton}`} onClick={() => setDialog({ open: true, task: null })}>
@@ -339,7 +334,6 @@ export function TasksPage() {
         tagSuggestions={tags.map((t) => t.tag)}
         onClose={() => setDialog({ open: false, task: null })}
         onSaved={onSaved}
-        occurrencesEnabled={feature('occurrences') !== false}
       />
 
       <ChatPanel
@@ -351,7 +345,6 @@ export function TasksPage() {
         api={api}
         userId={userId}
         onTasksChanged={refreshSoon}
-        supported={feature('chat')}
       />
     </>
   );
