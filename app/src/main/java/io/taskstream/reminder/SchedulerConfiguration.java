@@ -17,7 +17,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,6 +44,16 @@ class SchedulerConfiguration {
             public Optional<Serializer> serializer() {
                 return Optional.of(serializer);
             }
+        };
+    }
+
+    /** Where pending reminders live: db-scheduler executions, or Dapr jobs ({@code taskstream.reminders.scheduler}). */
+    @Bean
+    ReminderScheduler reminderScheduler(ReminderProperties properties, ObjectProvider<SchedulerClient> dbScheduler,
+            JdbcClient jdbc, JsonMapper json, Clock clock) {
+        return switch (properties.scheduler()) {
+            case DB_SCHEDULER -> new DbSchedulerReminders(dbScheduler.getObject(), jdbc);
+            case DAPR -> new DaprJobReminders(jdbc, json, clock);
         };
     }
 
@@ -72,6 +84,24 @@ class SchedulerConfiguration {
                     .onDeadExecutionRevive()
                     .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(1), 2.0))
                     .execute((instance, context) -> firing.fire(instance.getData()));
+        }
+    }
+
+    /** The Dapr Jobs scheduler's sending side, where reminders fire (ADR 023); {@link DaprJobCallback} is the other half. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnRole(Role.REMINDERS)
+    @ConditionalOnProperty(name = "taskstream.reminders.scheduler", havingValue = "dapr")
+    static class DaprJobs {
+
+        @Bean
+        DaprJobsClient daprJobsClient(JsonMapper json, EventsProperties events, ReminderProperties properties) {
+            return new DaprJobsClient(json, events, properties);
+        }
+
+        @Bean
+        DaprJobSender daprJobSender(JdbcClient jdbc, TransactionTemplate tx, JsonMapper json, DaprJobsClient dapr,
+                ReminderFiring firing, ReminderProperties properties, Clock clock) {
+            return new DaprJobSender(jdbc, tx, json, dapr, firing, properties, clock);
         }
     }
 

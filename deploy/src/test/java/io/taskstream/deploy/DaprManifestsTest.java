@@ -75,6 +75,21 @@ class DaprManifestsTest {
         assertThat(cnpg.path("secretKeyRef").path("key").asText()).isEqualTo("uri");
     }
 
+    @Test
+    void withDaprTheRemindersSchedulerComesFromValuesAndDefaultsToDbScheduler() {
+        Rendered dapr = Rendered.of(Variant.DEFAULT.with("dapr.enabled", "true"));
+        Rendered jobs = Rendered.of(Variant.DEFAULT.with("dapr.enabled", "true").with("dapr.remindersScheduler", "dapr"));
+
+        assertThat(dapr.deployments()).allSatisfy(d ->
+                assertThat(Rendered.env(d, "TASKSTREAM_REMINDERS_SCHEDULER")).hasValueSatisfying(e ->
+                        assertThat(e.getValue()).isEqualTo("db-scheduler")));
+        assertThat(jobs.deployments()).allSatisfy(d ->
+                assertThat(Rendered.env(d, "TASKSTREAM_REMINDERS_SCHEDULER")).hasValueSatisfying(e ->
+                        assertThat(e.getValue()).isEqualTo("dapr")));
+        assertThat(Rendered.of(Variant.DEFAULT).deployments()).allSatisfy(d ->
+                assertThat(Rendered.env(d, "TASKSTREAM_REMINDERS_SCHEDULER")).as("no Dapr, no Dapr jobs").isEmpty());
+    }
+
     private static GenericKubernetesResource component(Variant variant, String type) {
         return Rendered.of(variant).custom("Component").stream()
                 .filter(c -> Rendered.field(c, "spec", "type").asText().equals(type)).findFirst().orElseThrow();
