@@ -44,14 +44,21 @@ class DaprJobReminders implements ReminderScheduler {
     }
 
     /**
-     * Marks the task's jobs for deletion at the sidecar. From now on their callbacks fire nothing, whether
-     * or not the deletion reaches Dapr; scheduling the same job again (same name) revives it.
+     * Cancels the task's jobs. A request the sidecar has not accepted yet is simply dropped; a job it has is
+     * marked for deletion there. From now on their callbacks fire nothing, whether or not the deletion
+     * reaches Dapr; scheduling the same job again (same name) revives it. The order matters: a request
+     * being sent right now is locked by the sender, so the delete waits, sees it {@code scheduled} once the
+     * sender commits, and the update (a new snapshot) marks it.
      */
     @Override
     public void cancel(long taskId, boolean snoozesToo) {
+        String snoozes = snoozesToo ? "" : " and reminder_id not like :snoozes";
+        jdbc.sql("delete from reminder_dapr_job where task_id = :task and state = 'pending'" + snoozes)
+                .param("task", taskId)
+                .param("snoozes", taskId + "-snooze-%")
+                .update();
         jdbc.sql("update reminder_dapr_job set state = 'cancelling', attempts = 0, next_attempt_at = :now, "
-                        + "last_error = null where task_id = :task and state <> 'cancelling'"
-                        + (snoozesToo ? "" : " and reminder_id not like :snoozes"))
+                        + "last_error = null where task_id = :task and state = 'scheduled'" + snoozes)
                 .param("task", taskId)
                 .param("snoozes", taskId + "-snooze-%")
                 .param("now", Timestamp.from(clock.instant()))

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -100,7 +101,7 @@ class ReminderFiring {
         return inTransaction(() -> fireAll(List.of(job)));
     }
 
-    private int inTransaction(java.util.function.IntSupplier work) {
+    private int inTransaction(IntSupplier work) {
         Integer fired = tx.execute(status -> work.getAsInt());
         return fired == null ? 0 : fired;
     }
