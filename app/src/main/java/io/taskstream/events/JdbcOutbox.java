@@ -1,7 +1,9 @@
 package io.taskstream.events;
 
+import io.taskstream.platform.db.SqlArrays;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -47,6 +49,31 @@ class JdbcOutbox implements Outbox {
                 .param("payload", json.writeValueAsString(event))
                 .param("now", Timestamp.from(clock.instant()))
                 .update();
+        wakeRelayAfterCommit();
+    }
+
+    /** One statement for the lot: a burst of reminders appends hundreds of events in one transaction. */
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void appendAll(Topic topic, List<CloudEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        jdbc.sql("insert into event_outbox (event_id, topic, message_key, event_type, payload, created_at) "
+                        + "select e.id, :topic, e.key, e.type, e.payload::jsonb, :now "
+                        + "from unnest(:ids::uuid[], :keys::text[], :types::text[], :payloads::text[]) "
+                        + "with ordinality as e(id, key, type, payload, n) order by e.n")
+                .param("topic", properties.topics().name(topic))
+                .param("ids", SqlArrays.literal(events.stream().map(CloudEvent::eventId).toList()))
+                .param("keys", SqlArrays.literal(events.stream().map(e -> e.userid() == null ? "" : e.userid()).toList()))
+                .param("types", SqlArrays.literal(events.stream().map(CloudEvent::type).toList()))
+                .param("payloads", SqlArrays.literal(events.stream().map(json::writeValueAsString).toList()))
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+        wakeRelayAfterCommit();
+    }
+
+    private void wakeRelayAfterCommit() {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

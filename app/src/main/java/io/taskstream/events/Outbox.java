@@ -1,5 +1,7 @@
 package io.taskstream.events;
 
+import java.util.List;
+
 /**
  * Records an event for publication in the caller's transaction: it is published if and only if that
  * transaction commits, after it commits, keyed by the event's user id.
@@ -8,4 +10,9 @@ public interface Outbox {
 
     /** Must be called inside a transaction. */
     void append(Topic topic, CloudEvent event);
+
+    /** Records several events of one topic, in order; one statement where the implementation can. */
+    default void appendAll(Topic topic, List<CloudEvent> events) {
+        events.forEach(event -> append(topic, event));
+    }
 }

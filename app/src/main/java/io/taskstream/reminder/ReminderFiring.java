@@ -9,6 +9,7 @@ import io.taskstream.events.CloudEvent;
 import io.taskstream.events.EventsProperties;
 import io.taskstream.events.Outbox;
 import io.taskstream.events.Topic;
+import io.taskstream.platform.db.SqlArrays;
 import io.taskstream.task.TaskId;
 import io.taskstream.task.TaskService;
 import io.taskstream.task.TaskSnapshot;
@@ -17,9 +18,17 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,10 +37,16 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Fires a reminder: in one transaction, records the firing (once per reminder and planned moment, by
- * primary key, so a re-run of the execution after a crash fires nothing twice) and appends
+ * Fires reminders: in one transaction, records each firing (once per reminder and planned moment, by
+ * primary key, so a re-run of an execution after a crash fires nothing twice) and appends
  * {@code taskstream.reminder.due} to the outbox. A reminder whose task is gone or completed, or whose
  * moment the task no longer plans (a change raced the scheduler), fires nothing.
+ *
+ * <p>Bursts fire in bulk: the reminder db-scheduler executes also claims up to {@code fireBatchSize - 1}
+ * other due executions that no scheduler has picked (deleting their rows, {@code FOR UPDATE SKIP LOCKED},
+ * in the same transaction, so a rollback or crash leaves them to be fired later and two replicas never
+ * claim the same one), and fires them all with one task query, one firing insert and one outbox insert.
+ * One execution per reminder stays the unit of scheduling and cancelling; only the firing is shared.
  */
 class ReminderFiring {
 
@@ -65,66 +80,133 @@ class ReminderFiring {
                 .publishPercentiles(0.5, 0.99).register(meters);
     }
 
-    /** Returns whether the reminder fired now (false: stale, or already fired). */
-    boolean fire(ReminderJob job) {
-        return Boolean.TRUE.equals(tx.execute(status -> fireInTransaction(job)));
+    /**
+     * Fires the reminder and, in the same transaction, the other due ones it claims. Returns how many fired
+     * now (0: stale, or already fired). Should the batch fail, the reminder alone is fired, so one bad
+     * execution cannot hold up the others.
+     */
+    int fire(ReminderJob job) {
+        if (properties.fireBatchSize() > 1) {
+            try {
+                return inTransaction(() -> fireAll(claimDue(job)));
+            } catch (RuntimeException e) {
+                log.warn("Firing due reminders in bulk failed; firing {} alone", job.reminderId(), e);
+            }
+        }
+        return fireOne(job);
     }
 
-    private boolean fireInTransaction(ReminderJob job) {
-        UserId user = new UserId(job.userId());
-        Optional<TaskSnapshot> found = tasks.find(user, new TaskId(job.taskId()));
-        if (found.isEmpty() || found.get().completed() || !stillPlanned(found.get(), job)) {
-            log.debug("Reminder {} at {} is stale; not fired", job.reminderId(), job.remindAt());
-            return false;
-        }
-        TaskSnapshot task = found.get();
+    /** Fires this reminder alone (the Dapr scheduler's path: its jobs are not in db-scheduler's table). */
+    int fireOne(ReminderJob job) {
+        return inTransaction(() -> fireAll(List.of(job)));
+    }
+
+    private int inTransaction(IntSupplier work) {
+        Integer fired = tx.execute(status -> work.getAsInt());
+        return fired == null ? 0 : fired;
+    }
+
+    /** The job plus due executions no scheduler has picked, removed from the schedule in this transaction. */
+    private List<ReminderJob> claimDue(ReminderJob job) {
+        List<ReminderJob> due = new ArrayList<>();
+        due.add(job);
+        jdbc.sql("delete from scheduled_tasks s using (select task_instance from scheduled_tasks "
+                        + "where task_name = :name and not picked and execution_time <= :now "
+                        + "order by execution_time limit :limit for update skip locked) d "
+                        + "where s.task_name = :name and s.task_instance = d.task_instance returning s.task_data")
+                .param("name", ReminderScheduling.TASK_NAME)
+                .param("now", Timestamp.from(clock.instant()))
+                .param("limit", properties.fireBatchSize() - 1)
+                .query((rs, n) -> rs.getBytes(1))
+                .list()
+                .forEach(data -> due.add(json.readValue(data, ReminderJob.class)));
+        return due;
+    }
+
+    private int fireAll(List<ReminderJob> due) {
+        Map<Long, TaskSnapshot> found = new HashMap<>();
+        tasks.findAll(due.stream().map(job -> new TaskId(job.taskId())).toList())
+                .forEach(task -> found.put(task.id().value(), task));
+        Map<UserId, ZoneId> zones = new HashMap<>();
         Instant firedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Duration late = Duration.between(job.remindAt(), firedAt);
-        boolean isLate = late.compareTo(properties.lateAfter()) >= 0;
-        UUID firing = UUID.nameUUIDFromBytes((job.reminderId() + "@" + job.remindAt()).getBytes(StandardCharsets.UTF_8));
-        int fresh = jdbc.sql("insert into reminder_firing (id, user_id, task_id, reminder_id, remind_at, fired_at, late) "
-                        + "values (:id, :user, :task, :reminder, :remindAt, :firedAt, :late) on conflict do nothing")
-                .param("id", firing)
-                .param("user", job.userId())
-                .param("task", job.taskId())
-                .param("reminder", job.reminderId())
-                .param("remindAt", Timestamp.from(job.remindAt()))
-                .param("firedAt", Timestamp.from(firedAt))
-                .param("late", isLate)
-                .update();
-        if (fresh == 0) {
-            log.debug("Reminder {} at {} already fired", job.reminderId(), job.remindAt());
-            return false;
+        Map<UUID, Firing> firings = new LinkedHashMap<>();
+        for (ReminderJob job : due) {
+            TaskSnapshot task = found.get(job.taskId());
+            if (task == null || !task.userId().value().equals(job.userId()) || task.completed()
+                    || !stillPlanned(task, job, zones)) {
+                log.debug("Reminder {} at {} is stale; not fired", job.reminderId(), job.remindAt());
+                continue;
+            }
+            Duration late = Duration.between(job.remindAt(), firedAt);
+            UUID id = UUID.nameUUIDFromBytes((job.reminderId() + "@" + job.remindAt()).getBytes(StandardCharsets.UTF_8));
+            firings.putIfAbsent(id, new Firing(id, job, task, late, late.compareTo(properties.lateAfter()) >= 0));
         }
+        if (firings.isEmpty()) {
+            return 0;
+        }
+        List<Firing> candidates = List.copyOf(firings.values());
+        Set<UUID> fresh = new HashSet<>(jdbc.sql("insert into reminder_firing "
+                        + "(id, user_id, task_id, reminder_id, remind_at, fired_at, late) "
+                        + "select f.id, f.user_id, f.task_id, f.reminder_id, f.remind_at, :firedAt, f.late "
+                        + "from unnest(:ids::uuid[], :users::uuid[], :tasks::bigint[], :reminders::text[], "
+                        + ":remindAts::timestamptz[], :lates::boolean[]) as f(id, user_id, task_id, reminder_id, remind_at, late) "
+                        + "on conflict do nothing returning id")
+                .param("ids", SqlArrays.literal(candidates.stream().map(Firing::id).toList()))
+                .param("users", SqlArrays.literal(candidates.stream().map(f -> f.job().userId()).toList()))
+                .param("tasks", SqlArrays.literal(candidates.stream().map(f -> f.job().taskId()).toList()))
+                .param("reminders", SqlArrays.literal(candidates.stream().map(f -> f.job().reminderId()).toList()))
+                .param("remindAts", SqlArrays.literal(candidates.stream().map(f -> f.job().remindAt()).toList()))
+                .param("lates", SqlArrays.literal(candidates.stream().map(Firing::late).toList()))
+                .param("firedAt", Timestamp.from(firedAt))
+                .query(UUID.class)
+                .list());
+        List<CloudEvent> events = new ArrayList<>();
+        for (Firing firing : candidates) {
+            if (!fresh.contains(firing.id())) {
+                log.debug("Reminder {} at {} already fired", firing.job().reminderId(), firing.job().remindAt());
+                continue;
+            }
+            events.add(event(firing, firedAt));
+            lateness.record(firing.lateness().isNegative() ? Duration.ZERO : firing.lateness());
+            if (firing.late()) {
+                log.info("Reminder {} fired {} late (planned {})", firing.job().reminderId(), firing.lateness(),
+                        firing.job().remindAt());
+            }
+        }
+        outbox.appendAll(Topic.REMINDERS, events);
+        return events.size();
+    }
+
+    private CloudEvent event(Firing firing, Instant firedAt) {
+        TaskSnapshot task = firing.task();
+        ReminderJob job = firing.job();
         ObjectNode data = json.createObjectNode()
                 .put("taskId", task.id().value())
                 .put("title", task.title())
                 .put("dueAt", task.dueAt() == null ? null : task.dueAt().toString())
                 .put("remindAt", job.remindAt().toString())
-                .put("userId", user.toString())
+                .put("userId", task.userId().toString())
                 .put("reminderId", job.reminderId())
-                .put("late", isLate)
+                .put("late", firing.late())
                 .put("firedAt", firedAt.toString());
-        outbox.append(Topic.REMINDERS, new CloudEvent(CloudEvent.SPEC_VERSION, firing.toString(), source, EVENT_TYPE,
-                task.id().toString(), firedAt, "application/json", user.toString(), null, null, data));
-        lateness.record(late.isNegative() ? Duration.ZERO : late);
-        if (isLate) {
-            log.info("Reminder {} fired {} late (planned {})", job.reminderId(), late, job.remindAt());
-        }
-        return true;
+        return new CloudEvent(CloudEvent.SPEC_VERSION, firing.id().toString(), source, EVENT_TYPE,
+                task.id().toString(), firedAt, "application/json", task.userId().toString(), null, null, data);
     }
 
     /** A task reminder still planned for this moment; snoozes are always still planned. */
-    private boolean stillPlanned(TaskSnapshot task, ReminderJob job) {
+    private boolean stillPlanned(TaskSnapshot task, ReminderJob job, Map<UserId, ZoneId> zones) {
         if (job.index() < 0) {
             return true;
         }
         if (job.index() >= task.reminders().size()) {
             return false;
         }
-        return ReminderTimes.fireAt(task.reminders().get(job.index()), task, users.zoneOf(task.userId()),
-                        properties.allDayAt())
+        ZoneId zone = zones.computeIfAbsent(task.userId(), users::zoneOf);
+        return ReminderTimes.fireAt(task.reminders().get(job.index()), task, zone, properties.allDayAt())
                 .map(at -> at.truncatedTo(ChronoUnit.MILLIS).equals(job.remindAt().truncatedTo(ChronoUnit.MILLIS)))
                 .orElse(false);
+    }
+
+    private record Firing(UUID id, ReminderJob job, TaskSnapshot task, Duration lateness, boolean late) {
     }
 }

@@ -1,7 +1,5 @@
 package io.taskstream.reminder;
 
-import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.SchedulerClient.ScheduleOptions;
 import io.taskstream.account.UserDirectory;
 import io.taskstream.account.UserId;
 import io.taskstream.task.TaskEvent;
@@ -10,7 +8,6 @@ import io.taskstream.task.TaskEvent.TaskCreated;
 import io.taskstream.task.TaskEvent.TaskDeleted;
 import io.taskstream.task.TaskEvent.TaskUncompleted;
 import io.taskstream.task.TaskEvent.TaskUpdated;
-import io.taskstream.task.TaskId;
 import io.taskstream.task.TaskSnapshot;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,15 +16,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps a task's scheduled reminders in step with the task, inside the transaction of the change (the
- * listener runs synchronously in it and db-scheduler writes through the transaction's connection), so a
- * committed change always has exactly its reminders scheduled and a rolled-back one none. Execution ids
- * are deterministic ({@code <task>-<index>}): rescheduling replaces. Completing or deleting cancels every
- * pending reminder of the task, snoozes included.
+ * listener runs synchronously in it and the {@link ReminderScheduler} writes through the transaction's
+ * connection), so a committed change always has exactly its reminders scheduled and a rolled-back one
+ * none. Reminder ids are deterministic ({@code <task>-<index>}): rescheduling replaces. Completing or
+ * deleting cancels every pending reminder of the task, snoozes included.
  */
 @Component
 class ReminderScheduling implements Snoozes {
@@ -35,16 +31,13 @@ class ReminderScheduling implements Snoozes {
     static final String TASK_NAME = "reminder";
     private static final Set<String> SCHEDULE_FIELDS = Set.of("dueAt", "allDay", "reminders");
 
-    private final SchedulerClient scheduler;
-    private final JdbcClient jdbc;
+    private final ReminderScheduler scheduler;
     private final UserDirectory users;
     private final ReminderProperties properties;
     private final Clock clock;
 
-    ReminderScheduling(SchedulerClient scheduler, JdbcClient jdbc, UserDirectory users, ReminderProperties properties,
-            Clock clock) {
+    ReminderScheduling(ReminderScheduler scheduler, UserDirectory users, ReminderProperties properties, Clock clock) {
         this.scheduler = scheduler;
-        this.jdbc = jdbc;
         this.users = users;
         this.properties = properties;
         this.clock = clock;
@@ -58,22 +51,20 @@ class ReminderScheduling implements Snoozes {
             case TaskUpdated updated when updated.changedFields().stream().anyMatch(SCHEDULE_FIELDS::contains) ->
                     schedule(updated.task(), true);
             case TaskUpdated ignored -> { }
-            case TaskCompleted completed -> cancel(completed.taskId(), true);
-            case TaskDeleted deleted -> cancel(deleted.taskId(), true);
+            case TaskCompleted completed -> scheduler.cancel(completed.taskId().value(), true);
+            case TaskDeleted deleted -> scheduler.cancel(deleted.taskId().value(), true);
         }
     }
 
     @Override
     public void snooze(UserId user, long taskId, String key, Instant at) {
         String id = taskId + "-snooze-" + key;
-        ReminderJob job = new ReminderJob(taskId, user.value(), id, at, -1);
-        scheduler.schedule(ReminderFiring.DESCRIPTOR.instance(id).data(job).scheduledTo(at),
-                ScheduleOptions.WHEN_EXISTS_RESCHEDULE);
+        scheduler.schedule(new ReminderJob(taskId, user.value(), id, at, -1));
     }
 
     private void schedule(TaskSnapshot task, boolean replacing) {
         if (replacing) {
-            cancel(task.id(), false);
+            scheduler.cancel(task.id().value(), false);
         }
         if (task.completed()) {
             return;
@@ -87,23 +78,7 @@ class ReminderScheduling implements Snoozes {
                 continue; // a moment already past when it was set is not worth a late alarm
             }
             String id = task.id() + "-" + i;
-            ReminderJob job = new ReminderJob(task.id().value(), task.userId().value(), id, at.get(), i);
-            scheduler.schedule(ReminderFiring.DESCRIPTOR.instance(id).data(job).scheduledTo(at.get()),
-                    ScheduleOptions.WHEN_EXISTS_RESCHEDULE);
+            scheduler.schedule(new ReminderJob(task.id().value(), task.userId().value(), id, at.get(), i));
         }
-    }
-
-    /**
-     * Removes the task's pending reminder executions (not one a scheduler is running right now: that one
-     * notices at firing time that its task moved on). Direct SQL on db-scheduler's table, which our
-     * migration owns: db-scheduler has no "cancel by prefix", and this stays in the change's transaction.
-     */
-    private void cancel(TaskId task, boolean snoozesToo) {
-        jdbc.sql("delete from scheduled_tasks where task_name = :name and task_instance like :prefix and not picked"
-                        + (snoozesToo ? "" : " and task_instance not like :snoozes"))
-                .param("name", TASK_NAME)
-                .param("prefix", task + "-%")
-                .param("snoozes", task + "-snooze-%")
-                .update();
     }
 }

@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,6 +60,16 @@ class SchedulerConfiguration {
         };
     }
 
+    /** Where pending reminders live: db-scheduler executions, or Dapr jobs ({@code taskstream.reminders.scheduler}). */
+    @Bean
+    ReminderScheduler reminderScheduler(ReminderProperties properties, ObjectProvider<SchedulerClient> dbScheduler,
+            JdbcClient jdbc, JsonMapper json, Clock clock) {
+        return switch (properties.scheduler()) {
+            case DB_SCHEDULER -> new DbSchedulerReminders(dbScheduler.getObject(), jdbc);
+            case DAPR -> new DaprJobReminders(jdbc, json, clock);
+        };
+    }
+
     /** Where no scheduler executes here: a client that only schedules and cancels. */
     @Bean
     @ConditionalOnBooleanProperty(name = "db-scheduler.enabled", havingValue = false)
@@ -86,6 +97,24 @@ class SchedulerConfiguration {
                     .onDeadExecutionRevive()
                     .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(1), 2.0))
                     .execute((instance, context) -> firing.fire(instance.getData()));
+        }
+    }
+
+    /** The Dapr Jobs scheduler's sending side, where reminders fire (ADR 023); {@link DaprJobCallback} is the other half. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnRole(Role.REMINDERS)
+    @ConditionalOnProperty(name = "taskstream.reminders.scheduler", havingValue = "dapr")
+    static class DaprJobs {
+
+        @Bean
+        DaprJobsClient daprJobsClient(JsonMapper json, EventsProperties events, ReminderProperties properties) {
+            return new DaprJobsClient(json, events, properties);
+        }
+
+        @Bean
+        DaprJobSender daprJobSender(JdbcClient jdbc, TransactionTemplate tx, JsonMapper json, DaprJobsClient dapr,
+                ReminderFiring firing, ReminderProperties properties, Clock clock) {
+            return new DaprJobSender(jdbc, tx, json, dapr, firing, properties, clock);
         }
     }
 

@@ -91,6 +91,17 @@ class TaskRepository {
                 .optional();
     }
 
+    /** The tasks with these ids, whoever owns them (callers that act for the system check the owner themselves). */
+    List<TaskSnapshot> findAll(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from task where id = any(:ids::bigint[])")
+                .param("ids", SqlArrays.literal(ids))
+                .query(TaskRepository::map)
+                .list();
+    }
+
     /** Reads the task and locks its row until the transaction ends, so concurrent changes serialise. */
     Optional<TaskSnapshot> findForUpdate(UserId user, TaskId id) {
         return jdbc.sql("select " + COLUMNS + " from task where id = :id and user_id = :user for update")

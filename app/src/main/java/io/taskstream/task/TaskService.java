@@ -16,6 +16,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -152,6 +153,15 @@ public class TaskService {
     @Transactional(readOnly = true)
     public Optional<TaskSnapshot> find(UserId user, TaskId id) {
         return tasks.find(user, id);
+    }
+
+    /**
+     * The tasks with these ids in one query, whoever owns them: for the system's own batch work (firing
+     * reminders), which checks each task's owner against what it holds. Missing ids are simply absent.
+     */
+    @Transactional(readOnly = true)
+    public List<TaskSnapshot> findAll(Collection<TaskId> ids) {
+        return tasks.findAll(ids.stream().map(TaskId::value).distinct().toList());
     }
 
     @Transactional(readOnly = true)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taskstream.support.ApiIT;
 import io.taskstream.support.EventSchemas;
+import io.taskstream.support.Eventually;
 import io.taskstream.support.HttpApi.Response;
 import io.taskstream.support.HttpApi.Session;
 import io.taskstream.support.TaskJson;
@@ -53,6 +54,29 @@ class ReminderIT extends ApiIT {
         assertThat(Duration.between(remindAt, FiredReminders.instant(event, "firedAt")))
                 .isGreaterThanOrEqualTo(Duration.ZERO).isLessThan(Duration.ofSeconds(1));
         assertThat(reminders.pending(id)).as("the execution is done").isEmpty();
+    }
+
+    @Test
+    void aBurstDueAtOneInstantFiresEachReminderOnceInFarFewerTransactionsThanReminders() {
+        Session ann = api.signup();
+        Instant remindAt = Instant.now().plusSeconds(6).truncatedTo(ChronoUnit.SECONDS);
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            ids.add(createId(ann, task("Burst " + i).due(remindAt.plusSeconds(3600).toString()).remindAt(remindAt.toString())));
+        }
+
+        Eventually.await(Duration.ofSeconds(30), () -> firings(ids, "count(*)"), n -> n >= ids.size());
+
+        assertThat(ids).allSatisfy(id -> assertThat(reminders.fired(id)).hasSize(1));
+        assertThat(firings(ids, "count(*)")).isEqualTo(ids.size());
+        // one firing time per transaction: the executions db-scheduler picked (up to 4 x 8 threads) fire on
+        // their own, the executed ones claim and fire all the other due reminders in bulk
+        assertThat(firings(ids, "count(distinct fired_at)")).isLessThanOrEqualTo(40);
+    }
+
+    private long firings(List<Long> ids, String aggregate) {
+        return jdbc.sql("select " + aggregate + " from reminder_firing where task_id in (:ids)").param("ids", ids)
+                .query(Long.class).single();
     }
 
     @Test

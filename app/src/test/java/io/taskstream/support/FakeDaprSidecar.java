@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +22,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -41,6 +45,16 @@ import tools.jackson.databind.JsonNode;
  *       (https://docs.dapr.io/reference/api/secrets_api/#get-secret);</li>
  *   <li>outbound health: {@code GET /v1.0/healthz/outbound}, 204 once the sidecar's components are ready
  *       (https://docs.dapr.io/reference/api/health_api/).</li>
+ *   <li>jobs (alpha1): {@code POST /v1.0-alpha1/jobs/{name}} with {@code dueTime} (RFC 3339), {@code repeats},
+ *       {@code data} and {@code overwrite} (at least one of {@code schedule}/{@code dueTime}, else 400; an
+ *       existing name without {@code overwrite} is an error), {@code GET} and {@code DELETE} of the same path,
+ *       answering 204 (https://docs.dapr.io/reference/api/jobs_api/,
+ *       https://docs.dapr.io/developing-applications/building-blocks/jobs/jobs-features-concepts/); at the due
+ *       time the sidecar triggers the job on the app with {@code POST /job/{name}} and the job's data as the
+ *       body, with {@code dapr-api-token} when an app API token is set, retrying a failed trigger
+ *       (https://docs.dapr.io/developing-applications/building-blocks/jobs/howto-schedule-and-handle-triggered-jobs/,
+ *       https://docs.dapr.io/operations/security/app-api-token/). Only one-shot {@code dueTime} jobs are
+ *       implemented, which is all the app schedules.</li>
  * </ul>
  * Deliveries happen in publish order on one thread, like one Kafka partition.
  */
@@ -50,13 +64,25 @@ public final class FakeDaprSidecar implements AutoCloseable {
     public record Published(String pubsub, String topic, Map<String, String> metadata, String contentType, String body) {
     }
 
+    /** A job the app scheduled and the sidecar has not triggered (successfully) yet. */
+    public record Job(String name, Instant dueTime, int repeats, String data) {
+    }
+
     private static final int MAX_DELIVERIES = 6;
+    private static final int MAX_TRIGGERS = 4;
 
     private final HttpServer server;
     private final HttpClient http = HttpClient.newHttpClient();
     private final ExecutorService deliveries = Executors.newSingleThreadExecutor();
     private final List<Published> published = new CopyOnWriteArrayList<>();
     private final Map<String, List<String>> topics = new HashMap<>();
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
+    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    private final Map<String, ScheduledFuture<?>> timersByJob = new ConcurrentHashMap<>();
+    private final Map<String, String> triggeredData = new ConcurrentHashMap<>();
+    private final List<String> jobRequests = new CopyOnWriteArrayList<>();
+    private volatile boolean jobsDown;
+    private volatile String appApiToken;
     private volatile String app;
     private volatile JsonNode subscriptions;
     private final Map<String, Map<String, Map<String, String>>> secretStores = new ConcurrentHashMap<>();
@@ -72,6 +98,7 @@ public final class FakeDaprSidecar implements AutoCloseable {
         server.createContext("/v1.0/publish/", this::publish);
         server.createContext("/v1.0/secrets/", this::secret);
         server.createContext("/v1.0/healthz/outbound", this::outboundHealth);
+        server.createContext("/v1.0-alpha1/jobs/", this::jobs);
         server.start();
     }
 
@@ -98,6 +125,35 @@ public final class FakeDaprSidecar implements AutoCloseable {
     /** Secret requests received, as {@code store/name token=<dapr-api-token header>}. */
     public List<String> secretRequests() {
         return List.copyOf(secretRequests);
+    }
+
+    /** Sends {@code dapr-api-token} on calls to the app, as Dapr does when {@code APP_API_TOKEN} is set. */
+    public void appApiToken(String token) {
+        appApiToken = token;
+    }
+
+    /** While down, the jobs API answers 500, as when the Scheduler service cannot be reached. */
+    public void jobsDown(boolean down) {
+        jobsDown = down;
+    }
+
+    /** The jobs scheduled and not yet triggered, by name. */
+    public Map<String, Job> jobs() {
+        return Map.copyOf(jobs);
+    }
+
+    /** Every jobs API call the sidecar accepted, as {@code "POST <name>"} / {@code "DELETE <name>"}, in order. */
+    public List<String> jobRequests() {
+        return List.copyOf(jobRequests);
+    }
+
+    /** Triggers an already triggered job once more (Dapr triggers at least once); returns the app's status. */
+    public int triggerAgain(String name) {
+        String data = triggeredData.get(name);
+        if (data == null) {
+            throw new IllegalStateException("job " + name + " has not been triggered");
+        }
+        return trigger(name, data);
     }
 
     public List<Published> published() {
@@ -166,14 +222,15 @@ public final class FakeDaprSidecar implements AutoCloseable {
         }
         secretRequests.add(path[3] + "/" + path[4] + " token=" + exchange.getRequestHeaders().getFirst("dapr-api-token"));
         Map<String, Map<String, String>> store = secretStores.get(path[3]);
-        if (store == null) {
-            respond(exchange, 500, "{\"errorCode\":\"ERR_SECRET_STORE_NOT_FOUND\",\"message\":\"secret store "
-                    + path[3] + " not found\"}");
-        } else if (!store.containsKey(path[4])) {
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        } else {
-            respond(exchange, 200, HttpApi.JSON.writeValueAsString(store.get(path[4])));
+        try (exchange) {
+            if (store == null) {
+                respond(exchange, 500, "{\"errorCode\":\"ERR_SECRET_STORE_NOT_FOUND\",\"message\":\"secret store "
+                        + path[3] + " not found\"}");
+            } else if (!store.containsKey(path[4])) {
+                exchange.sendResponseHeaders(204, -1);
+            } else {
+                respond(exchange, 200, HttpApi.JSON.writeValueAsString(store.get(path[4])));
+            }
         }
     }
 
@@ -183,12 +240,98 @@ public final class FakeDaprSidecar implements AutoCloseable {
         exchange.close();
     }
 
+    private void jobs(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String name = URLDecoder.decode(exchange.getRequestURI().getRawPath().substring("/v1.0-alpha1/jobs/".length()),
+                    StandardCharsets.UTF_8);
+            String method = exchange.getRequestMethod();
+            if (jobsDown) {
+                respond(exchange, 500, "{\"errorCode\":\"ERR_SCHEDULE_JOB\",\"message\":\"scheduler unavailable\"}");
+                return;
+            }
+            switch (method) {
+                case "POST" -> {
+                    JsonNode body = HttpApi.JSON.readTree(exchange.getRequestBody().readAllBytes());
+                    if (!body.hasNonNull("dueTime") && !body.hasNonNull("schedule")) {
+                        respond(exchange, 400, "{\"message\":\"at least one of schedule or dueTime must be provided\"}");
+                        return;
+                    }
+                    if (jobs.containsKey(name) && !body.path("overwrite").asBoolean(false)) {
+                        respond(exchange, 500, "{\"message\":\"job already exists: " + name + "\"}");
+                        return;
+                    }
+                    Job job = new Job(name, Instant.parse(body.get("dueTime").asString()), body.path("repeats").asInt(0),
+                            body.path("data").toString());
+                    jobs.put(name, job);
+                    jobRequests.add("POST " + name);
+                    ScheduledFuture<?> previous = timersByJob.put(name, timers.schedule(() -> fire(job),
+                            Math.max(0, Duration.between(Instant.now(), job.dueTime()).toMillis()), TimeUnit.MILLISECONDS));
+                    if (previous != null) {
+                        previous.cancel(false);
+                    }
+                    exchange.sendResponseHeaders(204, -1);
+                }
+                case "DELETE" -> {
+                    jobs.remove(name);
+                    ScheduledFuture<?> timer = timersByJob.remove(name);
+                    if (timer != null) {
+                        timer.cancel(false);
+                    }
+                    jobRequests.add("DELETE " + name);
+                    exchange.sendResponseHeaders(204, -1);
+                }
+                case "GET" -> {
+                    Job job = jobs.get(name);
+                    if (job == null) {
+                        respond(exchange, 404, "{\"message\":\"job not found: " + name + "\"}");
+                    } else {
+                        respond(exchange, 200, "{\"name\":\"" + name + "\",\"dueTime\":\"" + job.dueTime()
+                                + "\",\"repeats\":" + job.repeats() + ",\"data\":" + job.data() + "}");
+                    }
+                }
+                default -> exchange.sendResponseHeaders(405, -1);
+            }
+        }
+    }
+
+    private void fire(Job job) {
+        for (int attempt = 1; attempt <= MAX_TRIGGERS; attempt++) {
+            if (jobs.get(job.name()) != job) {
+                return; // deleted or replaced meanwhile
+            }
+            if (trigger(job.name(), job.data()) / 100 == 2) {
+                triggeredData.put(job.name(), job.data());
+                jobs.remove(job.name(), job);
+                timersByJob.remove(job.name());
+                return;
+            }
+            sleep(200L * attempt);
+        }
+    }
+
+    private int trigger(String name, String data) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app + "/job/" + name))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(data));
+            if (appApiToken != null) {
+                request.header("dapr-api-token", appApiToken);
+            }
+            return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return 503;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 503;
+        }
+    }
+
     private static void respond(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
+        exchange.sendResponseHeaders(status, body.length);
+        exchange.getResponseBody().write(body);
     }
 
     private void deliver(String topic, String body) {
@@ -242,6 +385,7 @@ public final class FakeDaprSidecar implements AutoCloseable {
     @Override
     public void close() {
         deliveries.shutdownNow();
+        timers.shutdownNow();
         server.stop(0);
     }
 }

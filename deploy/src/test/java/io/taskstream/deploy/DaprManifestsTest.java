@@ -78,6 +78,21 @@ class DaprManifestsTest {
         });
     }
 
+    @Test
+    void withDaprTheRemindersSchedulerComesFromValuesAndDefaultsToDbScheduler() {
+        Rendered dapr = Rendered.of(Variant.DEFAULT.with("dapr.enabled", "true"));
+        Rendered jobs = Rendered.of(Variant.DEFAULT.with("dapr.enabled", "true").with("dapr.remindersScheduler", "dapr"));
+
+        assertThat(dapr.deployments()).allSatisfy(d ->
+                assertThat(Rendered.env(d, "TASKSTREAM_REMINDERS_SCHEDULER")).hasValueSatisfying(e ->
+                        assertThat(e.getValue()).isEqualTo("db-scheduler")));
+        assertThat(jobs.deployments()).allSatisfy(d ->
+                assertThat(Rendered.env(d, "TASKSTREAM_REMINDERS_SCHEDULER")).hasValueSatisfying(e ->
+                        assertThat(e.getValue()).isEqualTo("dapr")));
+        assertThat(Rendered.of(Variant.DEFAULT).deployments()).allSatisfy(d ->
+                assertThat(Rendered.env(d, "TASKSTREAM_REMINDERS_SCHEDULER")).as("no Dapr, no Dapr jobs").isEmpty());
+    }
+
     private static Map<String, String> metadata(GenericKubernetesResource component) {
         return java.util.stream.StreamSupport.stream(Rendered.field(component, "spec", "metadata").spliterator(), false)
                 .filter(item -> item.has("value"))

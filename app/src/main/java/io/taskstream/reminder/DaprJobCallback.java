@@ -1,0 +1,89 @@
+package io.taskstream.reminder;
+
+import io.taskstream.events.EventsProperties;
+import io.taskstream.platform.roles.ConditionalOnRole;
+import io.taskstream.platform.roles.Role;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Where the sidecar triggers a due job: {@code POST /job/{name}} on the app that scheduled it
+ * (https://docs.dapr.io/developing-applications/building-blocks/jobs/howto-schedule-and-handle-triggered-jobs/).
+ * The job is read from {@code reminder_dapr_job}, not from the body, and fired through the same
+ * exactly-once path as db-scheduler's executions; a job no row names (cancelled, or fired already: Dapr
+ * triggers at least once) fires nothing. Only the sidecar may call: it must present the app API token
+ * ({@code APP_API_TOKEN}, sent as {@code dapr-api-token},
+ * https://docs.dapr.io/operations/security/app-api-token/) when one is configured, else be on loopback.
+ * Answers 200 when handled, so Dapr does not retry; an error answers 500, and Dapr retries.
+ */
+@RestController
+@ConditionalOnRole(Role.REMINDERS)
+@ConditionalOnProperty(name = "taskstream.reminders.scheduler", havingValue = "dapr")
+class DaprJobCallback {
+
+    private static final Logger log = LoggerFactory.getLogger(DaprJobCallback.class);
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final JsonMapper json;
+    private final ReminderFiring firing;
+    private final String appApiToken;
+
+    DaprJobCallback(JdbcClient jdbc, TransactionTemplate tx, JsonMapper json, ReminderFiring firing, EventsProperties events) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.json = json;
+        this.firing = firing;
+        this.appApiToken = events.dapr().appApiToken();
+    }
+
+    @PostMapping("/job/{name}")
+    ResponseEntity<Void> trigger(@PathVariable String name,
+            @RequestHeader(name = "dapr-api-token", required = false) String token, HttpServletRequest request) {
+        if (!fromSidecar(token, request)) {
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
+        }
+        tx.executeWithoutResult(status -> {
+            Optional<ReminderJob> job = jdbc.sql("select job::text from reminder_dapr_job where name = :name "
+                            + "and state <> 'cancelling' for update")
+                    .param("name", name)
+                    .query((rs, n) -> json.readValue(rs.getString(1), ReminderJob.class))
+                    .optional();
+            if (job.isEmpty()) {
+                log.debug("Dapr triggered job {}, which is cancelled or fired already; nothing to do", name);
+                return;
+            }
+            firing.fireOne(job.get());
+            jdbc.sql("delete from reminder_dapr_job where name = :name").param("name", name).update();
+        });
+        return ResponseEntity.ok().build();
+    }
+
+    private boolean fromSidecar(String token, HttpServletRequest request) {
+        if (appApiToken != null) {
+            return token != null && MessageDigest.isEqual(appApiToken.getBytes(StandardCharsets.UTF_8),
+                    token.getBytes(StandardCharsets.UTF_8));
+        }
+        try {
+            return InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+}
