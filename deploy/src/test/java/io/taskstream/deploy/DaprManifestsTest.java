@@ -2,6 +2,7 @@ package io.taskstream.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,14 +25,16 @@ class DaprManifestsTest {
     }
 
     @Test
-    void componentsCoverPubSubOnKafkaAndKubernetesSecrets() throws IOException {
+    void componentsCoverPubSubOnKafkaStateInPostgresqlAndKubernetesSecrets() throws IOException {
         Map<String, GenericKubernetesResource> byType = plain().stream()
                 .filter(r -> r.getKind().equals("Component"))
                 .collect(Collectors.toMap(c -> Rendered.field(c, "spec", "type").asText(), c -> c, (first, second) -> first));
 
-        // No state store: conversation context is one indexed query away in PostgreSQL (docs/adr/025).
-        assertThat(byType.keySet()).containsExactlyInAnyOrder("pubsub.kafka", "secretstores.kubernetes");
+        assertThat(byType.keySet()).containsExactlyInAnyOrder("pubsub.kafka", "state.postgresql", "secretstores.kubernetes");
         assertThat(metadata(byType.get("pubsub.kafka"))).containsEntry("brokers", "taskstream-kafka-kafka-bootstrap:9092");
+        JsonNode connection = item(byType.get("state.postgresql"), "connectionString");
+        assertThat(connection.has("value")).as("no connection string in the manifest").isFalse();
+        assertThat(connection.path("secretKeyRef").path("name").asText()).isEqualTo("taskstream-db-app");
     }
 
     @Test
@@ -93,9 +96,34 @@ class DaprManifestsTest {
                 assertThat(Rendered.env(d, "TASKSTREAM_REMINDERS_SCHEDULER")).as("no Dapr, no Dapr jobs").isEmpty());
     }
 
+    @Test
+    void chartStateStoreReadsItsConnectionStringFromTheDatabaseSecret() {
+        JsonNode external = item(component(Variant.DEFAULT.with("dapr.enabled", "true"), "state.postgresql"), "connectionString");
+        JsonNode cnpg = item(component(Variant.prod().with("dapr.enabled", "true"), "state.postgresql"), "connectionString");
+
+        assertThat(external.path("secretKeyRef").path("name").asText()).isEqualTo("taskstream-database");
+        assertThat(external.path("secretKeyRef").path("key").asText()).isEqualTo("url");
+        assertThat(cnpg.path("secretKeyRef").path("name").asText()).isEqualTo("taskstream-db-app");
+        assertThat(cnpg.path("secretKeyRef").path("key").asText()).isEqualTo("uri");
+    }
+
+    private static GenericKubernetesResource component(Variant variant, String type) {
+        return Rendered.of(variant).custom("Component").stream()
+                .filter(c -> Rendered.field(c, "spec", "type").asText().equals(type)).findFirst().orElseThrow();
+    }
+
     private static Map<String, String> metadata(GenericKubernetesResource component) {
         return java.util.stream.StreamSupport.stream(Rendered.field(component, "spec", "metadata").spliterator(), false)
                 .filter(item -> item.has("value"))
                 .collect(Collectors.toMap(item -> item.path("name").asText(), item -> item.path("value").asText()));
+    }
+
+    private static JsonNode item(GenericKubernetesResource component, String name) {
+        for (JsonNode item : Rendered.field(component, "spec", "metadata")) {
+            if (item.path("name").asText().equals(name)) {
+                return item;
+            }
+        }
+        throw new AssertionError(component.getMetadata().getName() + " has no metadata item " + name);
     }
 }

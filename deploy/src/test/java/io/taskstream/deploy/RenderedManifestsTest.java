@@ -129,7 +129,7 @@ class RenderedManifestsTest {
         List<GenericKubernetesResource> components = Rendered.of(variant).custom("Component");
         if (variant.daprEnabled()) {
             assertThat(components).extracting(c -> Rendered.field(c, "spec", "type").asText())
-                    .containsExactlyInAnyOrder("pubsub.kafka", "pubsub.kafka", "secretstores.kubernetes");
+                    .containsExactlyInAnyOrder("pubsub.kafka", "pubsub.kafka", "secretstores.kubernetes", "state.postgresql");
             assertThat(Rendered.of(variant).custom("Configuration")).hasSize(1);
         } else {
             assertThat(components).isEmpty();
