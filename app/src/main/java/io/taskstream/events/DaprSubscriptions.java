@@ -1,10 +1,6 @@
 package io.taskstream.events;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.security.MessageDigest;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -80,7 +76,7 @@ class DaprSubscriptions {
     ResponseEntity<Map<String, String>> deliver(@PathVariable String mode, @PathVariable String topic,
             @RequestBody String body, @RequestHeader(name = "dapr-api-token", required = false) String token,
             HttpServletRequest request) {
-        if (!fromSidecar(token, request)) {
+        if (!properties.dapr().fromSidecar(token, request.getRemoteAddr())) {
             return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
         }
         CloudEvent event;
@@ -117,20 +113,6 @@ class DaprSubscriptions {
     private void deadLetter(EventHandler handler, String topic, CloudEvent event, String body, RuntimeException e) {
         log.error("Handler {} gave up on event {}; dead-lettered", handler.name(), event.id(), e);
         deadLetters.record(handler, topic, event, body, e);
-    }
-
-    /** With an app API token configured the sidecar must present it; without one, only loopback may call. */
-    private boolean fromSidecar(String token, HttpServletRequest request) {
-        String expected = properties.dapr().appApiToken();
-        if (expected != null) {
-            return token != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                    token.getBytes(StandardCharsets.UTF_8));
-        }
-        try {
-            return InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 
     private static ResponseEntity<Map<String, String>> status(String status) {

@@ -1,5 +1,9 @@
 package io.taskstream.events;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -91,6 +95,22 @@ public record EventsProperties(
             @DefaultValue("pubsub-broadcast") String broadcastPubsub,
             String appApiToken,
             @DefaultValue("PT5S") Duration timeout) {
+
+        /**
+         * Whether a call comes from the sidecar: with an app API token configured it must carry that token in
+         * {@code dapr-api-token}; without one, only a loopback caller (the sidecar in the pod) qualifies.
+         */
+        public boolean fromSidecar(String token, String remoteAddress) {
+            if (appApiToken != null) {
+                return token != null && MessageDigest.isEqual(appApiToken.getBytes(StandardCharsets.UTF_8),
+                        token.getBytes(StandardCharsets.UTF_8));
+            }
+            try {
+                return InetAddress.getByName(remoteAddress).isLoopbackAddress();
+            } catch (UnknownHostException e) {
+                return false;
+            }
+        }
 
         @Override
         public String toString() {

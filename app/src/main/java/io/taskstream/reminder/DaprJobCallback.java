@@ -4,10 +4,6 @@ import io.taskstream.events.EventsProperties;
 import io.taskstream.platform.roles.ConditionalOnRole;
 import io.taskstream.platform.roles.Role;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,20 +39,20 @@ class DaprJobCallback {
     private final TransactionTemplate tx;
     private final JsonMapper json;
     private final ReminderFiring firing;
-    private final String appApiToken;
+    private final EventsProperties.Dapr dapr;
 
     DaprJobCallback(JdbcClient jdbc, TransactionTemplate tx, JsonMapper json, ReminderFiring firing, EventsProperties events) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.json = json;
         this.firing = firing;
-        this.appApiToken = events.dapr().appApiToken();
+        this.dapr = events.dapr();
     }
 
     @PostMapping("/job/{name}")
     ResponseEntity<Void> trigger(@PathVariable String name,
             @RequestHeader(name = "dapr-api-token", required = false) String token, HttpServletRequest request) {
-        if (!fromSidecar(token, request)) {
+        if (!dapr.fromSidecar(token, request.getRemoteAddr())) {
             return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
         }
         tx.executeWithoutResult(status -> {
@@ -73,17 +69,5 @@ class DaprJobCallback {
             jdbc.sql("delete from reminder_dapr_job where name = :name").param("name", name).update();
         });
         return ResponseEntity.ok().build();
-    }
-
-    private boolean fromSidecar(String token, HttpServletRequest request) {
-        if (appApiToken != null) {
-            return token != null && MessageDigest.isEqual(appApiToken.getBytes(StandardCharsets.UTF_8),
-                    token.getBytes(StandardCharsets.UTF_8));
-        }
-        try {
-            return InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 }
