@@ -53,6 +53,9 @@ public class EventsBench {
     static final HttpClient HTTP = HttpClient.newHttpClient();
     /** Rows of the stage table: where the app's latency goes. */
     static final List<String> STAGES = new ArrayList<>();
+    /** Rows of the time table: p99 per window of the measured run, to tell steady tails from one-off stalls. */
+    static final List<String> SERIES = new ArrayList<>();
+    static Stats warmupStats;
 
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(args[0]);
@@ -70,8 +73,11 @@ public class EventsBench {
         Path dataDir = Files.createTempDirectory("events-bench-");
         int port = freePort();
         Path log = dataDir.resolve("app.log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-jar", jar.toAbsolutePath().toString())
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
+        // e.g. BENCH_APP_JVM_OPTS="-XX:StartFlightRecording=filename=/tmp/app.jfr" to profile the app
+        command.addAll(List.of(System.getenv().getOrDefault("BENCH_APP_JVM_OPTS", "").split("\\s+")).stream().filter(o -> !o.isBlank()).toList());
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(log.toFile())
                 .directory(dataDir.toFile());
         builder.environment().put("SERVER_PORT", Integer.toString(port));
@@ -85,7 +91,14 @@ public class EventsBench {
             waitHealthy(base, app, log);
             int pgPort = embeddedPostgresPort(log);
             try (Connection db = DriverManager.getConnection("jdbc:postgresql://localhost:" + pgPort + "/postgres", "postgres", "")) {
-                Stats appStats = appLatency(base, db, changes, rate);
+                // Warm-up: the same load on another account, reported apart. A freshly started JVM compiles its hot
+                // paths during its first seconds under load, while the baseline's client has been running for a while.
+                int warmup = Integer.parseInt(System.getenv().getOrDefault("BENCH_WARMUP", Integer.toString(changes)));
+                if (warmup > 0) {
+                    warmupStats = appLatency(base, db, warmup, rate, false);
+                    System.out.println("app warm-up: " + warmupStats);
+                }
+                Stats appStats = appLatency(base, db, changes, rate, true);
                 System.out.println("app: " + appStats);
                 String metrics = scrapeStages(base);
                 System.out.println(metrics);
@@ -148,7 +161,7 @@ public class EventsBench {
         return Stats.of(latencies);
     }
 
-    static Stats appLatency(String base, Connection db, int count, int rate) throws Exception {
+    static Stats appLatency(String base, Connection db, int count, int rate, boolean measured) throws Exception {
         String email = "bench-" + UUID.randomUUID() + "@example.com";
         String signup = post(base + "/api/auth/signup", null,
                 "{\"email\":\"" + email + "\",\"password\":\"bench-password\",\"name\":\"Bench\",\"timeZone\":\"UTC\"}");
@@ -184,6 +197,7 @@ public class EventsBench {
             System.out.println("WARNING: " + failures.get() + " requests failed");
         }
         List<Double> latencies = new ArrayList<>();
+        List<Double> offsets = new ArrayList<>();
         List<Double> relayLag = new ArrayList<>();
         List<Double> delivery = new ArrayList<>();
         List<Double> apply = new ArrayList<>();
@@ -191,7 +205,8 @@ public class EventsBench {
              ResultSet rs = s.executeQuery("select extract(epoch from (a.recorded_at - o.created_at)) * 1000, "
                      + "extract(epoch from (o.published_at - o.created_at)) * 1000, "
                      + "extract(epoch from (c.consumed_at - o.published_at)) * 1000, "
-                     + "extract(epoch from (a.recorded_at - c.consumed_at)) * 1000 "
+                     + "extract(epoch from (a.recorded_at - c.consumed_at)) * 1000, "
+                     + "extract(epoch from (o.created_at - min(o.created_at) over ())) "
                      + "from audit_entry a join event_outbox o on o.event_id = a.event_id "
                      + "join consumed_event c on c.event_id = a.event_id and c.consumer = 'audit' "
                      + "where a.user_id = '" + user + "' and a.event_type = 'updated'")) {
@@ -200,7 +215,24 @@ public class EventsBench {
                 relayLag.add(rs.getDouble(2));
                 delivery.add(rs.getDouble(3));
                 apply.add(rs.getDouble(4));
+                offsets.add(rs.getDouble(5));
             }
+        }
+        if (!measured) {
+            return Stats.of(latencies);
+        }
+        int window = 5;
+        int windows = (int) (offsets.stream().mapToDouble(Double::doubleValue).max().orElse(0) / window) + 1;
+        for (int w = 0; w < windows; w++) {
+            List<Double> in = new ArrayList<>();
+            for (int k = 0; k < offsets.size(); k++) {
+                if ((int) (offsets.get(k) / window) == w) {
+                    in.add(latencies.get(k));
+                }
+            }
+            Stats ws = Stats.of(in);
+            SERIES.add(String.format(Locale.ROOT, "| %d–%d | %d | %.1f | %.1f | %.1f |", w * window, (w + 1) * window, ws.n,
+                    ws.p50, ws.p99, ws.max));
         }
         STAGES.add(row("outbox insert → marked published (relay; the mark overlaps the wait for Kafka's acknowledgement)", Stats.of(relayLag)));
         STAGES.add(row("marked → audit consumer's transaction begins (broker, fetch, poll loop, queueing)", Stats.of(delivery)));
@@ -340,6 +372,7 @@ public class EventsBench {
                 |---|---|---|---|---|
                 | Kafka producer → consumer (baseline) | %.1f | %.1f | %.1f | %d |
                 | commit → Kafka → audit row (app) | %.1f | %.1f | %.1f | %d |
+                | (app warm-up on a fresh JVM, same load, another account: not counted) | %s |
 
                 p99 added over the baseline: **%.1f ms** (target < 50 ms): %s
                 relay throughput: **%.0f events/s** over a backlog of %d (target ≥ 2,000): %s
@@ -350,9 +383,17 @@ public class EventsBench {
                 | stage | p50 ms | p99 ms | max ms |
                 |---|---|---|---|
                 %s
+
+                Over time (changes by commit time, in 5-second windows of the measured run):
+
+                | seconds | n | p50 ms | p99 ms | max ms |
+                |---|---|---|---|---|
+                %s
                 """, baseline.p50, baseline.p99, baseline.max, baseline.n, app.p50, app.p99, app.max, app.n,
+                warmupStats == null ? "– | – | – | 0" : String.format(Locale.ROOT, "%.1f | %.1f | %.1f | %d",
+                        warmupStats.p50, warmupStats.p99, warmupStats.max, warmupStats.n),
                 added, added < 50 ? "met" : "NOT met", relay, backlog, relay >= 2000 ? "met" : "NOT met", loadAverage(),
-                String.join("\n", STAGES));
+                String.join("\n", STAGES), String.join("\n", SERIES));
         System.out.println();
         System.out.println(table);
         Files.createDirectories(dir);

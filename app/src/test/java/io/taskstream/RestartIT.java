@@ -8,14 +8,17 @@ import io.taskstream.support.HttpApi.Response;
 import io.taskstream.support.HttpApi.Session;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The embedded default keeps its data: a second start on the same data directory finds the accounts and
  * tasks of the first, and the generated JWT secret too, so tokens issued before the restart still work.
+ * And what it acknowledged is on disk.
  */
 class RestartIT {
 
@@ -58,6 +61,18 @@ class RestartIT {
             Response list = api.withToken(login.json().get("token").asString()).get(ann.tasks());
             assertThat(list.ids()).containsExactly(id);
             assertThat(list.json().get(0).get("tags").get(0).asString()).isEqualTo("durable");
+        }
+    }
+
+    @Test
+    void embeddedDatabaseAnswersACommitOnlyOnceItIsOnDisk() {
+        // The embedded server's library defaults to asynchronous commits, which lose the last acknowledged
+        // changes in a crash.
+        try (ConfigurableApplicationContext app = start()) {
+            JdbcClient jdbc = JdbcClient.create(app.getBean(DataSource.class));
+
+            assertThat(jdbc.sql("show synchronous_commit").query(String.class).single()).isEqualTo("on");
+            assertThat(jdbc.sql("show fsync").query(String.class).single()).isEqualTo("on");
         }
     }
 }

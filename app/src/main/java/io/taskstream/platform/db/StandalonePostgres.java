@@ -58,7 +58,12 @@ public final class StandalonePostgres {
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
-                .setServerConfig("max_connections", Integer.toString(maxConnections));
+                .setServerConfig("max_connections", Integer.toString(maxConnections))
+                // The library starts the server for throwaway test databases: without fsync (-F) and with
+                // asynchronous commits. The data of a running product must survive a crash of the process or
+                // of the machine: a commit returns once its WAL is on disk.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on");
         if (port > 0) {
             builder.setPort(port);
         }
