@@ -136,7 +136,7 @@ public class BenchTool {
                 explain(c, text, "search '" + args[i] + "': page by relevance with its total (TaskRepository.rankedPage)",
                         "select " + cols + ", p.total from (select r.id, r.rank, count(*) over () as total from ("
                                 + "select t.id, ts_rank_cd(t.search, q) as rank from task t, to_tsquery('english', ?) q "
-                                + "where t.user_id = ? and t.search @@ q) r order by r.rank desc, r.id desc limit 50 offset 0"
+                                + "where t.user_id = ? and t.search @@ q offset 0) r order by r.rank desc, r.id desc limit 50 offset 0"
                                 + ") p join task t on t.id = p.id order by p.rank desc, p.id desc", user, q);
             }
         }

@@ -70,7 +70,7 @@ public class BaselineServer {
     static final String SEARCH_PAGE = "select " + T_COLUMNS + ", p.total from ("
             + "select r.id, r.rank, count(*) over () as total from ("
             + "select t.id, ts_rank_cd(t.search, q) as rank from task t, to_tsquery('english', ?) q"
-            + " where t.user_id = ? and t.search @@ q"
+            + " where t.user_id = ? and t.search @@ q offset 0"
             + ") r order by r.rank desc, r.id desc limit ? offset ?"
             + ") p join task t on t.id = p.id order by p.rank desc, p.id desc";
     static final String ZONE = "select time_zone from app_user where id = ?";

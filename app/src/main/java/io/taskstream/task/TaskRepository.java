@@ -220,7 +220,10 @@ class TaskRepository {
     private TaskPage rankedPage(String from, String where, Map<String, Object> params, long offset) {
         String sql = "select " + T_COLUMNS + ", p.total from ("
                 + "select r.id, r.rank, count(*) over () as total from ("
-                + "select t.id, ts_rank_cd(t.search, q) as rank" + from + where
+                // "offset 0" keeps the rank computed where the matches are read: otherwise the planner defers it
+                // to the sort and the window buffers each match's whole tsvector, which spilled to disk at 20k
+                // matches (5 MB) and made a search for a common word 25 % slower.
+                + "select t.id, ts_rank_cd(t.search, q) as rank" + from + where + " offset 0"
                 + ") r order by r.rank desc, r.id desc limit :limit offset :offset"
                 + ") p join task t on t.id = p.id order by p.rank desc, p.id desc";
         long[] total = {0};
