@@ -142,13 +142,11 @@ class OutboxRelay implements SmartLifecycle {
         long[] committing = {0};
         Integer count = tx.execute(status -> {
             long t0 = System.nanoTime();
-            // Two settings for this transaction only. Plans made for each round's rows: a generic plan the
-            // server cached while the outbox was still small (a fresh database) joined the mark's ids by
-            // scanning the whole table, ~4 ms a round and growing, until the next ANALYZE. And no wait for
-            // the commit's WAL flush: losing the mark in a server crash only publishes the batch again, which
-            // the idempotent consumers skip.
-            Boolean locked = jdbc.sql("select pg_try_advisory_xact_lock(:key), set_config('plan_cache_mode', 'force_custom_plan', true), "
-                            + "set_config('synchronous_commit', 'off', true)")
+            // Plans made for each round's rows (this transaction only): a generic plan the server cached while
+            // the outbox was still small (a fresh database) joined the mark's ids by scanning the whole table,
+            // ~4 ms a round and growing, until the next ANALYZE happened to replan it. The commit stays
+            // synchronous (ADR 027: positions must not be reused after a crash).
+            Boolean locked = jdbc.sql("select pg_try_advisory_xact_lock(:key), set_config('plan_cache_mode', 'force_custom_plan', true)")
                     .param("key", RELAY_LOCK).query((rs, n) -> rs.getBoolean(1)).single();
             if (!locked) {
                 return 0;
