@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.http.CacheControl;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.DeserializationFeature;
@@ -69,6 +70,12 @@ class WebConfiguration {
     @Bean
     ValidationConfigurationCustomizer validationClock(Clock clock) {
         return configuration -> configuration.clockProvider(() -> clock);
+    }
+
+    /** Reads request bodies with {@link #strictJson()} and reports every mistyped or unknown member at once. */
+    @Bean
+    JacksonJsonHttpMessageConverter jsonConverter(JsonMapper json) {
+        return new TypeCheckingJsonConverter(json);
     }
 
     @Bean
