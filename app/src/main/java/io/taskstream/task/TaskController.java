@@ -180,10 +180,11 @@ class TaskController {
     }
 
     private TaskInput merge(TaskInput current, JsonNode patch) {
+        JsonNode merged = JsonMergePatch.apply(json.valueToTree(current), patch);
         try {
-            return json.treeToValue(JsonMergePatch.apply(json.valueToTree(current), patch), TaskInput.class);
+            return json.treeToValue(merged, TaskInput.class);
         } catch (JacksonException e) {
-            throw JsonErrors.clientError(e);
+            throw JsonErrors.clientError(e, merged, TaskInput.class, json);
         }
     }
 

@@ -2,6 +2,8 @@ package io.taskstream.task;
 
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.taskstream.platform.web.FieldViolation;
+import io.taskstream.platform.web.SelfValidating;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
@@ -24,5 +26,11 @@ public record TaskInput(
         JsonNode recurrence,
         @ArraySchema(arraySchema = @Schema(types = {"array", "null"}, description = "at most 10 of {\"before\": ISO-8601 "
                 + "duration before the due} or {\"at\": RFC 3339 date-time}", example = "[{\"before\": \"PT15M\"}]"),
-                schema = @Schema(implementation = TaskView.ReminderView.class)) JsonNode reminders) {
+                schema = @Schema(implementation = TaskView.ReminderView.class)) JsonNode reminders) implements SelfValidating {
+
+    /** Whether each field is valid does not depend on the user's zone, only what a valid one means. */
+    @Override
+    public List<FieldViolation> violations() {
+        return TaskInputValidator.violations(this);
+    }
 }

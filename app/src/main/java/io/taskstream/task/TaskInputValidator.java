@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -31,6 +32,16 @@ final class TaskInputValidator {
     private static final Pattern OFFSET = Pattern.compile("(?:[Zz]|[+-]\\d{2}:?\\d{2})$");
 
     private TaskInputValidator() {
+    }
+
+    /** Every bad field of the input, empty when it is valid. */
+    static List<FieldViolation> violations(TaskInput input) {
+        try {
+            validate(input, ZoneOffset.UTC);
+            return List.of();
+        } catch (ClientErrorException e) {
+            return e.violations();
+        }
     }
 
     static TaskFields validate(TaskInput input, ZoneId zone) {

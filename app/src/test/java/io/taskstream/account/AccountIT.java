@@ -76,6 +76,13 @@ class AccountIT extends ApiIT {
     }
 
     @Test
+    void everyWrongTypedSignupFieldIsListedAtOnce() {
+        assertFieldErrors(api.post("/api/auth/signup", "{\"email\": 1, \"password\": true}"), "wrong-type",
+                "email", "password");
+        assertFieldErrors(api.post("/api/auth/signup", "{\"email\": 1}"), "wrong-type", "email");
+    }
+
+    @Test
     void unknownTimeZoneIsRejectedWithAFieldError() {
         AccountJson account = account().timeZone("Mars/Olympus_Mons");
 

@@ -194,6 +194,29 @@ class TaskFieldsIT extends ApiIT {
     }
 
     @Test
+    void everyWrongTypedFieldIsListedAtOnce() {
+        JsonNode problem = assertFieldErrors(post(task("x").raw("title", "5").raw("tags", "\"x\"")), "wrong-type",
+                "title", "tags");
+
+        assertThat(problem.get("detail").asString()).contains("2");
+        assertFieldErrors(post(task("x").raw("tags", "[1, \"ok\", true]")), "wrong-type", "tags[0]", "tags[2]");
+        assertNothingCreated();
+    }
+
+    @Test
+    void aWrongTypeAndAnInvalidValueAreListedTogether() {
+        assertFieldErrors(post(task("x").raw("title", "5").priority("urgent")), "validation", "title", "priority");
+        assertFieldErrors(post(task("x").raw("allDay", "1").due("someday")), "validation", "allDay", "dueAt");
+        assertNothingCreated();
+    }
+
+    @Test
+    void aWrongTypeAndAnUnknownFieldAreListedTogether() {
+        assertFieldErrors(post(task("x").raw("title", "5").raw("colour", "\"red\"")), "validation", "title", "colour");
+        assertNothingCreated();
+    }
+
+    @Test
     void unknownFieldsAreRejectedByName() {
         JsonNode problem = assertFieldErrors(post(task("x").raw("colour", "\"red\"")), "unknown-field", "colour");
 

@@ -136,6 +136,22 @@ class TaskMergePatchIT extends ApiIT {
     }
 
     @Test
+    void everyBadFieldOfAPatchIsListedAtOnce() {
+        assertFieldErrors(patchTask(patch().raw("title", "5").raw("tags", "\"x\"")), "wrong-type", "title", "tags");
+        assertFieldErrors(patchTask(patch().raw("title", "5").priority("urgent")), "validation", "title", "priority");
+
+        assertThat(fetch(ann, id)).isEqualTo(before);
+    }
+
+    @Test
+    void everyBadFieldOfAReplacementIsListedAtOnce() {
+        assertFieldErrors(api.as(ann).put(ann.task(id), task("x").raw("title", "5").raw("tags", "\"x\"").json()),
+                "wrong-type", "title", "tags");
+
+        assertThat(fetch(ann, id)).isEqualTo(before);
+    }
+
+    @Test
     void aPatchThatIsNotAnObjectIsRejected() {
         for (String body : new String[] {"null", "[]", "\"title\"", "42"}) {
             Response response = api.as(ann).patch(ann.task(id), body);

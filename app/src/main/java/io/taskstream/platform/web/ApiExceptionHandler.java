@@ -116,6 +116,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 return Problems.of(ProblemType.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
             }
         }
+        if (e.getCause() instanceof ClientErrorException error) {
+            return Problems.of(error.type(), error.getMessage(), error.violations());
+        }
         if (e.getCause() instanceof JacksonException json) {
             ClientErrorException error = JsonErrors.clientError(json);
             return Problems.of(error.type(), error.getMessage(), error.violations());

@@ -4,6 +4,7 @@ import io.taskstream.platform.roles.Role;
 import io.taskstream.platform.roles.Roles;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -12,6 +13,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.http.CacheControl;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.DeserializationFeature;
@@ -69,6 +72,21 @@ class WebConfiguration {
     @Bean
     ValidationConfigurationCustomizer validationClock(Clock clock) {
         return configuration -> configuration.clockProvider(() -> clock);
+    }
+
+    /**
+     * Request bodies are read by a converter that reports every mistyped or unknown member at once; it takes
+     * the JSON converter's place (same mapper, same position, so strings and the like keep theirs).
+     */
+    @Bean
+    WebMvcConfigurer typeCheckingJson() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
+                converters.replaceAll(c -> c.getClass() == JacksonJsonHttpMessageConverter.class
+                        ? new TypeCheckingJsonConverter(((JacksonJsonHttpMessageConverter) c).getMapper()) : c);
+            }
+        };
     }
 
     @Bean
