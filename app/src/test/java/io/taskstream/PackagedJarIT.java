@@ -14,7 +14,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,24 +28,12 @@ class PackagedJarIT {
 
     @Test
     void theRunnableJarStartsWithEmbeddedDefaultsAndServesTheProduct() throws Exception {
-        Path jar = Path.of("target/taskstream.jar");
-        assertThat(jar).exists();
         Path dataDir = Files.createTempDirectory(Path.of("target"), "jar-it-");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
         Path log = dataDir.resolve("app.log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", jar.toAbsolutePath().toString())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().put("SERVER_PORT", Integer.toString(port));
-        builder.environment().put("TASKSTREAM_DATA_DIR", dataDir.toAbsolutePath().toString());
-        Process app = builder.start();
+        int port = freePort();
+        Process app = startJar(List.of(), dataDir, port, log);
         try {
-            String base = "http://localhost:" + port;
-            awaitReady(base, app, log);
+            awaitReady("http://localhost:" + port, app, log);
             HttpApi api = new HttpApi(port);
 
             assertThat(api.get("/").body()).contains("<div id=\"root\"");
@@ -54,9 +44,74 @@ class PackagedJarIT {
             assertThat(Files.readString(log)).doesNotContain("ERROR");
         } finally {
             app.destroy();
-            if (!app.waitFor(Duration.ofSeconds(30).toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!app.waitFor(30, TimeUnit.SECONDS)) {
                 app.destroyForcibly();
             }
+        }
+    }
+
+    /**
+     * Ctrl-C in the terminal of {@code ./run.sh} signals the whole foreground process group: the JVM stops
+     * the schedulers, relay and pool and then its PostgreSQL, within seconds, quietly, and leaves no server
+     * behind. The jar runs in a process group of its own here, with SIGINT at its default (a background
+     * build may have started this JVM ignoring it), and the group gets SIGINT as from a terminal.
+     */
+    @Test
+    void ctrlCStopsTheJarAndItsPostgresWithinSecondsWithoutErrors() throws Exception {
+        Path dataDir = Files.createTempDirectory(Path.of("target"), "jar-ctrl-c-it-");
+        Path log = dataDir.resolve("app.log");
+        int port = freePort();
+        Process app = startJar(List.of("setsid", "env", "--default-signal=INT"), dataDir, port, log);
+        try {
+            awaitReady("http://localhost:" + port, app, log);
+            HttpApi api = new HttpApi(port);
+            Session ann = api.signup("Europe/Berlin");
+            assertThat(api.as(ann).post(ann.tasks(), TaskJson.task("Before Ctrl-C").json()).status()).isEqualTo(201);
+            assertThat(postgresOf(dataDir)).as("the embedded PostgreSQL of this jar").isNotEmpty();
+
+            long started = System.nanoTime();
+            Process kill = new ProcessBuilder("kill", "-INT", "--", "-" + app.pid()).inheritIO().start();
+            assertThat(kill.waitFor()).isZero();
+
+            assertThat(app.waitFor(15, TimeUnit.SECONDS)).as("stopped within 15 s of Ctrl-C:\n" + tail(log)).isTrue();
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            assertThat(app.exitValue()).as("exit status after SIGINT, in %s", took).isEqualTo(130);
+            assertThat(Files.readString(log)).doesNotContain("ERROR").doesNotContain("Exception");
+            assertThat(postgresOf(dataDir)).as("PostgreSQL processes left behind").isEmpty();
+            assertThat(dataDir.resolve("postgres/postmaster.pid")).as("the server shut down cleanly").doesNotExist();
+        } finally {
+            if (app.isAlive()) {
+                app.destroyForcibly();
+            }
+        }
+    }
+
+    private static Process startJar(List<String> launcher, Path dataDir, int port, Path log) throws IOException {
+        Path jar = Path.of("target/taskstream.jar");
+        assertThat(jar).exists();
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-jar", jar.toAbsolutePath().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("SERVER_PORT", Integer.toString(port));
+        builder.environment().put("TASKSTREAM_DATA_DIR", dataDir.toAbsolutePath().toString());
+        return builder.start();
+    }
+
+    /** The postmaster serving the data in {@code dataDir} (its children exit with it). */
+    private static List<ProcessHandle> postgresOf(Path dataDir) {
+        String data = dataDir.toAbsolutePath().resolve("postgres").toString();
+        return ProcessHandle.allProcesses()
+                .filter(process -> process.info().commandLine().filter(line -> line.contains("postgres")
+                        && line.contains(data)).isPresent())
+                .toList();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
         }
     }
 

@@ -17,7 +17,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The embedded default: with no datasource URL configured, the application starts a real PostgreSQL
  * of its own whose files live under {@code <data-dir>/postgres}, so a second start finds the same data.
- * The server stops with the application context.
+ * The server stops with the application context, last: the pool depends on it, and everything using the
+ * database depends on the pool, so they stop before it. (PostgreSQL runs in a session of its own, started by
+ * {@code pg_ctl}, so Ctrl-C in the terminal reaches only this JVM.)
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty("taskstream.database.embedded")

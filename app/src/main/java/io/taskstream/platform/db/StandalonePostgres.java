@@ -51,12 +51,18 @@ public final class StandalonePostgres {
         stopped.await();
     }
 
-    /** Starts (or restarts, keeping its files) the server whose data lives in {@code dir}; port 0 picks one. */
+    /**
+     * Starts (or restarts, keeping its files) the server whose data lives in {@code dir}; port 0 picks one.
+     * The caller stops it with {@link EmbeddedPostgres#close()}: zonky's own JVM shutdown hook is off because
+     * hooks run concurrently, so it would stop the server while the application is still using it (the
+     * application context's hook closes schedulers, relay and pool first, then the server as a bean).
+     */
     static EmbeddedPostgres start(Path dir, int port, int maxConnections) throws IOException {
         Files.createDirectories(dir);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("max_connections", Integer.toString(maxConnections))
                 // The library starts the server for throwaway test databases: without fsync (-F) and with
