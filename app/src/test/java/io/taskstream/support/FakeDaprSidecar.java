@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -149,10 +150,8 @@ public final class FakeDaprSidecar implements AutoCloseable {
 
     /** Triggers an already triggered job once more (Dapr triggers at least once); returns the app's status. */
     public int triggerAgain(String name) {
-        String data = triggeredData.get(name);
-        if (data == null) {
-            throw new IllegalStateException("job " + name + " has not been triggered");
-        }
+        // A trigger is recorded once the app has answered it, which can be just after its effect shows.
+        String data = Eventually.await(Duration.ofSeconds(10), () -> triggeredData.get(name), Objects::nonNull);
         return trigger(name, data);
     }
 
