@@ -8,7 +8,6 @@ import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Wakes the relay when any process commits outbox rows: the outbox insert trigger sends
@@ -16,7 +15,7 @@ import org.springframework.context.SmartLifecycle;
  * Local commits also wake the relay directly ({@link JdbcOutbox}); the relay's poll interval remains the
  * fallback while the listening connection is lost and being re-opened.
  */
-class OutboxNotifications implements SmartLifecycle {
+class OutboxNotifications extends BackgroundLoop {
 
     static final String CHANNEL = "taskstream_outbox";
     private static final Logger log = LoggerFactory.getLogger(OutboxNotifications.class);
@@ -25,45 +24,17 @@ class OutboxNotifications implements SmartLifecycle {
 
     private final DataSource dataSource;
     private final RelaySignal signal;
-    private volatile boolean running;
-    private Thread thread;
 
     OutboxNotifications(DataSource dataSource, RelaySignal signal) {
+        // Before the relay, so that no notification is missed between the relay's first round and LISTEN.
+        super("outbox-listen", Duration.ofSeconds(5), Integer.MAX_VALUE - 1100);
         this.dataSource = dataSource;
         this.signal = signal;
     }
 
     @Override
-    public void start() {
-        running = true;
-        thread = Thread.ofPlatform().name("outbox-listen").daemon(true).start(this::loop);
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        if (thread != null) {
-            try {
-                thread.join(Duration.ofSeconds(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public int getPhase() {
-        // Before the relay, so that no notification is missed between the relay's first round and LISTEN.
-        return Integer.MAX_VALUE - 1100;
-    }
-
-    private void loop() {
-        while (running) {
+    void loop() {
+        while (running()) {
             try (Connection connection = dataSource.getConnection()) {
                 connection.setAutoCommit(true);
                 try (Statement listen = connection.createStatement()) {
@@ -73,7 +44,7 @@ class OutboxNotifications implements SmartLifecycle {
                     PGConnection pg = connection.unwrap(PGConnection.class);
                     // Rows committed while we were not listening: one round catches them up.
                     signal.wake();
-                    while (running) {
+                    while (running()) {
                         var notifications = pg.getNotifications(WAIT_MILLIS);
                         if (notifications != null && notifications.length > 0) {
                             signal.wake();
@@ -83,7 +54,7 @@ class OutboxNotifications implements SmartLifecycle {
                     unlisten(connection);
                 }
             } catch (SQLException | RuntimeException e) {
-                if (!running) {
+                if (!running()) {
                     return;
                 }
                 log.warn("Outbox notifications lost ({}); the relay polls until they are back in {}", e.toString(), REOPEN_AFTER);

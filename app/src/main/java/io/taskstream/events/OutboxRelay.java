@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * transport fails, the transaction rolls back and the batch is retried after a pause: nothing is lost,
  * and an event published twice is skipped by the idempotent consumers.
  */
-class OutboxRelay implements SmartLifecycle {
+class OutboxRelay extends BackgroundLoop {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     /** Advisory lock key of the relay: the bytes of "tsoutbox". */
@@ -50,12 +49,12 @@ class OutboxRelay implements SmartLifecycle {
     private final Timer mark;
     private final Timer commit;
     private final AtomicLong pending = new AtomicLong();
-    private volatile boolean running;
-    private Thread thread;
     private Instant lastPrune = Instant.EPOCH;
 
     OutboxRelay(JdbcClient jdbc, TransactionTemplate tx, EventTransport transport, EventsProperties properties,
             RelaySignal signal, JsonMapper json, Clock clock, MeterRegistry meters) {
+        // Stops before the web server and consumers' dependencies go away, starts after them.
+        super("outbox-relay", Duration.ofSeconds(10), Integer.MAX_VALUE - 1000);
         this.jdbc = jdbc;
         this.tx = tx;
         this.transport = transport;
@@ -88,37 +87,13 @@ class OutboxRelay implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = true;
-        thread = Thread.ofPlatform().name("outbox-relay").daemon(true).start(this::loop);
-    }
-
-    @Override
-    public void stop() {
-        running = false;
+    void wake() {
         signal.wake();
-        if (thread != null) {
-            try {
-                thread.join(Duration.ofSeconds(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public int getPhase() {
-        // Stops before the web server and consumers' dependencies go away, starts after them.
-        return Integer.MAX_VALUE - 1000;
-    }
-
-    private void loop() {
-        while (running) {
+    void loop() {
+        while (running()) {
             try {
                 int count = relayOnce();
                 pruneIfDue();
