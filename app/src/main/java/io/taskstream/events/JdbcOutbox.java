@@ -52,18 +52,22 @@ class JdbcOutbox implements Outbox {
         wakeRelayAfterCommit();
     }
 
-    /** One statement for the lot: a burst of reminders appends hundreds of events in one transaction. */
+    /**
+     * One statement for the lot: a task change appends its event to two topics, a burst of reminders hundreds
+     * of events in one transaction.
+     */
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
-    public void appendAll(Topic topic, List<CloudEvent> events) {
-        if (events.isEmpty()) {
+    public void appendAll(List<Entry> entries) {
+        if (entries.isEmpty()) {
             return;
         }
+        List<CloudEvent> events = entries.stream().map(entry -> tracing.withCurrentContext(entry.event())).toList();
         jdbc.sql("insert into event_outbox (event_id, topic, message_key, event_type, payload, created_at) "
-                        + "select e.id, :topic, e.key, e.type, e.payload::jsonb, :now "
-                        + "from unnest(:ids::uuid[], :keys::text[], :types::text[], :payloads::text[]) "
-                        + "with ordinality as e(id, key, type, payload, n) order by e.n")
-                .param("topic", properties.topics().name(topic))
+                        + "select e.id, e.topic, e.key, e.type, e.payload::jsonb, :now "
+                        + "from unnest(:topics::text[], :ids::uuid[], :keys::text[], :types::text[], :payloads::text[]) "
+                        + "with ordinality as e(topic, id, key, type, payload, n) order by e.n")
+                .param("topics", SqlArrays.literal(entries.stream().map(entry -> properties.topics().name(entry.topic())).toList()))
                 .param("ids", SqlArrays.literal(events.stream().map(CloudEvent::eventId).toList()))
                 .param("keys", SqlArrays.literal(events.stream().map(e -> e.userid() == null ? "" : e.userid()).toList()))
                 .param("types", SqlArrays.literal(events.stream().map(CloudEvent::type).toList()))

@@ -11,8 +11,17 @@ public interface Outbox {
     /** Must be called inside a transaction. */
     void append(Topic topic, CloudEvent event);
 
-    /** Records several events of one topic, in order; one statement where the implementation can. */
+    /** Records several events, in order; one statement where the implementation can. */
+    default void appendAll(List<Entry> entries) {
+        entries.forEach(entry -> append(entry.topic(), entry.event()));
+    }
+
+    /** Records several events of one topic, in order. */
     default void appendAll(Topic topic, List<CloudEvent> events) {
-        events.forEach(event -> append(topic, event));
+        appendAll(events.stream().map(event -> new Entry(topic, event)).toList());
+    }
+
+    /** An event and the topic it goes to. */
+    record Entry(Topic topic, CloudEvent event) {
     }
 }

@@ -52,8 +52,9 @@ class TaskEventsOutboxWriter {
         String type = "taskstream.task." + name;
         String subject = event.taskId().toString();
         String user = event.userId().toString();
-        outbox.append(Topic.TASK_EVENTS, CloudEvent.of(source, type, subject, event.occurredAt(), user, payload));
-        outbox.append(Topic.TASK_UPDATES, CloudEvent.of(source, type, subject, event.occurredAt(), user, payload));
+        outbox.appendAll(List.of(
+                new Outbox.Entry(Topic.TASK_EVENTS, CloudEvent.of(source, type, subject, event.occurredAt(), user, payload)),
+                new Outbox.Entry(Topic.TASK_UPDATES, CloudEvent.of(source, type, subject, event.occurredAt(), user, payload))));
     }
 
     /** The event's {@code data}: the seeds' fields plus what changed and through which door. */
