@@ -98,6 +98,9 @@ public class EventsBench {
                     warmupStats = appLatency(base, db, warmup, rate, false);
                     System.out.println("app warm-up: " + warmupStats);
                 }
+                // BENCH_PAUSE seconds of quiet between warm-up and measurement (default 0), to tell effects of the
+                // warm-up's aftermath from those of the measured load.
+                Thread.sleep(Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("BENCH_PAUSE", "0"))));
                 Stats appStats = appLatency(base, db, changes, rate, true);
                 System.out.println("app: " + appStats);
                 String metrics = scrapeStages(base);

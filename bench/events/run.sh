@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Event backbone benchmark: commit → Kafka → audit row latency vs Kafka's own round trip, and relay
 # throughput. Starts a Kafka broker (KRaft, child JVM) and the app jar on loopback; stops both at the end.
-# Usage: [BENCH_LABEL=name] [BENCH_WARMUP=changes] bench/events/run.sh [changes=10000] [rate/s=500] [backlog=20000]
+# Usage: [BENCH_LABEL=name] [BENCH_WARMUP=changes] [BENCH_PAUSE=seconds] bench/events/run.sh [changes=10000] [rate/s=500] [backlog=20000]
 # (the label names the results file: bench/results/events-<date>-<label>.md)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
