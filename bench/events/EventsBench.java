@@ -1,3 +1,4 @@
+import io.taskstream.support.JarProcess;
 import io.taskstream.support.KafkaBroker;
 import java.io.IOException;
 import java.net.URI;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -70,26 +72,17 @@ public class EventsBench {
         Stats baseline = kafkaRoundTrip(kafka.bootstrapServers(), changes, rate);
         System.out.println("baseline: " + baseline);
 
-        Path dataDir = Files.createTempDirectory("events-bench-");
-        int port = freePort();
-        Path log = dataDir.resolve("app.log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
+        List<String> jvmOptions = new ArrayList<>(List.of("-Xmx1g"));
         // e.g. BENCH_APP_JVM_OPTS="-XX:StartFlightRecording=filename=/tmp/app.jfr" to profile the app
-        command.addAll(List.of(System.getenv().getOrDefault("BENCH_APP_JVM_OPTS", "").split("\\s+")).stream().filter(o -> !o.isBlank()).toList());
-        command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true).redirectOutput(log.toFile())
-                .directory(dataDir.toFile());
-        builder.environment().put("SERVER_PORT", Integer.toString(port));
-        builder.environment().put("TASKSTREAM_DATA_DIR", dataDir.toString());
-        builder.environment().put("TASKSTREAM_EVENTS_TRANSPORT", "kafka");
-        builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        Process app = builder.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(app::destroy));
+        jvmOptions.addAll(List.of(System.getenv().getOrDefault("BENCH_APP_JVM_OPTS", "").split("\\s+")).stream().filter(o -> !o.isBlank()).toList());
+        JarProcess app = JarProcess.start(jar, Files.createTempDirectory("events-bench-"), List.of(), jvmOptions,
+                Map.of("TASKSTREAM_EVENTS_TRANSPORT", "kafka", "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()));
+        Runtime.getRuntime().addShutdownHook(new Thread(app.process()::destroy));
         try {
-            String base = "http://localhost:" + port;
-            waitHealthy(base, app, log);
-            int pgPort = embeddedPostgresPort(log);
+            // Generous: on a 2-core machine shared with other builds the app has taken over 2 minutes to start.
+            app.awaitReady(Duration.ofSeconds(300));
+            String base = app.baseUrl();
+            int pgPort = app.embeddedPostgresPort();
             try (Connection db = DriverManager.getConnection("jdbc:postgresql://localhost:" + pgPort + "/postgres", "postgres", "")) {
                 // Warm-up: the same load on another account, reported apart. A freshly started JVM compiles its hot
                 // paths during its first seconds under load, while the baseline's client has been running for a while.
@@ -112,8 +105,7 @@ public class EventsBench {
                 report(results, changes, rate, backlog, baseline, appStats, relayRate);
             }
         } finally {
-            app.destroy();
-            app.waitFor(30, TimeUnit.SECONDS);
+            app.close();
             kafka.stop();
         }
     }
@@ -313,34 +305,6 @@ public class EventsBench {
         }
     }
 
-    static void waitHealthy(String base, Process app, Path log) throws Exception {
-        // Generous: on a 2-core machine shared with other builds the app has taken over 2 minutes to start.
-        long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!app.isAlive()) {
-                throw new IllegalStateException("app exited: " + Files.readString(log));
-            }
-            try {
-                if (HTTP.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // starting
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("app did not become ready");
-    }
-
-    static int embeddedPostgresPort(Path log) throws IOException {
-        Matcher m = Pattern.compile("Embedded PostgreSQL started on port (\\d+)").matcher(Files.readString(log));
-        if (!m.find()) {
-            throw new IllegalStateException("no embedded PostgreSQL port in the app log");
-        }
-        return Integer.parseInt(m.group(1));
-    }
-
     static String post(String url, String token, String json) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
@@ -360,12 +324,6 @@ public class EventsBench {
             throw new IllegalStateException("no " + name + " in " + json);
         }
         return m.group(1);
-    }
-
-    static int freePort() throws IOException {
-        try (var s = new java.net.ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 
     static void report(Path dir, int changes, int rate, int backlog, Stats baseline, Stats app, double relay) throws IOException {

@@ -1,12 +1,9 @@
 import io.taskstream.support.HttpApi;
 import io.taskstream.support.HttpApi.Session;
+import io.taskstream.support.JarProcess;
 import io.taskstream.support.LocalTopology;
 import io.taskstream.support.TaskJson;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -51,7 +48,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public class TopologyBench {
 
-    static final HttpClient HTTP = HttpClient.newHttpClient();
     static final int WARMUP = 100;
 
     public static void main(String[] args) throws Exception {
@@ -88,26 +84,14 @@ public class TopologyBench {
         System.out.println("== baseline: all roles in one JVM (embedded transport)");
         Path single = work.resolve("single");
         Files.createDirectories(single);
-        int port = freePort();
-        Path log = single.resolve("app.log");
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of(javaOpts.split(" ")));
-        command.addAll(List.of("-jar", jar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("SERVER_PORT", Integer.toString(port));
-        builder.environment().put("TASKSTREAM_DATA_DIR", single.toString());
-        Process app = builder.start();
-        try {
-            waitReady(port, app, log);
-            try (Connection db = DriverManager.getConnection("jdbc:postgresql://localhost:" + embeddedPostgresPort(log)
+        try (JarProcess app = JarProcess.start(jar, single, List.of(), List.of(javaOpts.split(" ")), Map.of())) {
+            app.awaitReady(Duration.ofSeconds(240));
+            HttpApi api = new HttpApi(app.port());
+            try (Connection db = DriverManager.getConnection("jdbc:postgresql://localhost:" + app.embeddedPostgresPort()
                     + "/postgres", "postgres", "")) {
-                report.put("singleRecurrence", recurrence(new HttpApi(port), db, completions));
-                report.put("singleReminders", reminders(new HttpApi(port), db, reminders));
+                report.put("singleRecurrence", recurrence(api, db, completions));
+                report.put("singleReminders", reminders(api, db, reminders));
             }
-        } finally {
-            app.destroy();
-            app.waitFor();
         }
         report.put("loadAverageBefore", loadBefore);
         report.put("loadAverageAfter", loadAverage());
@@ -284,39 +268,6 @@ public class TopologyBench {
 
     static double millis(Instant from, Instant to) {
         return Duration.between(from, to).toNanos() / 1e6;
-    }
-
-    static void waitReady(int port, Process app, Path log) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!app.isAlive()) {
-                throw new IllegalStateException("app exited: " + Files.readString(log));
-            }
-            try {
-                if (HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // starting
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("app did not become ready");
-    }
-
-    static int embeddedPostgresPort(Path log) throws IOException {
-        Matcher m = Pattern.compile("Embedded PostgreSQL started on port (\\d+)").matcher(Files.readString(log));
-        if (!m.find()) {
-            throw new IllegalStateException("no embedded PostgreSQL port in the app log");
-        }
-        return Integer.parseInt(m.group(1));
-    }
-
-    static int freePort() throws IOException {
-        try (var s = new java.net.ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 
     static String loadAverage() {
