@@ -15,6 +15,7 @@ set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
+source "$ROOT/bench/lib.sh"
 TASKS=${BENCH_TASKS:-100000}
 DURATION=${BENCH_DURATION:-20}
 WARMUP=${BENCH_WARMUP:-5}
@@ -62,29 +63,13 @@ mkdir -p "$ROOT/bench/work" "$RESULTS"
 WORK=$(mktemp -d "$ROOT/bench/work/core-api.XXXXXX")
 APP_PID="" BASE_PID="" WATCHDOG_PID=""
 
-stop_pid() { # pid, seconds to wait before SIGKILL
-  local pid=$1 wait_s=$2
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
-  kill -TERM "$pid" 2>/dev/null || true
-  for _ in $(seq $((wait_s * 10))); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
-  kill -KILL "$pid" 2>/dev/null || true
-}
-
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
   [ -n "$WATCHDOG_PID" ] && kill "$WATCHDOG_PID" 2>/dev/null || true
   stop_pid "$BASE_PID" 10
   stop_pid "$APP_PID" 30  # graceful: the app stops its embedded PostgreSQL with its context
-  # If the app had to be killed, its PostgreSQL (started by us, in our temp dir) may still run: stop it by its pid file.
-  local pgpid_file="$WORK/data/postgres/postmaster.pid"
-  if [ -f "$pgpid_file" ]; then
-    local pgpid; pgpid=$(head -1 "$pgpid_file")
-    if [ -n "$pgpid" ] && kill -0 "$pgpid" 2>/dev/null && grep -q "$WORK/data/postgres" "/proc/$pgpid/cmdline" 2>/dev/null; then
-      log "stopping leftover PostgreSQL $pgpid"
-      stop_pid "$pgpid" 15
-    fi
-  fi
+  stop_leftover_postgres "$WORK/data"
   if [ "${BENCH_KEEP_WORK:-0}" = 1 ] || [ $rc -ne 0 ]; then
     log "work dir kept: $WORK"
   else
