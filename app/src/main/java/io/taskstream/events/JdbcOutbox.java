@@ -36,20 +36,11 @@ class JdbcOutbox implements Outbox {
         this.clock = clock;
     }
 
+    /** Declared here for its transaction check: the proxy does not see the interface's default method's call. */
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
-    public void append(Topic topic, CloudEvent change) {
-        CloudEvent event = tracing.withCurrentContext(change);
-        jdbc.sql("insert into event_outbox (event_id, topic, message_key, event_type, payload, created_at) "
-                        + "values (:id, :topic, :key, :type, :payload::jsonb, :now)")
-                .param("id", event.eventId())
-                .param("topic", properties.topics().name(topic))
-                .param("key", event.userid() == null ? "" : event.userid())
-                .param("type", event.type())
-                .param("payload", json.writeValueAsString(event))
-                .param("now", Timestamp.from(clock.instant()))
-                .update();
-        wakeRelayAfterCommit();
+    public void append(Topic topic, CloudEvent event) {
+        appendAll(List.of(new Entry(topic, event)));
     }
 
     /**

@@ -9,12 +9,12 @@ import java.util.List;
 public interface Outbox {
 
     /** Must be called inside a transaction. */
-    void append(Topic topic, CloudEvent event);
+    default void append(Topic topic, CloudEvent event) {
+        appendAll(List.of(new Entry(topic, event)));
+    }
 
     /** Records several events, in order; one statement where the implementation can. */
-    default void appendAll(List<Entry> entries) {
-        entries.forEach(entry -> append(entry.topic(), entry.event()));
-    }
+    void appendAll(List<Entry> entries);
 
     /** Records several events of one topic, in order. */
     default void appendAll(Topic topic, List<CloudEvent> events) {
