@@ -10,7 +10,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * W3C trace context on events when Micrometer Tracing is on ({@code management.tracing.enabled}): the
+ * W3C trace context on events when tracing is on ({@code management.tracing.export.enabled}): the
  * outbox records the current span's {@code traceparent} in the event, and a consumer applies the event
  * in a child span of it, so one trace runs from the HTTP request through the broker to every effect.
  * Without a tracer (tracing off) both are no-ops.

@@ -38,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "taskstream.data-dir=target/it-data/${random.uuid}",
         "taskstream.events.transport=kafka",
-        "management.tracing.enabled=true",
+        "management.tracing.export.enabled=true",
         "management.tracing.sampling.probability=1.0"})
 class EventTracingIT {
 

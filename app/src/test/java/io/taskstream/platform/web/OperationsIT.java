@@ -9,11 +9,17 @@ import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import io.taskstream.support.ApiIT;
 import io.taskstream.support.HttpApi.Response;
 import io.taskstream.support.HttpApi.Session;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** What operators and API clients rely on besides the API itself: its document, probes, metrics, request ids. */
 class OperationsIT extends ApiIT {
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void apiDocumentIsAValidOpenApi3DocumentWithTheTaskRoutes() {
@@ -72,6 +78,18 @@ class OperationsIT extends ApiIT {
     void otherActuatorEndpointsAreNotExposed() {
         assertThat(api.get("/actuator/env").status()).isIn(401, 403, 404);
         assertThat(api.get("/actuator/beans").status()).isIn(401, 403, 404);
+    }
+
+    @Test
+    void tracingIsOffByDefaultEvenForARequestArrivingInASampledTrace() {
+        Session ann = api.signup();
+        long id = api.as(ann).withHeader("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01")
+                .post(ann.tasks(), task("Untraced").json()).json().get("id").asLong();
+
+        List<String> payloads = jdbc.sql("select payload::text from event_outbox where message_key = :user "
+                        + "and payload -> 'data' ->> 'taskId' = :id")
+                .param("user", ann.userId()).param("id", Long.toString(id)).query(String.class).list();
+        assertThat(payloads).hasSize(2).noneSatisfy(payload -> assertThat(payload).contains("traceparent"));
     }
 
     @Test
