@@ -6,8 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The transport of a single process: the relay hands each event straight to the in-process handlers
- * of its topic, with the same idempotent dispatch and the same bounded retries as Kafka consumers.
+ * The transport of a single process: the relay hands each batch straight to the in-process handlers
+ * of its topics, with the same idempotent dispatch and the same bounded retries as Kafka consumers.
  * An event a handler keeps failing on goes to the {@code dead_letter} table and the relay moves on.
  */
 class EmbeddedTransport implements EventTransport {
@@ -24,14 +24,30 @@ class EmbeddedTransport implements EventTransport {
         this.deadLetters = deadLetters;
     }
 
+    /**
+     * Hands the batch to each handler in order: a shared handler gets all of its topic's events in one
+     * transaction (one commit per relay round rather than per event, without which a single relay thread
+     * falls behind a busy API); if that fails, the events go one by one with retries, so only the event at
+     * fault is dead-lettered. Broadcast handlers get them one by one.
+     */
     @Override
     public void publish(List<OutboundMessage> batch) {
-        for (OutboundMessage message : batch) {
-            for (EventHandler handler : dispatcher.handlers()) {
-                if (handler.topic() == message.topic()) {
-                    deliver(handler, message);
-                }
+        for (EventHandler handler : dispatcher.handlers()) {
+            List<OutboundMessage> mine = batch.stream().filter(message -> message.topic() == handler.topic()).toList();
+            if (mine.size() > 1 && handler.delivery() == EventHandler.Delivery.SHARED && appliedTogether(handler, mine)) {
+                continue;
             }
+            mine.forEach(message -> deliver(handler, message));
+        }
+    }
+
+    private boolean appliedTogether(EventHandler handler, List<OutboundMessage> messages) {
+        try {
+            dispatcher.dispatchAll(handler, messages.stream().map(OutboundMessage::event).toList());
+            return true;
+        } catch (RuntimeException e) {
+            log.debug("Handler {} failed on a batch of {} events; applying them one by one", handler.name(), messages.size(), e);
+            return false;
         }
     }
 
