@@ -7,13 +7,12 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.List;
-import java.util.Deque;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -51,7 +50,7 @@ class LiveHub implements SmartLifecycle, DisposableBean {
     private static final Duration RECENT_WINDOW = Duration.ofSeconds(30);
 
     private final Map<UUID, List<Subscriber>> subscribers = new ConcurrentHashMap<>();
-    private final Map<UUID, Deque<Recent>> recent = new ConcurrentHashMap<>();
+    private final Map<UUID, RecentEvents> recent = new ConcurrentHashMap<>();
     private final PublishedEvents published;
     private volatile boolean running;
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
@@ -92,11 +91,8 @@ class LiveHub implements SmartLifecycle, DisposableBean {
         }
         UUID user = UUID.fromString(event.userid());
         if (event.sequence() != null) {
-            Deque<Recent> kept = recent.computeIfAbsent(user, u -> new ConcurrentLinkedDeque<>());
-            kept.addLast(new Recent(System.nanoTime(), event));
-            while (kept.size() > RECENT_PER_USER) {
-                kept.pollFirst();
-            }
+            Recent kept = new Recent(System.nanoTime(), event);
+            recent.compute(user, (u, events) -> (events == null ? new RecentEvents() : events).add(kept));
         }
         List<Subscriber> list = subscribers.get(user);
         if (list == null) {
@@ -117,10 +113,11 @@ class LiveHub implements SmartLifecycle, DisposableBean {
         long position = lastEventId;
         List<CloudEvent> missed;
         TreeMap<Long, CloudEvent> pending = new TreeMap<>();
-        for (Recent kept : recent.getOrDefault(subscriber.user, new ConcurrentLinkedDeque<>())) {
-            long p = Long.parseLong(kept.event().sequence());
+        RecentEvents kept = recent.get(subscriber.user);
+        for (CloudEvent event : kept == null ? List.<CloudEvent>of() : kept.snapshot()) {
+            long p = Long.parseLong(event.sequence());
             if (p > lastEventId) {
-                pending.put(p, kept.event());
+                pending.put(p, event);
             }
         }
         do {
@@ -153,12 +150,7 @@ class LiveHub implements SmartLifecycle, DisposableBean {
 
     private void forgetOldEvents() {
         long cutoff = System.nanoTime() - RECENT_WINDOW.toNanos();
-        recent.values().forEach(kept -> {
-            while (!kept.isEmpty() && kept.peekFirst().insertedNanos() < cutoff) {
-                kept.pollFirst();
-            }
-        });
-        recent.entrySet().removeIf(entry -> entry.getValue().isEmpty());
+        recent.keySet().forEach(user -> recent.computeIfPresent(user, (u, events) -> events.forgetBefore(cutoff) ? null : events));
     }
 
     /** The SSE event name: {@code notification} for notifications, {@code task} for task changes. */
@@ -220,6 +212,35 @@ class LiveHub implements SmartLifecycle, DisposableBean {
         subscribers.values().forEach(list -> list.forEach(s -> s.emitter.complete()));
         subscribers.clear();
         recent.clear();
+    }
+
+    /**
+     * The events last pushed to one user's streams, oldest first: at most {@link #RECENT_PER_USER}, none older
+     * than {@link #RECENT_WINDOW} once the heartbeat has passed. Every operation is O(1) per event kept or dropped.
+     */
+    private static final class RecentEvents {
+
+        private final ArrayDeque<Recent> events = new ArrayDeque<>();
+
+        synchronized RecentEvents add(Recent event) {
+            events.addLast(event);
+            if (events.size() > RECENT_PER_USER) {
+                events.pollFirst();
+            }
+            return this;
+        }
+
+        /** Drops the events pushed before {@code cutoff}; returns whether none is left. */
+        synchronized boolean forgetBefore(long cutoff) {
+            while (!events.isEmpty() && events.peekFirst().insertedNanos() < cutoff) {
+                events.pollFirst();
+            }
+            return events.isEmpty();
+        }
+
+        synchronized List<CloudEvent> snapshot() {
+            return events.stream().map(Recent::event).toList();
+        }
     }
 
     private record Recent(long insertedNanos, CloudEvent event) {
