@@ -66,7 +66,7 @@ class ReminderScheduling implements Snoozes {
         if (replacing) {
             scheduler.cancel(task.id().value(), false);
         }
-        if (task.completed()) {
+        if (task.completed() || task.reminders().isEmpty()) {
             return;
         }
         ZoneId zone = users.zoneOf(task.userId());
