@@ -94,8 +94,11 @@ public class EventsBench {
                 // BENCH_PAUSE seconds of quiet between warm-up and measurement (default 0), to tell effects of the
                 // warm-up's aftermath from those of the measured load.
                 Thread.sleep(Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("BENCH_PAUSE", "0"))));
+                VacuumWatch vacuums = VacuumWatch.start("jdbc:postgresql://localhost:" + pgPort + "/postgres");
                 Stats appStats = appLatency(base, db, changes, rate, true);
                 System.out.println("app: " + appStats);
+                SERIES.add("");
+                SERIES.add(vacuums.stop());
                 String metrics = scrapeStages(base);
                 System.out.println(metrics);
                 STAGES.add("");
@@ -107,6 +110,73 @@ public class EventsBench {
         } finally {
             app.close();
             kafka.stop();
+        }
+    }
+
+    /**
+     * Which tables (auto)vacuum worked on while the measured run went on, sampled every 250 ms from
+     * pg_stat_progress_vacuum, in seconds from the start of the measured run (to read beside the windows).
+     */
+    static final class VacuumWatch {
+        private final Map<String, double[]> seen = Collections.synchronizedMap(new java.util.LinkedHashMap<>());
+        private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        private final long start = System.nanoTime();
+        private final Connection db;
+
+        private VacuumWatch(Connection db) {
+            this.db = db;
+        }
+
+        static VacuumWatch start(String url) throws Exception {
+            VacuumWatch watch = new VacuumWatch(DriverManager.getConnection(url, "postgres", ""));
+            watch.timer.scheduleAtFixedRate(watch::sample, 0, 250, TimeUnit.MILLISECONDS);
+            return watch;
+        }
+
+        private final List<String> reads = Collections.synchronizedList(new ArrayList<>());
+        private int ticks;
+
+        private void sample() {
+            double t = (System.nanoTime() - start) / 1e9;
+            if (ticks++ % 4 == 0) {
+                try (Statement s = db.createStatement();
+                     ResultSet rs = s.executeQuery("explain (analyze, buffers, costs off, timing off, summary on) select id, topic, message_key, payload::text as payload, created_at from event_outbox "
+                             + "where published_at is null order by id limit 500")) {
+                    StringBuilder plan = new StringBuilder();
+                    while (rs.next()) {
+                        String line = rs.getString(1).trim();
+                        if (line.startsWith("->") || line.startsWith("Limit") || line.startsWith("Execution") || line.startsWith("Buffers")
+                                || line.startsWith("Index") || line.startsWith("Sort")) {
+                            plan.append(line.replaceAll("\\s+", " ")).append(" / ");
+                        }
+                    }
+                    reads.add(String.format(Locale.ROOT, "%.0f s: %s", t, plan));
+                } catch (Exception e) {
+                    reads.add(e.toString());
+                }
+            }
+            try (Statement s = db.createStatement();
+                 ResultSet rs = s.executeQuery("select p.relid::regclass::text, p.pid from pg_stat_progress_vacuum p")) {
+                while (rs.next()) {
+                    double[] span = seen.computeIfAbsent(rs.getString(1) + " (pid " + rs.getInt(2) + ")", k -> new double[] {t, t});
+                    span[1] = t;
+                }
+            } catch (Exception e) {
+                // the next sample will tell
+            }
+        }
+
+        String stop() throws Exception {
+            timer.shutdownNow();
+            timer.awaitTermination(5, TimeUnit.SECONDS);
+            db.close();
+            StringBuilder out = new StringBuilder("Vacuums seen during the measured run (seconds from its start, sampled every 0.25 s): ");
+            if (seen.isEmpty()) {
+                out.append("none");
+            }
+            seen.forEach((table, span) -> out.append(String.format(Locale.ROOT, "%s %.1f–%.1f; ", table, span[0], span[1])));
+            out.append("\n\nThe relay's read, explained every second:\n\n```\n").append(String.join("\n", reads)).append("\n```\n");
+            return out.toString();
         }
     }
 
@@ -220,14 +290,20 @@ public class EventsBench {
         int windows = (int) (offsets.stream().mapToDouble(Double::doubleValue).max().orElse(0) / window) + 1;
         for (int w = 0; w < windows; w++) {
             List<Double> in = new ArrayList<>();
+            List<Double> inRelay = new ArrayList<>();
+            List<Double> inDelivery = new ArrayList<>();
             for (int k = 0; k < offsets.size(); k++) {
                 if ((int) (offsets.get(k) / window) == w) {
                     in.add(latencies.get(k));
+                    inRelay.add(relayLag.get(k));
+                    inDelivery.add(delivery.get(k));
                 }
             }
             Stats ws = Stats.of(in);
-            SERIES.add(String.format(Locale.ROOT, "| %d–%d | %d | %.1f | %.1f | %.1f |", w * window, (w + 1) * window, ws.n,
-                    ws.p50, ws.p99, ws.max));
+            Stats wr = Stats.of(inRelay);
+            Stats wd = Stats.of(inDelivery);
+            SERIES.add(String.format(Locale.ROOT, "| %d–%d | %d | %.1f | %.1f | %.1f | %.1f / %.1f | %.1f / %.1f |", w * window,
+                    (w + 1) * window, ws.n, ws.p50, ws.p99, ws.max, wr.p50, wr.p99, wd.p50, wd.p99));
         }
         STAGES.add(row("outbox insert → marked published (relay; the mark overlaps the wait for Kafka's acknowledgement)", Stats.of(relayLag)));
         STAGES.add(row("marked → audit consumer's transaction begins (broker, fetch, poll loop, queueing)", Stats.of(delivery)));
@@ -347,8 +423,8 @@ public class EventsBench {
 
                 Over time (changes by commit time, in 5-second windows of the measured run):
 
-                | seconds | n | p50 ms | p99 ms | max ms |
-                |---|---|---|---|---|
+                | seconds | n | p50 ms | p99 ms | max ms | relay p50 / p99 | delivery p50 / p99 |
+                |---|---|---|---|---|---|---|
                 %s
                 """, baseline.p50, baseline.p99, baseline.max, baseline.n, app.p50, app.p99, app.max, app.n,
                 warmupStats == null ? "– | – | – | 0" : String.format(Locale.ROOT, "%.1f | %.1f | %.1f | %d",

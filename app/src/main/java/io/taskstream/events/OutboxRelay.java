@@ -32,6 +32,12 @@ class OutboxRelay extends BackgroundLoop {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     /** Advisory lock key of the relay: the bytes of "tsoutbox". */
     private static final long RELAY_LOCK = 0x74736f7574626f78L;
+    /** A round's first statement: the relay lock and the planner settings of the round's transaction (see relayOnce). */
+    static final String LOCK_AND_PLAN = "select pg_try_advisory_xact_lock(:key), set_config('plan_cache_mode', 'force_custom_plan', true), "
+            + "set_config('enable_bitmapscan', 'off', true), set_config('enable_seqscan', 'off', true)";
+    /** The oldest unpublished rows, in id order. */
+    static final String READ = "select id, topic, message_key, payload::text as payload, created_at from event_outbox "
+            + "where published_at is null order by id limit :limit";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -117,17 +123,19 @@ class OutboxRelay extends BackgroundLoop {
         long[] committing = {0};
         Integer count = tx.execute(status -> {
             long t0 = System.nanoTime();
-            // Plans made for each round's rows (this transaction only): a generic plan the server cached while
-            // the outbox was still small (a fresh database) joined the mark's ids by scanning the whole table,
-            // ~4 ms a round and growing, until the next ANALYZE happened to replan it. The commit stays
-            // synchronous (ADR 027: positions must not be reused after a crash).
-            Boolean locked = jdbc.sql("select pg_try_advisory_xact_lock(:key), set_config('plan_cache_mode', 'force_custom_plan', true)")
-                    .param("key", RELAY_LOCK).query((rs, n) -> rs.getBoolean(1)).single();
+            // The outbox is a queue: its statistics are mostly wrong (a backlog analyzed as pending, published rows
+            // not yet vacuumed), and plans chosen from them degrade with every published row until the next
+            // ANALYZE. So, for this transaction only: plans made for each round's rows (a generic plan cached
+            // while the outbox was small joined the mark's ids by scanning the whole table, ~4 ms a round), and
+            // no bitmap or sequential scans (chosen from the statistics of a small, mostly pending outbox, they
+            // visit every published row version not yet vacuumed: after a burst, 5,000 pages and ~8 ms a round for
+            // up to a minute; the ordered scan of the pending index skips them). ADR 027. The commit stays synchronous
+            // (positions must not be reused after a crash).
+            Boolean locked = jdbc.sql(LOCK_AND_PLAN).param("key", RELAY_LOCK).query((rs, n) -> rs.getBoolean(1)).single();
             if (!locked) {
                 return 0;
             }
-            List<Row> rows = jdbc.sql("select id, topic, message_key, payload::text as payload, created_at from event_outbox "
-                            + "where published_at is null order by id limit :limit")
+            List<Row> rows = jdbc.sql(READ)
                     .param("limit", properties.relay().batchSize())
                     .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("topic"), rs.getString("message_key"),
                             rs.getString("payload"), rs.getTimestamp("created_at").toInstant()))
