@@ -133,26 +133,38 @@ public class EventsBench {
             return watch;
         }
 
-        private final List<String> reads = Collections.synchronizedList(new ArrayList<>());
+        /** The relay's read explained every second, as the relay runs it: (seconds, plan nodes, pages read). */
+        private final List<Object[]> reads = Collections.synchronizedList(new ArrayList<>());
         private int ticks;
 
         private void sample() {
             double t = (System.nanoTime() - start) / 1e9;
             if (ticks++ % 4 == 0) {
-                try (Statement s = db.createStatement();
-                     ResultSet rs = s.executeQuery("explain (analyze, buffers, costs off, timing off, summary on) select id, topic, message_key, payload::text as payload, created_at from event_outbox "
-                             + "where published_at is null order by id limit 500")) {
-                    StringBuilder plan = new StringBuilder();
-                    while (rs.next()) {
-                        String line = rs.getString(1).trim();
-                        if (line.startsWith("->") || line.startsWith("Limit") || line.startsWith("Execution") || line.startsWith("Buffers")
-                                || line.startsWith("Index") || line.startsWith("Sort")) {
-                            plan.append(line.replaceAll("\\s+", " ")).append(" / ");
+                try (Statement s = db.createStatement()) {
+                    db.setAutoCommit(false);
+                    // The relay's planner settings (OutboxRelay.LOCK_AND_PLAN), local to this transaction.
+                    s.execute("select set_config('plan_cache_mode', 'force_custom_plan', true), "
+                            + "set_config('enable_bitmapscan', 'off', true), set_config('enable_seqscan', 'off', true)");
+                    List<String> nodes = new ArrayList<>();
+                    long pages = -1;
+                    try (ResultSet rs = s.executeQuery("explain (analyze, buffers, costs off, timing off) select id, topic, "
+                            + "message_key, payload::text as payload, created_at from event_outbox where published_at is null order by id limit 500")) {
+                        while (rs.next()) {
+                            String line = rs.getString(1).trim().replaceFirst("^-> *", "");
+                            Matcher node = Pattern.compile("^([A-Z][A-Za-z ]+?)(?: using (\\S+))?(?: on \\S+)? \\(actual").matcher(line);
+                            if (node.find()) {
+                                nodes.add(node.group(1) + (node.group(2) == null ? "" : " " + node.group(2)));
+                            }
+                            Matcher buffers = Pattern.compile("^Buffers: shared hit=(\\d+)(?: read=(\\d+))?").matcher(line);
+                            if (pages < 0 && buffers.find()) {
+                                pages = Long.parseLong(buffers.group(1)) + (buffers.group(2) == null ? 0 : Long.parseLong(buffers.group(2)));
+                            }
                         }
                     }
-                    reads.add(String.format(Locale.ROOT, "%.0f s: %s", t, plan));
+                    db.commit();
+                    reads.add(new Object[] {t, String.join(" > ", nodes), pages});
                 } catch (Exception e) {
-                    reads.add(e.toString());
+                    reads.add(new Object[] {t, e.toString(), -1L});
                 }
             }
             try (Statement s = db.createStatement();
@@ -175,7 +187,21 @@ public class EventsBench {
                 out.append("none");
             }
             seen.forEach((table, span) -> out.append(String.format(Locale.ROOT, "%s %.1f–%.1f; ", table, span[0], span[1])));
-            out.append("\n\nThe relay's read, explained every second:\n\n```\n").append(String.join("\n", reads)).append("\n```\n");
+            out.append("\n\nThe relay's read, explained every second with the relay's planner settings:\n");
+            for (int i = 0; i < reads.size(); ) {
+                int j = i;
+                long min = Long.MAX_VALUE;
+                long max = Long.MIN_VALUE;
+                while (j < reads.size() && reads.get(j)[1].equals(reads.get(i)[1])) {
+                    min = Math.min(min, (long) reads.get(j)[2]);
+                    max = Math.max(max, (long) reads.get(j)[2]);
+                    j++;
+                }
+                out.append(String.format(Locale.ROOT, "%n- %.0f–%.0f s: %s, %d–%d pages", (double) reads.get(i)[0],
+                        (double) reads.get(j - 1)[0], reads.get(i)[1], min, max));
+                i = j;
+            }
+            out.append('\n');
             return out.toString();
         }
     }
