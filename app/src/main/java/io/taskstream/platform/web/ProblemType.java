@@ -11,7 +11,7 @@ public enum ProblemType {
     VALIDATION("validation", HttpStatus.BAD_REQUEST, "Request validation failed"),
     MALFORMED_REQUEST("malformed-request", HttpStatus.BAD_REQUEST, "Malformed request body"),
     UNKNOWN_FIELD("unknown-field", HttpStatus.BAD_REQUEST, "Unknown field in request body"),
-    WRONG_TYPE("wrong-type", HttpStatus.BAD_REQUEST, "A field has the wrong JSON type"),
+    WRONG_TYPE("wrong-type", HttpStatus.BAD_REQUEST, "Wrong JSON type in request body"),
     BAD_PARAMETER("bad-parameter", HttpStatus.BAD_REQUEST, "Invalid request parameter"),
     BAD_REQUEST("bad-request", HttpStatus.BAD_REQUEST, "Bad request"),
     UNAUTHORIZED("unauthorized", HttpStatus.UNAUTHORIZED, "Authentication required"),
