@@ -13,6 +13,7 @@ import io.taskstream.support.Eventually;
 import io.taskstream.support.HttpApi;
 import io.taskstream.support.HttpApi.Session;
 import io.taskstream.support.KafkaBroker;
+import io.taskstream.support.UsesKafkaBroker;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -27,8 +28,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.context.annotation.Import;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -40,6 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
         "taskstream.events.transport=kafka",
         "management.tracing.export.enabled=true",
         "management.tracing.sampling.probability=1.0"})
+@Import(UsesKafkaBroker.class)
 class EventTracingIT {
 
     /** Every finished span, exported synchronously. */
@@ -51,11 +52,6 @@ class EventTracingIT {
         SpanProcessor inMemorySpans() {
             return SimpleSpanProcessor.create(SPANS);
         }
-    }
-
-    @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", () -> KafkaBroker.shared().bootstrapServers());
     }
 
     @LocalServerPort

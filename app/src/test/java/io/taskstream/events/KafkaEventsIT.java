@@ -11,6 +11,7 @@ import io.taskstream.support.Eventually;
 import io.taskstream.support.HttpApi;
 import io.taskstream.support.HttpApi.Session;
 import io.taskstream.support.KafkaBroker;
+import io.taskstream.support.UsesKafkaBroker;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,9 +23,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,16 +33,12 @@ import tools.jackson.databind.json.JsonMapper;
         "taskstream.data-dir=target/it-data/${random.uuid}",
         "taskstream.events.transport=kafka",
         "taskstream.events.relay.retry-backoff=PT0.2S"})
+@Import(UsesKafkaBroker.class)
 class KafkaEventsIT {
 
     private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
             builder -> builder.schemaIdResolvers(ids -> ids.mapPrefix("https://taskstream.dev/schemas/events/",
                     "classpath:events/schemas/")));
-
-    @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", () -> KafkaBroker.shared().bootstrapServers());
-    }
 
     @LocalServerPort
     int port;

@@ -1,11 +1,11 @@
 package io.taskstream.events;
 
 import io.taskstream.support.KafkaBroker;
+import io.taskstream.support.UsesKafkaBroker;
 import java.time.Duration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.context.annotation.Import;
 
 /** The same consumer guarantees through a real Kafka broker. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
@@ -13,12 +13,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "taskstream.events.transport=kafka",
         "taskstream.events.consumer.initial-backoff=PT0.01S",
         "taskstream.events.consumer.max-backoff=PT0.05S"})
+@Import(UsesKafkaBroker.class)
 class KafkaTransportConsumerIT extends EventConsumerContract {
-
-    @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", () -> KafkaBroker.shared().bootstrapServers());
-    }
 
     @Override
     void deliverAgain(CloudEvent event) {

@@ -7,6 +7,7 @@ import io.taskstream.support.Eventually;
 import io.taskstream.support.HttpApi;
 import io.taskstream.support.HttpApi.Session;
 import io.taskstream.support.KafkaBroker;
+import io.taskstream.support.UsesKafkaBroker;
 import io.taskstream.support.SecondInstance;
 import io.taskstream.support.SseStream;
 import io.taskstream.support.SseStream.Event;
@@ -21,9 +22,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.junit.jupiter.api.TestInstance;
 
 /** Two replicas on one database and one Kafka: clients of either replica see every update. */
@@ -31,15 +31,11 @@ import org.junit.jupiter.api.TestInstance;
         "taskstream.data-dir=target/it-data/${random.uuid}",
         "taskstream.events.transport=kafka",
         "taskstream.auth.jwt-secret=" + LiveFanOutIT.SECRET})
+@Import(UsesKafkaBroker.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LiveFanOutIT {
 
     static final String SECRET = "fan-out-test-secret-that-is-long-enough-0123456789";
-
-    @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", () -> KafkaBroker.shared().bootstrapServers());
-    }
 
     @LocalServerPort
     int port;
