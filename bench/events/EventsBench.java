@@ -1,5 +1,6 @@
 import io.taskstream.support.JarProcess;
 import io.taskstream.support.KafkaBroker;
+import io.taskstream.support.LatencyStats;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -57,7 +58,7 @@ public class EventsBench {
     static final List<String> STAGES = new ArrayList<>();
     /** Rows of the time table: p99 per window of the measured run, to tell steady tails from one-off stalls. */
     static final List<String> SERIES = new ArrayList<>();
-    static Stats warmupStats;
+    static LatencyStats warmupStats;
 
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(args[0]);
@@ -69,7 +70,7 @@ public class EventsBench {
         KafkaBroker kafka = KafkaBroker.shared();
         System.out.println("Kafka broker at " + kafka.bootstrapServers());
 
-        Stats baseline = kafkaRoundTrip(kafka.bootstrapServers(), changes, rate);
+        LatencyStats baseline = kafkaRoundTrip(kafka.bootstrapServers(), changes, rate);
         System.out.println("baseline: " + baseline);
 
         List<String> jvmOptions = new ArrayList<>(List.of("-Xmx1g"));
@@ -95,7 +96,7 @@ public class EventsBench {
                 // warm-up's aftermath from those of the measured load.
                 Thread.sleep(Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("BENCH_PAUSE", "0"))));
                 VacuumWatch vacuums = VacuumWatch.start("jdbc:postgresql://localhost:" + pgPort + "/postgres");
-                Stats appStats = appLatency(base, db, changes, rate, true);
+                LatencyStats appStats = appLatency(base, db, changes, rate, true);
                 System.out.println("app: " + appStats);
                 SERIES.add("");
                 SERIES.add(vacuums.stop());
@@ -206,7 +207,7 @@ public class EventsBench {
         }
     }
 
-    static Stats kafkaRoundTrip(String bootstrap, int count, int rate) throws Exception {
+    static LatencyStats kafkaRoundTrip(String bootstrap, int count, int rate) throws Exception {
         String topic = "bench-baseline-" + UUID.randomUUID();
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -249,10 +250,10 @@ public class EventsBench {
             done.await(120, TimeUnit.SECONDS);
             reader.join(5000);
         }
-        return Stats.of(latencies);
+        return LatencyStats.of(latencies);
     }
 
-    static Stats appLatency(String base, Connection db, int count, int rate, boolean measured) throws Exception {
+    static LatencyStats appLatency(String base, Connection db, int count, int rate, boolean measured) throws Exception {
         String email = "bench-" + UUID.randomUUID() + "@example.com";
         String signup = post(base + "/api/auth/signup", null,
                 "{\"email\":\"" + email + "\",\"password\":\"bench-password\",\"name\":\"Bench\",\"timeZone\":\"UTC\"}");
@@ -310,7 +311,7 @@ public class EventsBench {
             }
         }
         if (!measured) {
-            return Stats.of(latencies);
+            return LatencyStats.of(latencies);
         }
         int window = 5;
         int windows = (int) (offsets.stream().mapToDouble(Double::doubleValue).max().orElse(0) / window) + 1;
@@ -325,21 +326,21 @@ public class EventsBench {
                     inDelivery.add(delivery.get(k));
                 }
             }
-            Stats ws = Stats.of(in);
-            Stats wr = Stats.of(inRelay);
-            Stats wd = Stats.of(inDelivery);
+            LatencyStats ws = LatencyStats.of(in);
+            LatencyStats wr = LatencyStats.of(inRelay);
+            LatencyStats wd = LatencyStats.of(inDelivery);
             SERIES.add(String.format(Locale.ROOT, "| %d–%d | %d | %.1f | %.1f | %.1f | %.1f / %.1f | %.1f / %.1f |", w * window,
-                    (w + 1) * window, ws.n, ws.p50, ws.p99, ws.max, wr.p50, wr.p99, wd.p50, wd.p99));
+                    (w + 1) * window, ws.n(), ws.p50(), ws.p99(), ws.max(), wr.p50(), wr.p99(), wd.p50(), wd.p99()));
         }
-        STAGES.add(row("outbox insert → marked published (relay; the mark overlaps the wait for Kafka's acknowledgement)", Stats.of(relayLag)));
-        STAGES.add(row("marked → audit consumer's transaction begins (broker, fetch, poll loop, queueing)", Stats.of(delivery)));
-        STAGES.add(row("consumer transaction begins → audit row (apply)", Stats.of(apply)));
+        STAGES.add(row("outbox insert → marked published (relay; the mark overlaps the wait for Kafka's acknowledgement)", LatencyStats.of(relayLag)));
+        STAGES.add(row("marked → audit consumer's transaction begins (broker, fetch, poll loop, queueing)", LatencyStats.of(delivery)));
+        STAGES.add(row("consumer transaction begins → audit row (apply)", LatencyStats.of(apply)));
         STAGES.forEach(System.out::println);
-        return Stats.of(latencies);
+        return LatencyStats.of(latencies);
     }
 
-    static String row(String stage, Stats stats) {
-        return String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f |", stage, stats.p50, stats.p99, stats.max);
+    static String row(String stage, LatencyStats stats) {
+        return String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f |", stage, stats.p50(), stats.p99(), stats.max());
     }
 
     /** The relay's round stages, connection-pool waits and GC pauses from the app's Prometheus endpoint. */
@@ -428,8 +429,8 @@ public class EventsBench {
         return m.group(1);
     }
 
-    static void report(Path dir, int changes, int rate, int backlog, Stats baseline, Stats app, double relay) throws IOException {
-        double added = app.p99 - baseline.p99;
+    static void report(Path dir, int changes, int rate, int backlog, LatencyStats baseline, LatencyStats app, double relay) throws IOException {
+        double added = app.p99() - baseline.p99();
         String table = String.format(Locale.ROOT, """
                 | measure | p50 ms | p99 ms | max ms | n |
                 |---|---|---|---|---|
@@ -452,9 +453,9 @@ public class EventsBench {
                 | seconds | n | p50 ms | p99 ms | max ms | relay p50 / p99 | delivery p50 / p99 |
                 |---|---|---|---|---|---|---|
                 %s
-                """, baseline.p50, baseline.p99, baseline.max, baseline.n, app.p50, app.p99, app.max, app.n,
+                """, baseline.p50(), baseline.p99(), baseline.max(), baseline.n(), app.p50(), app.p99(), app.max(), app.n(),
                 warmupStats == null ? "– | – | – | 0" : String.format(Locale.ROOT, "%.1f | %.1f | %.1f | %d",
-                        warmupStats.p50, warmupStats.p99, warmupStats.max, warmupStats.n),
+                        warmupStats.p50(), warmupStats.p99(), warmupStats.max(), warmupStats.n()),
                 added, added < 50 ? "met" : "NOT met", relay, backlog, relay >= 2000 ? "met" : "NOT met", loadAverage(),
                 String.join("\n", STAGES), String.join("\n", SERIES));
         System.out.println();
@@ -477,25 +478,6 @@ public class EventsBench {
             return parts[0] + " / " + parts[1] + " / " + parts[2] + " on " + Runtime.getRuntime().availableProcessors() + " cores";
         } catch (IOException e) {
             return "unknown";
-        }
-    }
-
-    record Stats(int n, double p50, double p99, double max) {
-        static Stats of(List<Double> values) {
-            List<Double> sorted = new ArrayList<>(values);
-            Collections.sort(sorted);
-            if (sorted.isEmpty()) {
-                return new Stats(0, Double.NaN, Double.NaN, Double.NaN);
-            }
-            return new Stats(sorted.size(), pct(sorted, 0.50), pct(sorted, 0.99), sorted.getLast());
-        }
-
-        static double pct(List<Double> sorted, double q) {
-            return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1));
-        }
-
-        String json() {
-            return String.format(Locale.ROOT, "{\"n\":%d,\"p50Ms\":%.2f,\"p99Ms\":%.2f,\"maxMs\":%.2f}", n, p50, p99, max);
         }
     }
 }

@@ -1,6 +1,7 @@
 import io.taskstream.support.HttpApi;
 import io.taskstream.support.HttpApi.Session;
 import io.taskstream.support.JarProcess;
+import io.taskstream.support.LatencyStats;
 import io.taskstream.support.LocalTopology;
 import io.taskstream.support.TaskJson;
 import java.io.IOException;
@@ -126,7 +127,7 @@ public class TopologyBench {
                 seenAt.put(id, Instant.now());
             }
         }
-        Stats total = Stats.of(latencies);
+        LatencyStats total = LatencyStats.of(latencies);
         // Where the time went, from the database's own timestamps (one machine, one clock).
         List<Double> relay = new ArrayList<>();
         List<Double> consume = new ArrayList<>();
@@ -153,15 +154,15 @@ public class TopologyBench {
         }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("completeToReadable", total.json());
-        result.put("commitToPublished", Stats.of(relay).json());
-        result.put("publishedToNextCommitted", Stats.of(consume).json());
-        result.put("nextCommittedToSeen", Stats.of(read).json());
+        result.put("commitToPublished", LatencyStats.of(relay).json());
+        result.put("publishedToNextCommitted", LatencyStats.of(consume).json());
+        result.put("nextCommittedToSeen", LatencyStats.of(read).json());
         // A relay woken by the api's commit that finds another process's relay holding the lock skips its round
         // and waits a whole poll interval (250 ms): those show up here.
         long slowRelays = relay.stream().filter(ms -> ms >= 200).count();
         result.put("relayRoundsOver200ms", slowRelays);
         System.out.printf(Locale.ROOT, "complete → readable: %s | commit → published %s | → next committed %s | → seen %s"
-                + " | relay ≥ 200 ms: %d%n", total, Stats.of(relay), Stats.of(consume), Stats.of(read), slowRelays);
+                + " | relay ≥ 200 ms: %d%n", total, LatencyStats.of(relay), LatencyStats.of(consume), LatencyStats.of(read), slowRelays);
         return result;
     }
 
@@ -209,15 +210,15 @@ public class TopologyBench {
         result.put("distinctTasksNotified", distinct);
         result.put("missed", count - distinct);
         result.put("doubled", firing.size() - distinct);
-        result.put("firingLateness", Stats.of(firing).json());
-        result.put("deliveryLateness", Stats.of(delivery).json());
+        result.put("firingLateness", LatencyStats.of(firing).json());
+        result.put("deliveryLateness", LatencyStats.of(delivery).json());
         System.out.printf(Locale.ROOT, "reminders: %d planned, %d notified (%d distinct, %d firings); firing lateness %s; "
-                + "delivery lateness %s%n", count, firing.size(), distinct, firings, Stats.of(firing), Stats.of(delivery));
+                + "delivery lateness %s%n", count, firing.size(), distinct, firings, LatencyStats.of(firing), LatencyStats.of(delivery));
         return result;
     }
 
     /** Kafka's own floor: one record at a time, idempotent producer with acks=all → consumer, same broker. */
-    static Stats kafkaRoundTrip(String bootstrap, int count) throws Exception {
+    static LatencyStats kafkaRoundTrip(String bootstrap, int count) throws Exception {
         String topic = "bench-round-trip-" + UUID.randomUUID();
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -251,7 +252,7 @@ public class TopologyBench {
                 }
             }
         }
-        Stats stats = Stats.of(latencies);
+        LatencyStats stats = LatencyStats.of(latencies);
         System.out.println("Kafka producer → consumer: " + stats);
         return stats;
     }
@@ -304,17 +305,17 @@ public class TopologyBench {
                 .append(" warm-up ones; \"seen\" = the api returned the next occurrence (series polled every 2 ms).\n\n")
                 .append("| measure (ms) | topology p50 | topology p99 | single p50 | single p99 |\n|---|---|---|---|---|\n");
         for (String key : List.of("completeToReadable", "commitToPublished", "publishedToNextCommitted", "nextCommittedToSeen")) {
-            Stats t = Stats.parse((String) tr.get(key));
-            Stats s = Stats.parse((String) sr.get(key));
-            md.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.1f |%n", key, t.p50, t.p99, s.p50, s.p99));
+            LatencyStats t = LatencyStats.parse((String) tr.get(key));
+            LatencyStats s = LatencyStats.parse((String) sr.get(key));
+            md.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.1f |%n", key, t.p50(), t.p99(), s.p50(), s.p99()));
         }
-        Stats total = Stats.parse((String) tr.get("completeToReadable"));
+        LatencyStats total = LatencyStats.parse((String) tr.get("completeToReadable"));
         md.append(String.format(Locale.ROOT, "%nCompletions whose commit → published took ≥ 200 ms: topology %s, single %s. "
                 + "(With the embedded transport the relay marks a batch published after the in-process consumers ran, "
                 + "so \"published → next committed\" is negative there.)%n", tr.get("relayRoundsOver200ms"),
                 sr.get("relayRoundsOver200ms")));
         md.append(String.format(Locale.ROOT, "%nTopology p99 %.1f ms: target < 100 ms %s. Kafka's own round trip on the same broker: %s.%n%n",
-                total.p99, total.p99 < 100 ? "**met**" : "**NOT met**", Stats.parse((String) report.get("kafkaRoundTrip"))));
+                total.p99(), total.p99() < 100 ? "**met**" : "**NOT met**", LatencyStats.parse((String) report.get("kafkaRoundTrip"))));
         md.append("## Reminder lateness\n\n").append(reminders)
                 .append(" reminders, 10 per second. Firing = `fired_at − remind_at` (reminders process); delivery = ")
                 .append("in-app notification written by the notifier − `remind_at`.\n\n")
@@ -322,10 +323,10 @@ public class TopologyBench {
         for (Map.Entry<String, Map<String, Object>> row : List.of(Map.entry("topology (2 reminders processes)", tm),
                 Map.entry("single", sm))) {
             Map<String, Object> r = row.getValue();
-            Stats f = Stats.parse((String) r.get("firingLateness"));
-            Stats d = Stats.parse((String) r.get("deliveryLateness"));
+            LatencyStats f = LatencyStats.parse((String) r.get("firingLateness"));
+            LatencyStats d = LatencyStats.parse((String) r.get("deliveryLateness"));
             md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %.1f / %.1f | %.1f / %.1f |%n", row.getKey(),
-                    r.get("planned"), r.get("notifications"), r.get("missed"), r.get("doubled"), f.p50, f.p99, d.p50, d.p99));
+                    r.get("planned"), r.get("notifications"), r.get("missed"), r.get("doubled"), f.p50(), f.p99(), d.p50(), d.p99()));
         }
         md.append("\nFired per reminders process (their own metrics): ").append(tm.get("firedByProcess")).append(".\n");
         Files.writeString(dir.resolve(name + ".md"), md.toString());
@@ -350,38 +351,5 @@ public class TopologyBench {
             return s.startsWith("{") ? s : "\"" + s.replace("\"", "\\\"") + "\"";
         }
         return String.valueOf(value);
-    }
-
-    record Stats(int n, double p50, double p99, double max) {
-        static Stats of(List<Double> values) {
-            List<Double> sorted = new ArrayList<>(values);
-            Collections.sort(sorted);
-            if (sorted.isEmpty()) {
-                return new Stats(0, Double.NaN, Double.NaN, Double.NaN);
-            }
-            return new Stats(sorted.size(), pct(sorted, 0.50), pct(sorted, 0.99), sorted.getLast());
-        }
-
-        static double pct(List<Double> sorted, double q) {
-            return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1));
-        }
-
-        static Stats parse(String json) {
-            Matcher m = Pattern.compile("\"n\":(\\d+),\"p50Ms\":([-\\d.NaN]+),\"p99Ms\":([-\\d.NaN]+),\"maxMs\":([-\\d.NaN]+)").matcher(json);
-            if (!m.find()) {
-                throw new IllegalArgumentException(json);
-            }
-            return new Stats(Integer.parseInt(m.group(1)), Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3)),
-                    Double.parseDouble(m.group(4)));
-        }
-
-        String json() {
-            return String.format(Locale.ROOT, "{\"n\":%d,\"p50Ms\":%.2f,\"p99Ms\":%.2f,\"maxMs\":%.2f}", n, p50, p99, max);
-        }
-
-        @Override
-        public String toString() {
-            return String.format(Locale.ROOT, "p50 %.1f ms, p99 %.1f ms, max %.1f ms (n=%d)", n == 0 ? Double.NaN : p50, p99, max, n);
-        }
     }
 }
