@@ -95,11 +95,11 @@ public class EventsBench {
                 // BENCH_PAUSE seconds of quiet between warm-up and measurement (default 0), to tell effects of the
                 // warm-up's aftermath from those of the measured load.
                 Thread.sleep(Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("BENCH_PAUSE", "0"))));
-                VacuumWatch vacuums = VacuumWatch.start("jdbc:postgresql://localhost:" + pgPort + "/postgres");
+                DatabaseWatch database = DatabaseWatch.start("jdbc:postgresql://localhost:" + pgPort + "/postgres");
                 LatencyStats appStats = appLatency(base, db, changes, rate, true);
                 System.out.println("app: " + appStats);
                 SERIES.add("");
-                SERIES.add(vacuums.stop());
+                SERIES.add(database.stop());
                 String metrics = scrapeStages(base);
                 System.out.println(metrics);
                 STAGES.add("");
@@ -115,67 +115,83 @@ public class EventsBench {
     }
 
     /**
-     * Which tables (auto)vacuum worked on while the measured run went on, sampled every 250 ms from
-     * pg_stat_progress_vacuum, in seconds from the start of the measured run (to read beside the windows).
+     * What the database did while the measured run went on, in seconds from its start (to read beside the
+     * windows): which tables (auto)vacuum worked on, sampled every 250 ms from pg_stat_progress_vacuum, and the
+     * plan of the relay's read, explained every second with the relay's planner settings.
      */
-    static final class VacuumWatch {
-        private final Map<String, double[]> seen = Collections.synchronizedMap(new java.util.LinkedHashMap<>());
+    static final class DatabaseWatch {
+        private static final Pattern NODE = Pattern.compile("^([A-Z][A-Za-z ]+?)(?: using (\\S+))?(?: on \\S+)? \\(actual");
+        private static final Pattern BUFFERS = Pattern.compile("^Buffers: shared hit=(\\d+)(?: read=(\\d+))?");
+
+        /** One explained read: its plan's nodes, outermost first, and the pages it touched (-1: not told). */
+        private record Read(double at, String plan, long pages) {
+        }
+
+        private final Map<String, double[]> vacuums = Collections.synchronizedMap(new java.util.LinkedHashMap<>());
+        private final List<Read> reads = Collections.synchronizedList(new ArrayList<>());
         private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         private final long start = System.nanoTime();
         private final Connection db;
+        private int ticks;
 
-        private VacuumWatch(Connection db) {
+        private DatabaseWatch(Connection db) {
             this.db = db;
         }
 
-        static VacuumWatch start(String url) throws Exception {
-            VacuumWatch watch = new VacuumWatch(DriverManager.getConnection(url, "postgres", ""));
+        static DatabaseWatch start(String url) throws Exception {
+            Connection db = DriverManager.getConnection(url, "postgres", "");
+            // Each sample is one transaction: the relay's planner settings are local to it.
+            db.setAutoCommit(false);
+            DatabaseWatch watch = new DatabaseWatch(db);
             watch.timer.scheduleAtFixedRate(watch::sample, 0, 250, TimeUnit.MILLISECONDS);
             return watch;
         }
 
-        /** The relay's read explained every second, as the relay runs it: (seconds, plan nodes, pages read). */
-        private final List<Object[]> reads = Collections.synchronizedList(new ArrayList<>());
-        private int ticks;
-
         private void sample() {
             double t = (System.nanoTime() - start) / 1e9;
-            if (ticks++ % 4 == 0) {
-                try (Statement s = db.createStatement()) {
-                    db.setAutoCommit(false);
-                    // The relay's planner settings (OutboxRelay.LOCK_AND_PLAN), local to this transaction.
-                    s.execute("select set_config('plan_cache_mode', 'force_custom_plan', true), "
-                            + "set_config('enable_bitmapscan', 'off', true), set_config('enable_seqscan', 'off', true)");
-                    List<String> nodes = new ArrayList<>();
-                    long pages = -1;
-                    try (ResultSet rs = s.executeQuery("explain (analyze, buffers, costs off, timing off) select id, topic, "
-                            + "message_key, payload::text as payload, created_at from event_outbox where published_at is null order by id limit 500")) {
-                        while (rs.next()) {
-                            String line = rs.getString(1).trim().replaceFirst("^-> *", "");
-                            Matcher node = Pattern.compile("^([A-Z][A-Za-z ]+?)(?: using (\\S+))?(?: on \\S+)? \\(actual").matcher(line);
-                            if (node.find()) {
-                                nodes.add(node.group(1) + (node.group(2) == null ? "" : " " + node.group(2)));
-                            }
-                            Matcher buffers = Pattern.compile("^Buffers: shared hit=(\\d+)(?: read=(\\d+))?").matcher(line);
-                            if (pages < 0 && buffers.find()) {
-                                pages = Long.parseLong(buffers.group(1)) + (buffers.group(2) == null ? 0 : Long.parseLong(buffers.group(2)));
-                            }
-                        }
+            try {
+                if (ticks++ % 4 == 0) {
+                    reads.add(explainRead(t));
+                }
+                try (Statement s = db.createStatement();
+                     ResultSet rs = s.executeQuery("select p.relid::regclass::text, p.pid from pg_stat_progress_vacuum p")) {
+                    while (rs.next()) {
+                        vacuums.computeIfAbsent(rs.getString(1) + " (pid " + rs.getInt(2) + ")", k -> new double[] {t, t})[1] = t;
                     }
-                    db.commit();
-                    reads.add(new Object[] {t, String.join(" > ", nodes), pages});
-                } catch (Exception e) {
-                    reads.add(new Object[] {t, e.toString(), -1L});
+                }
+                db.commit();
+            } catch (Exception e) {
+                reads.add(new Read(t, e.toString(), -1));
+                try {
+                    db.rollback();
+                } catch (Exception closed) {
+                    // the next sample fails and says so
                 }
             }
-            try (Statement s = db.createStatement();
-                 ResultSet rs = s.executeQuery("select p.relid::regclass::text, p.pid from pg_stat_progress_vacuum p")) {
-                while (rs.next()) {
-                    double[] span = seen.computeIfAbsent(rs.getString(1) + " (pid " + rs.getInt(2) + ")", k -> new double[] {t, t});
-                    span[1] = t;
+        }
+
+        /** The relay's read (OutboxRelay.READ) with its planner settings (OutboxRelay.LOCK_AND_PLAN). */
+        private Read explainRead(double t) throws Exception {
+            try (Statement s = db.createStatement()) {
+                s.execute("select set_config('plan_cache_mode', 'force_custom_plan', true), "
+                        + "set_config('enable_bitmapscan', 'off', true), set_config('enable_seqscan', 'off', true)");
+                List<String> nodes = new ArrayList<>();
+                long pages = -1;
+                try (ResultSet rs = s.executeQuery("explain (analyze, buffers, costs off, timing off) select id, topic, "
+                        + "message_key, payload::text as payload, created_at from event_outbox where published_at is null order by id limit 500")) {
+                    while (rs.next()) {
+                        String line = rs.getString(1).trim().replaceFirst("^-> *", "");
+                        Matcher node = NODE.matcher(line);
+                        if (node.find()) {
+                            nodes.add(node.group(1) + (node.group(2) == null ? "" : " " + node.group(2)));
+                        }
+                        Matcher buffers = BUFFERS.matcher(line);
+                        if (pages < 0 && buffers.find()) {
+                            pages = Long.parseLong(buffers.group(1)) + (buffers.group(2) == null ? 0 : Long.parseLong(buffers.group(2)));
+                        }
+                    }
                 }
-            } catch (Exception e) {
-                // the next sample will tell
+                return new Read(t, String.join(" > ", nodes), pages);
             }
         }
 
@@ -184,26 +200,25 @@ public class EventsBench {
             timer.awaitTermination(5, TimeUnit.SECONDS);
             db.close();
             StringBuilder out = new StringBuilder("Vacuums seen during the measured run (seconds from its start, sampled every 0.25 s): ");
-            if (seen.isEmpty()) {
+            if (vacuums.isEmpty()) {
                 out.append("none");
             }
-            seen.forEach((table, span) -> out.append(String.format(Locale.ROOT, "%s %.1f–%.1f; ", table, span[0], span[1])));
+            vacuums.forEach((table, span) -> out.append(String.format(Locale.ROOT, "%s %.1f–%.1f; ", table, span[0], span[1])));
             out.append("\n\nThe relay's read, explained every second with the relay's planner settings:\n");
             for (int i = 0; i < reads.size(); ) {
                 int j = i;
                 long min = Long.MAX_VALUE;
                 long max = Long.MIN_VALUE;
-                while (j < reads.size() && reads.get(j)[1].equals(reads.get(i)[1])) {
-                    min = Math.min(min, (long) reads.get(j)[2]);
-                    max = Math.max(max, (long) reads.get(j)[2]);
+                while (j < reads.size() && reads.get(j).plan().equals(reads.get(i).plan())) {
+                    min = Math.min(min, reads.get(j).pages());
+                    max = Math.max(max, reads.get(j).pages());
                     j++;
                 }
-                out.append(String.format(Locale.ROOT, "%n- %.0f–%.0f s: %s, %d–%d pages", (double) reads.get(i)[0],
-                        (double) reads.get(j - 1)[0], reads.get(i)[1], min, max));
+                out.append(String.format(Locale.ROOT, "%n- %.0f–%.0f s: %s, %d–%d pages", reads.get(i).at(), reads.get(j - 1).at(),
+                        reads.get(i).plan(), min, max));
                 i = j;
             }
-            out.append('\n');
-            return out.toString();
+            return out.append('\n').toString();
         }
     }
 
