@@ -30,7 +30,7 @@ class RelayWakeUpIT extends ApiIT {
 
         // The same change as another replica would commit it: straight into the outbox, no local wake-up.
         jdbc.sql("insert into event_outbox (event_id, topic, message_key, event_type, payload, created_at) "
-                        + "select e.id, topic, message_key, event_type, jsonb_set(payload, '{id}', to_jsonb(e.id::text)), now() "
+                        + "select e.id, topic, message_key, event_type, jsonb_set(payload::jsonb, '{id}', to_jsonb(e.id::text))::json, now() "
                         + "from event_outbox, (select gen_random_uuid() as id) e "
                         + "where topic = 'task-events' and message_key = :user")
                 .param("user", ann.userId()).update();
