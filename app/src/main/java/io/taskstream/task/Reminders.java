@@ -13,6 +13,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 final class Reminders {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** No reminders, as stored: most tasks have none, so neither writing nor reading it builds a tree. */
+    private static final String EMPTY = "[]";
 
     private Reminders() {
     }
@@ -30,11 +32,11 @@ final class Reminders {
     }
 
     static String toJson(List<Reminder> reminders) {
-        return toNode(reminders).toString();
+        return reminders.isEmpty() ? EMPTY : toNode(reminders).toString();
     }
 
     static List<Reminder> fromJson(String json) {
-        if (json == null || json.isBlank()) {
+        if (json == null || json.isBlank() || EMPTY.equals(json)) {
             return List.of();
         }
         List<Reminder> reminders = new ArrayList<>();

@@ -17,6 +17,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.util.RawValue;
 
 /**
  * Turns each {@link TaskEvent} into a CloudEvent on {@code task-events} and {@code task-updates}, in the
@@ -48,7 +50,8 @@ class TaskEventsOutboxWriter {
         List<String> changed = event instanceof TaskUpdated updated ? updated.changedFields() : null;
         EventData data = new EventData(name, event.taskId().value(), event.userId().toString(), TaskData.of(event.task()),
                 event.occurredAt(), changed, event.door().name().toLowerCase(Locale.ROOT));
-        JsonNode payload = json.valueToTree(data);
+        // Serialized once, straight from the record, and embedded as is in both topics' CloudEvents.
+        JsonNode payload = JsonNodeFactory.instance.rawValueNode(new RawValue(json.writeValueAsString(data)));
         String type = "taskstream.task." + name;
         String subject = event.taskId().toString();
         String user = event.userId().toString();
