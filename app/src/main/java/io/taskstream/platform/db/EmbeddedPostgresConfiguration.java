@@ -26,7 +26,7 @@ import org.springframework.context.annotation.Configuration;
 class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
-    static final String OUTBOX_NOTIFY = "taskstream.outbox_notify";
+    private static final String OUTBOX_NOTIFY = "taskstream.outbox_notify";
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(TaskstreamProperties properties) {
