@@ -386,7 +386,7 @@ public class EventsBench {
             long start = System.nanoTime();
             s.executeUpdate("insert into event_outbox (event_id, topic, message_key, event_type, payload, created_at) "
                     + "select gen_random_uuid(), 'task-updates', o.message_key, o.event_type, "
-                    + "jsonb_set(o.payload, '{id}', to_jsonb(gen_random_uuid()::text)), now() "
+                    + "jsonb_set(o.payload::jsonb, '{id}', to_jsonb(gen_random_uuid()::text))::json, now() "
                     + "from generate_series(1, " + backlog + ") g, "
                     + "(select * from event_outbox where topic = 'task-updates' limit 1) o");
             long inserted = System.nanoTime();

@@ -55,7 +55,7 @@ class JdbcOutbox implements Outbox {
         }
         List<CloudEvent> events = entries.stream().map(entry -> tracing.withCurrentContext(entry.event())).toList();
         jdbc.sql("insert into event_outbox (event_id, topic, message_key, event_type, payload, created_at) "
-                        + "select e.id, e.topic, e.key, e.type, e.payload::jsonb, :now "
+                        + "select e.id, e.topic, e.key, e.type, e.payload::json, :now "
                         + "from unnest(:topics::text[], :ids::uuid[], :keys::text[], :types::text[], :payloads::text[]) "
                         + "with ordinality as e(topic, id, key, type, payload, n) order by e.n")
                 .param("topics", SqlArrays.literal(entries.stream().map(entry -> properties.topics().name(entry.topic())).toList()))
