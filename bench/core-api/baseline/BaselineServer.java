@@ -55,7 +55,7 @@ public class BaselineServer {
             + "t.due_at, t.all_day, t.created_at, t.updated_at, t.completed_at";
     /** Written as already published, so that the app's relay, which shares the database, leaves them alone. */
     static final String OUTBOX = "insert into event_outbox (event_id, topic, message_key, event_type, payload, created_at, "
-            + "published_at) values (?, ?, ?, 'taskstream.task.created', ?::jsonb, ?, now())";
+            + "published_at) values (?, ?, ?, 'taskstream.task.created', ?::json, ?, now())";
     static final String INSERT = "insert into task (user_id, title, description, priority, tags, due_at, all_day, "
             + "created_at, updated_at) values (?, ?, ?, ?, ?::text[], ?, ?, ?, ?) returning " + COLUMNS;
     /** TaskRepository.list: count exactly up to 10,000 matches (TaskPage.EXACT_TOTAL_UP_TO), stop scanning after that. */
