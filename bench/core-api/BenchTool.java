@@ -131,12 +131,17 @@ public class BenchTool {
             explain(c, text, "list: page 0 sorted by due, one row more to tell whether a next page exists",
                     "select " + cols + " from task t where t.user_id = ? order by t.due_at asc nulls last, t.id asc limit 51 offset 0",
                     user, null);
+            // TaskRepository.SEARCH_THROUGH_INDEX, for the rest of this session rather than a transaction
+            try (Statement st = c.createStatement()) {
+                st.execute("set enable_seqscan = off");
+            }
             for (int i = 4; i < args.length; i++) {
                 String q = prefixQuery(args[i]);
                 explain(c, text, "search '" + args[i] + "': page by relevance with its total (TaskRepository.rankedPage)",
-                        "select " + cols + ", p.total from (select r.id, r.rank, count(*) over () as total from ("
-                                + "select t.id, ts_rank_cd(t.search, q) as rank from task t, to_tsquery('english', ?) q "
-                                + "where t.user_id = ? and t.search @@ q offset 0) r order by r.rank desc, r.id desc limit 50 offset 0"
+                        "with matches as materialized (select t.id, ts_rank(t.search, q) as rank from task t, "
+                                + "to_tsquery('english', ?) q where t.user_id = ? and t.search @@ q) "
+                                + "select " + cols + ", p.total from (select m.id, m.rank, (select count(*) from matches) as total "
+                                + "from matches m order by m.rank desc, m.id desc limit 50 offset 0"
                                 + ") p join task t on t.id = p.id order by p.rank desc, p.id desc", user, q);
             }
         }

@@ -38,8 +38,9 @@ import java.util.regex.Pattern;
  * built-in HTTP server on virtual threads, with hand-written JSON.
  *
  * <p>Deliberately absent, because they are the app's overhead being measured: authentication (no token is read
- * or checked), Spring MVC/Security filters, Jackson, transactions around reads (they run in autocommit; a
- * create writes the task and its two outbox rows in one transaction, as the app does), request ids,
+ * or checked), Spring MVC/Security filters, Jackson, transactions around reads (lists run in autocommit; a
+ * search needs one for its plan setting, and a create writes the task and its two outbox rows in one, as the
+ * app does), request ids,
  * validation beyond what the SQL needs, and the per-request time-zone lookup (each user's zone is read once and
  * cached).
  *
@@ -66,12 +67,14 @@ public class BaselineServer {
             + " order by t.due_at asc nulls last, t.id asc limit ? offset ?";
     static final String SEARCH_COUNT = "select count(*) from task t, to_tsquery('english', ?) q"
             + " where t.user_id = ? and t.search @@ q";
-    /** TaskRepository.rankedPage: rank each match once, count by a window, read back only the page's rows. */
-    static final String SEARCH_PAGE = "select " + T_COLUMNS + ", p.total from ("
-            + "select r.id, r.rank, count(*) over () as total from ("
-            + "select t.id, ts_rank_cd(t.search, q) as rank from task t, to_tsquery('english', ?) q"
-            + " where t.user_id = ? and t.search @@ q offset 0"
-            + ") r order by r.rank desc, r.id desc limit ? offset ?"
+    /** TaskRepository.list: a search reads its matches through the GIN index (for the transaction). */
+    static final String SEARCH_THROUGH_INDEX = "select set_config('enable_seqscan', 'off', true)";
+    /** TaskRepository.rankedPage: rank each match once into a materialized list, count and sort it, read back the page. */
+    static final String SEARCH_PAGE = "with matches as materialized (select t.id, ts_rank(t.search, q) as rank"
+            + " from task t, to_tsquery('english', ?) q where t.user_id = ? and t.search @@ q) "
+            + "select " + T_COLUMNS + ", p.total from ("
+            + "select m.id, m.rank, (select count(*) from matches) as total from matches m"
+            + " order by m.rank desc, m.id desc limit ? offset ?"
             + ") p join task t on t.id = p.id order by p.rank desc, p.id desc";
     static final String ZONE = "select time_zone from app_user where id = ?";
 
@@ -233,6 +236,10 @@ public class BaselineServer {
         StringBuilder json = new StringBuilder(16_384).append('[');
         if (tsQuery != null) {
             try (Connection c = db.getConnection()) {
+                c.setAutoCommit(false);
+                try (PreparedStatement ps = c.prepareStatement(SEARCH_THROUGH_INDEX)) {
+                    ps.execute();
+                }
                 try (PreparedStatement ps = c.prepareStatement(SEARCH_PAGE)) {
                     ps.setString(1, tsQuery);
                     ps.setObject(2, user);
@@ -260,6 +267,7 @@ public class BaselineServer {
                         }
                     }
                 }
+                c.commit();
             }
         } else if (q == null || q.isBlank()) {
             try (Connection c = db.getConnection()) {
