@@ -301,6 +301,37 @@ public class BenchTool {
                 firstResult = false;
             }
         }
+        json.append("\n  ],\n  \"search_by_connections\": [");
+        StringBuilder sweepChart = new StringBuilder("# connections app_p99_ms baseline_p99_ms app_rps baseline_rps\n");
+        List<String[]> sweep = new ArrayList<>(); // {phase, connections}
+        sweep.add(new String[] {"light", lightConns});
+        for (String c : meta.getOrDefault("search_sweep_connections", "").trim().split("\\s+")) {
+            if (!c.isEmpty()) {
+                sweep.add(new String[] {"c" + c, c});
+            }
+        }
+        sweep.add(new String[] {"saturation", conns});
+        md.append("\n## Search latency by concurrency\n\n")
+                .append("The same rotating searches with more of them in flight at once (closed loop, wrk -c N): ")
+                .append("where the p99 crosses 50 ms on this machine. Both contestants run the same SQL, so their ")
+                .append("latencies part only by the app's own overhead.\n\n")
+                .append("| connections | app req/s | app p50 | app p99 | baseline req/s | baseline p50 | baseline p99 | app p99 < 50 ms? |\n")
+                .append("|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        boolean firstSweep = true;
+        for (String[] point : sweep) {
+            Run app = find(runs, "app", "search", point[0]);
+            Run base = find(runs, "baseline", "search", point[0]);
+            if (app == null || base == null) {
+                continue;
+            }
+            md.append(String.format(Locale.ROOT, "| %s | %.0f | %.1f ms | %.1f ms | %.0f | %.1f ms | %.1f ms | %s |%n", point[1],
+                    app.rps(), app.p50(), app.p99(), base.rps(), base.p50(), base.p99(), app.p99() < TARGET_P99_MS ? "yes" : "no"));
+            sweepChart.append(point[1]).append(' ').append(f1(app.p99())).append(' ').append(f1(base.p99())).append(' ')
+                    .append(f1(app.rps())).append(' ').append(f1(base.rps())).append('\n');
+            json.append(firstSweep ? "" : ",").append(String.format(Locale.ROOT,
+                    "%n    {\"connections\": %s, \"app\": %s, \"baseline\": %s}", point[1], runJson(app), runJson(base)));
+            firstSweep = false;
+        }
         json.append("\n  ],\n  \"cpu_ms_per_request\": [");
         md.append("\n## CPU per request (saturation runs)\n\n")
                 .append("CPU time of each process tree during the measured runs divided by the requests served. Only one ")
@@ -340,6 +371,9 @@ public class BenchTool {
         Files.writeString(Path.of(args[5]), json);
         if (args.length > 6) {
             Files.writeString(Path.of(args[6]), chart);
+        }
+        if (args.length > 7) {
+            Files.writeString(Path.of(args[7]), sweepChart);
         }
     }
 

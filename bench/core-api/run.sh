@@ -9,6 +9,7 @@
 # Knobs (environment): BENCH_TASKS=100000 BENCH_DURATION=20 BENCH_JIT_WARMUP=10 BENCH_WARMUP=5 BENCH_THREADS=2
 #                      BENCH_CONNECTIONS=16
 #                      BENCH_LIGHT_CONNECTIONS=1 BENCH_LIGHT_DURATION=10 BENCH_KEEP_WORK=1 (keep the temp dir)
+#                      BENCH_SEARCH_SWEEP="2 4 8" (searches also measured at these connection counts, LIGHT_DURATION each)
 # Output: a table on stdout, bench/results/core-api-<date>.md, bench/results/core-api-latest.json (+ .png chart
 # when gnuplot is installed). Only loopback addresses are used. Everything started here is stopped on exit.
 set -euo pipefail
@@ -24,6 +25,7 @@ THREADS=${BENCH_THREADS:-2}
 CONNS=${BENCH_CONNECTIONS:-16}
 LIGHT_CONNS=${BENCH_LIGHT_CONNECTIONS:-1}
 LIGHT_DURATION=${BENCH_LIGHT_DURATION:-10}
+SEARCH_SWEEP=${BENCH_SEARCH_SWEEP:-2 4 8}
 MAX_SECONDS=${BENCH_MAX_SECONDS:-570}
 ZONE=Europe/Berlin
 RESULTS="$ROOT/bench/results"
@@ -224,6 +226,9 @@ measure list saturation "$THREADS" "$CONNS" "$DURATION" "$WARMUP"
 measure search saturation "$THREADS" "$CONNS" "$DURATION" "$WARMUP"
 measure list light 1 "$LIGHT_CONNS" "$LIGHT_DURATION" 0
 measure search light 1 "$LIGHT_CONNS" "$LIGHT_DURATION" 0
+for c in $SEARCH_SWEEP; do  # where the search p99 crosses 50 ms
+  measure search "c$c" $(( c < THREADS ? c : THREADS )) "$c" "$LIGHT_DURATION" 0
+done
 measure create saturation "$THREADS" "$CONNS" "$DURATION" "$WARMUP"
 
 # --- report ---
@@ -246,15 +251,16 @@ PG_VERSION=$(grep -m1 -oE 'PostgreSQL [0-9.]+' "$WORK/plans.txt" || echo '?')
   echo "jit_warmup=${JIT_WARMUP}s of each operation per contestant at the start (creates to a third user), then VACUUM"
   echo "light_connections=$LIGHT_CONNS"
   echo "light_duration=$LIGHT_DURATION"
+  echo "search_sweep_connections=$SEARCH_SWEEP"
   echo "load_generator=$(wrk --version 2>&1 | head -1 | cut -c1-40) on loopback, script bench/core-api/ops.lua"
   echo "list_request=GET /api/{user}/tasks?sort=due&size=50 (page 0)"
   echo "search_request=GET /api/{user}/tasks?q=<20 terms rotating: report call dentist groc invoice kubernetes harpsichord telescope zephyr quokka rep 'dentist appoint' 'budget review' migrat tax plumb meeting xyzzy 'code review' pro>"
   echo "create_request=POST /api/{user}/tasks, 200 rotating bodies (title, description, priority, tags, dueAt)"
-  echo "baseline=bench/core-api/baseline/BaselineServer.java: same SQL as TaskRepository, HikariCP pool of 20, virtual threads, no auth, no transactions"
+  echo "baseline=bench/core-api/baseline/BaselineServer.java: same SQL as TaskRepository, HikariCP pool of 20, virtual threads, no auth, transactions only where the app's SQL needs one (create, search)"
 } >"$WORK/meta.properties"
 CHART="$WORK/chart.dat"
 "$JAVA" "$HERE/BenchTool.java" report "$OUT" "$WORK/cpu.jsonl" "$WORK/meta.properties" "$WORK/report.md" \
-  "$RESULTS/core-api-latest.json" "$CHART"
+  "$RESULTS/core-api-latest.json" "$CHART" "$WORK/search-sweep.dat"
 {
   echo
   echo "## Query plans (EXPLAIN ANALYZE of the app's SQL for the app user, after the seed)"
@@ -279,5 +285,20 @@ set grid ytics
 set key top right
 plot "$CHART" using 2:xtic(1) title "app", '' using 3 title "baseline (no auth, plain JDBC)"
 EOF
+  gnuplot <<EOF || log "search chart failed (ignored)"
+set terminal pngcairo size 720,420
+set output "$RESULTS/core-api-$DATE-search.png"
+set title "Search p99 by searches in flight, $TASKS tasks/user ($DATE)"
+set xlabel "connections (closed loop)"
+set ylabel "p99 latency, ms (log scale)"
+set logscale xy
+set xtics (1, 2, 4, 8, 16, 32)
+set xrange [0.8:24]
+set grid
+set key bottom right
+plot "$WORK/search-sweep.dat" using 1:2 with linespoints lw 2 title "app", \\
+     '' using 1:3 with linespoints lw 2 title "baseline (same SQL)", \\
+     50 with lines dt 2 lc rgb "red" title "target 50 ms"
+EOF
 fi
-log "results: $RESULTS/core-api-$DATE.md, $RESULTS/core-api-latest.json (took $(( $(date +%s) - START_TS ))s)"
+log "results: $RESULTS/core-api-$DATE.md (+ .png, -search.png), $RESULTS/core-api-latest.json (took $(( $(date +%s) - START_TS ))s)"
