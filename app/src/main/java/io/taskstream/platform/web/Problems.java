@@ -1,8 +1,12 @@
 package io.taskstream.platform.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.List;
 import org.slf4j.MDC;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Builds the problem documents every error path of the API shares. */
 public final class Problems {
@@ -26,5 +30,12 @@ public final class Problems {
             problem.setProperty("requestId", requestId);
         }
         return problem;
+    }
+
+    /** Answers with the problem outside Spring MVC: from a servlet filter, before any controller. */
+    static void write(HttpServletResponse response, JsonMapper json, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
     }
 }

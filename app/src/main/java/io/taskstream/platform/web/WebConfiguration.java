@@ -25,8 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.type.LogicalType;
 
 /**
- * Request ids, body limits, the worker port's limits and a strict JSON reader: no unknown fields, no silent
- * type coercion.
+ * Request ids, body limits, undecodable query strings, the worker port's limits and a strict JSON reader: no
+ * unknown fields, no silent type coercion.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
@@ -46,11 +46,18 @@ class WebConfiguration {
         return registration;
     }
 
+    @Bean
+    FilterRegistrationBean<QueryStringFilter> queryStringFilter(JsonMapper json) {
+        FilterRegistrationBean<QueryStringFilter> registration = new FilterRegistrationBean<>(new QueryStringFilter(json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
+
     /** Without the api role, the port serves only Actuator and the Dapr callbacks. */
     @Bean
     FilterRegistrationBean<WorkerPortFilter> workerPortFilter(Environment environment, JsonMapper json) {
         FilterRegistrationBean<WorkerPortFilter> registration = new FilterRegistrationBean<>(new WorkerPortFilter(json));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
         registration.setEnabled(!Roles.from(environment).runs(Role.API));
         return registration;
     }

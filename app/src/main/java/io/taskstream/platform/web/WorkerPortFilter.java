@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,9 +35,7 @@ public class WorkerPortFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        response.setStatus(ProblemType.NOT_FOUND.status().value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), Problems.of(ProblemType.NOT_FOUND,
+        Problems.write(response, json, Problems.of(ProblemType.NOT_FOUND,
                 "This process does not run the api role; it serves only /actuator and the Dapr callbacks"));
     }
 }

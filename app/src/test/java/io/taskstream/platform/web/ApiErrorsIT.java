@@ -11,8 +11,12 @@ import io.taskstream.support.HttpApi;
 import io.taskstream.support.HttpApi.Response;
 import io.taskstream.support.HttpApi.Session;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.Socket;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -140,6 +144,28 @@ class ApiErrorsIT extends ApiIT {
         assertThat(doubleSlash.get("requestId").asString()).isEqualTo("refused-1");
         assertThat(traceProblem.get("requestId").asString()).isEqualTo("refused-1");
         assertThat(trace.header("X-Request-Id")).isEqualTo("refused-1");
+    }
+
+    @Test
+    void anUndecodableQueryStringIsABadParameterOnEveryRoute() throws IOException {
+        for (String target : List.of(ann.tasks() + "?q=%", ann.tasks() + "?q=%zz&size=5", ann.tasks() + "?=x",
+                "/api/" + ann.userId() + "/stream?ticket=%", "/actuator/health?probe=%")) {
+            String response = rawGet(target);
+            String head = response.substring(0, response.indexOf("\r\n\r\n")).toLowerCase(Locale.ROOT);
+
+            assertThat(head).as(target).startsWith("http/1.1 400 ")
+                    .contains("content-type: application/problem+json", "x-request-id: ");
+            assertThat(response).as(target).contains("/problems/bad-parameter", "The query string cannot be decoded");
+        }
+    }
+
+    /** A GET whose target goes on the wire as written: Java's URI and HttpClient refuse a malformed escape. */
+    private String rawGet(String target) throws IOException {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                    + ann.token() + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Test

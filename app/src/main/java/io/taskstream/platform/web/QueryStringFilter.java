@@ -1,0 +1,40 @@
+package io.taskstream.platform.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Refuses a query string the servlet container cannot decode, such as {@code q=%} (a malformed escape) or
+ * {@code =x} (a parameter without a name), with a 400 problem on every route. Tomcat finds out only when something
+ * first reads a parameter, and throws there: in a controller, a security filter or Actuator, which would answer
+ * a client's typo with a server error.
+ */
+public class QueryStringFilter extends OncePerRequestFilter {
+
+    private final JsonMapper json;
+
+    public QueryStringFilter(JsonMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (request.getQueryString() != null) {
+            try {
+                request.getParameterMap();
+            } catch (IllegalStateException undecodable) { // Tomcat's InvalidParameterException
+                Problems.write(response, json, Problems.of(ProblemType.BAD_PARAMETER, "The query string cannot be "
+                        + "decoded: write reserved characters as %XX escapes (a literal % as %25) and give every "
+                        + "parameter a name"));
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+}
