@@ -13,7 +13,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Renders the errors that reach the servlet container's error page instead of a controller (a URL the
  * security firewall rejects, a method Tomcat refuses such as TRACE) as problem documents like every
- * other error; Boot's default controller would answer with a JSON shape of its own. Replaces it.
+ * other error; Boot's default controller would answer with a JSON shape of its own. Replaces it. What Tomcat
+ * refuses before dispatching at all is {@link ProblemErrorReportValve}'s.
  */
 @RestController
 class ProblemErrorController implements ErrorController {
@@ -21,9 +22,6 @@ class ProblemErrorController implements ErrorController {
     @RequestMapping("${server.error.path:/error}")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request, HttpServletResponse response) {
         int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code ? code : 500;
-        ProblemType type = status == 400 ? ProblemType.BAD_REQUEST : ProblemType.forStatus(status);
-        ProblemDetail problem = Problems.of(type, type.title());
-        problem.setStatus(status);
         // The error dispatch runs after the request's filters have finished, so the id is on the response only,
         // or nowhere when Tomcat refused the request before any filter ran.
         String requestId = response.getHeader(RequestIdFilter.HEADER);
@@ -31,7 +29,7 @@ class ProblemErrorController implements ErrorController {
             requestId = RequestIdFilter.requestIdOf(request);
             response.setHeader(RequestIdFilter.HEADER, requestId);
         }
-        problem.setProperty("requestId", requestId);
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.refused(status, requestId));
     }
 }

@@ -32,6 +32,18 @@ public final class Problems {
         return problem;
     }
 
+    /**
+     * The problem for a request refused before it reached the API (by the security firewall or Tomcat itself),
+     * of which only the status is known.
+     */
+    static ProblemDetail refused(int status, String requestId) {
+        ProblemType type = status == 400 || status == 505 ? ProblemType.BAD_REQUEST : ProblemType.forStatus(status);
+        ProblemDetail problem = of(type, type.title());
+        problem.setStatus(status);
+        problem.setProperty("requestId", requestId);
+        return problem;
+    }
+
     /** Answers with the problem outside Spring MVC: from a servlet filter, before any controller. */
     static void write(HttpServletResponse response, JsonMapper json, ProblemDetail problem) throws IOException {
         response.setStatus(problem.getStatus());

@@ -2,11 +2,14 @@ package io.taskstream.platform.web;
 
 import io.taskstream.platform.roles.Role;
 import io.taskstream.platform.roles.Roles;
+import org.apache.catalina.core.StandardHost;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -51,6 +54,13 @@ class WebConfiguration {
         FilterRegistrationBean<QueryStringFilter> registration = new FilterRegistrationBean<>(new QueryStringFilter(json));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
+    }
+
+    /** What Tomcat refuses before any filter runs is a problem document too. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports(JsonMapper json) {
+        return factory -> factory.addContextCustomizers(
+                context -> ProblemErrorReportValve.replaceErrorReports((StandardHost) context.getParent(), json));
     }
 
     /** Without the api role, the port serves only Actuator and the Dapr callbacks. */

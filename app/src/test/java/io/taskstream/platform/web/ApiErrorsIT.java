@@ -159,11 +159,32 @@ class ApiErrorsIT extends ApiIT {
         }
     }
 
+    @Test
+    void requestsTomcatRefusesWhileReadingThemAreProblemsToo() throws IOException {
+        String forbiddenCharacter = raw("GET /api/tasks|all HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        String hugeHeader = raw("GET " + ann.tasks() + " HTTP/1.1\r\nHost: localhost\r\nX-Padding: " + "a".repeat(10_000)
+                + "\r\nConnection: close\r\n\r\n");
+        String unknownVersion = raw("GET " + ann.tasks() + " HTTP/9.9\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+        for (String response : List.of(forbiddenCharacter, hugeHeader, unknownVersion)) {
+            String head = response.substring(0, response.indexOf("\r\n\r\n")).toLowerCase(Locale.ROOT);
+            assertThat(head).contains("content-type: application/problem+json", "x-request-id: ");
+            assertThat(response).contains("/problems/bad-request", "\"requestId\"").doesNotContain("<html", "Tomcat");
+        }
+        assertThat(forbiddenCharacter).startsWith("HTTP/1.1 400 ");
+        assertThat(hugeHeader).startsWith("HTTP/1.1 400 ");
+        assertThat(unknownVersion).startsWith("HTTP/1.1 505 ");
+    }
+
     /** A GET whose target goes on the wire as written: Java's URI and HttpClient refuse a malformed escape. */
     private String rawGet(String target) throws IOException {
+        return raw("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + ann.token()
+                + "\r\nConnection: close\r\n\r\n");
+    }
+
+    private String raw(String request) throws IOException {
         try (Socket socket = new Socket("localhost", port)) {
-            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-                    + ann.token() + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
     }

@@ -1,0 +1,78 @@
+package io.taskstream.platform.web;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.catalina.Lifecycle;
+import org.apache.catalina.Valve;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.coyote.ActionCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Tomcat's answer to a request it refuses before any filter or servlet runs (a malformed request line or header,
+ * a header over the size limit, a character a URL may not hold, an unknown HTTP version): a problem document like
+ * every other error instead of Tomcat's HTML page. Errors the application answered itself pass untouched.
+ */
+final class ProblemErrorReportValve extends ErrorReportValve {
+
+    private final JsonMapper json;
+
+    private ProblemErrorReportValve(JsonMapper json) {
+        this.json = json;
+    }
+
+    /**
+     * Makes the valve the host's only error report valve: named as the host's class for it, Tomcat neither adds
+     * its own at start nor looks for another when it refuses a request outside the pipeline; and it replaces,
+     * once all are there, the one Spring Boot adds while it prepares the context.
+     */
+    static void replaceErrorReports(StandardHost host, JsonMapper json) {
+        host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+        host.addLifecycleListener(event -> {
+            if (Lifecycle.BEFORE_START_EVENT.equals(event.getType())) {
+                for (Valve valve : host.getPipeline().getValves()) {
+                    if (valve instanceof ErrorReportValve) {
+                        host.getPipeline().removeValve(valve);
+                    }
+                }
+                host.getPipeline().addValve(new ProblemErrorReportValve(json));
+            }
+        });
+    }
+
+    @Override
+    protected void report(Request request, Response response, Throwable throwable) {
+        int status = response.getStatus();
+        if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+            return;
+        }
+        AtomicBoolean ioAllowed = new AtomicBoolean();
+        response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, ioAllowed);
+        if (!ioAllowed.get()) {
+            return;
+        }
+        String requestId = response.getHeader(RequestIdFilter.HEADER);
+        if (requestId == null) {
+            requestId = RequestIdFilter.requestIdOf(request);
+            response.setHeader(RequestIdFilter.HEADER, requestId);
+        }
+        ProblemDetail problem = Problems.refused(status, requestId);
+        try {
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.setCharacterEncoding("UTF-8");
+            Writer writer = response.getReporter();
+            if (writer != null) {
+                writer.write(json.writeValueAsString(problem));
+                response.finishResponse();
+            }
+        } catch (IOException | IllegalStateException ignored) {
+            // the client is gone or the response committed meanwhile: nothing more to tell, as Tomcat's own valve
+        }
+    }
+}
