@@ -3,6 +3,7 @@ package io.taskstream.platform.web;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.net.URI;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -29,7 +30,15 @@ class ProblemErrorController implements ErrorController {
             requestId = RequestIdFilter.requestIdOf(request);
             response.setHeader(RequestIdFilter.HEADER, requestId);
         }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.refused(status, requestId));
+        ProblemDetail problem = Problems.refused(status, requestId);
+        // The refused request's path, not the error page's ("/error"), which Spring would fill in.
+        if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String path) {
+            try {
+                problem.setInstance(URI.create(path));
+            } catch (IllegalArgumentException notAUri) {
+                // a path the firewall refused for its characters: the problem goes without it
+            }
+        }
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

@@ -144,6 +144,8 @@ class ApiErrorsIT extends ApiIT {
         assertThat(doubleSlash.get("requestId").asString()).isEqualTo("refused-1");
         assertThat(traceProblem.get("requestId").asString()).isEqualTo("refused-1");
         assertThat(trace.header("X-Request-Id")).isEqualTo("refused-1");
+        assertThat(traceProblem.get("instance").asString()).as("the refused request's path").isEqualTo(ann.tasks());
+        assertThat(doubleSlash.get("instance").asString()).isEqualTo("//api/" + ann.userId() + "/tasks");
     }
 
     @Test
