@@ -124,6 +124,22 @@ class McpServerIT extends ApiIT {
         assertThat(listed.body()).contains("add_task");
     }
 
+    @Test
+    void aMalformedMessageIsAJsonRpcErrorThatRevealsNothingOfTheServer() {
+        Session ann = api.signup();
+
+        for (String malformed : new String[] {"{", "{}", "{\"jsonrpc\":\"2.0\"}"}) {
+            Response response = mcpPost(ann, malformed);
+
+            assertThat(response.status()).as(malformed).isEqualTo(400);
+            JsonNode body = response.json();
+            assertThat(body.get("jsonrpc").asString()).isEqualTo("2.0");
+            assertThat(body.get("error").get("code").asInt()).isEqualTo(-32600);
+            assertThat(body.get("error").get("message").asString()).isEqualTo("Invalid message format");
+            assertThat(response.body()).doesNotContain("stackTrace", "className", "springframework");
+        }
+    }
+
     private Response mcpPost(Session user, String json) {
         return api.as(user).send(api.as(user).request("/mcp")
                 .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")

@@ -3,15 +3,18 @@ package io.taskstream.assistant.mcp;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.spec.McpError;
 import io.taskstream.assistant.tools.TaskTools;
 import java.util.List;
 import java.util.Map;
 import org.springframework.ai.mcp.server.common.autoconfigure.properties.McpServerStreamableHttpProperties;
 import org.springframework.ai.mcp.server.webmvc.transport.WebMvcStatelessServerTransport;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 /**
  * The MCP server (stateless Streamable HTTP at {@code /mcp}, Spring AI's server auto-configuration):
@@ -34,6 +37,12 @@ class McpServerConfiguration {
                         .map(principal -> McpTransportContext.create(Map.of(McpTaskTools.USER_ID, principal.getName())))
                         .orElse(McpTransportContext.EMPTY))
                 .build();
+    }
+
+    /** The transport's errors as JSON-RPC error responses, not as serialized exceptions. */
+    @Bean
+    JsonMapperBuilderCustomizer mcpErrorsAsJsonRpc() {
+        return builder -> builder.addModule(new SimpleModule("mcp-errors").addSerializer(McpError.class, new McpErrorJson()));
     }
 
     @Bean
