@@ -77,7 +77,8 @@ class TaskController {
             @Parameter(description = "due, priority, title, created (default) or updated; relevance when q is given",
                     schema = @Schema(allowableValues = {"due", "priority", "title", "created", "updated", "relevance"}))
             @RequestParam(required = false) String sort,
-            @Parameter(description = "asc (default) or desc", schema = @Schema(allowableValues = {"asc", "desc"})) @RequestParam(required = false) String order,
+            @Parameter(description = "asc (default) or desc; relevance is always best first",
+                    schema = @Schema(allowableValues = {"asc", "desc"})) @RequestParam(required = false) String order,
             @RequestParam(required = false) Integer page,
             @Parameter(description = "1-200, default 50") @RequestParam(required = false) Integer size) {
         UserId user = new UserId(userId);
