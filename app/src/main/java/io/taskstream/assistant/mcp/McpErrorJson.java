@@ -28,7 +28,7 @@ final class McpErrorJson extends StdSerializer<McpError> {
         json.writeName("error");
         json.writeStartObject();
         json.writeNumberProperty("code", code);
-        json.writeStringProperty("message", code == ErrorCodes.INTERNAL_ERROR || error == null ? "Internal error" : error.message());
+        json.writeStringProperty("message", code == ErrorCodes.INTERNAL_ERROR ? "Internal error" : error.message());
         json.writeEndObject();
         json.writeEndObject();
     }

@@ -23,14 +23,7 @@ class ProblemErrorController implements ErrorController {
     @RequestMapping("${server.error.path:/error}")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request, HttpServletResponse response) {
         int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code ? code : 500;
-        // The error dispatch runs after the request's filters have finished, so the id is on the response only,
-        // or nowhere when Tomcat refused the request before any filter ran.
-        String requestId = response.getHeader(RequestIdFilter.HEADER);
-        if (requestId == null) {
-            requestId = RequestIdFilter.requestIdOf(request);
-            response.setHeader(RequestIdFilter.HEADER, requestId);
-        }
-        ProblemDetail problem = Problems.refused(status, requestId);
+        ProblemDetail problem = Problems.refused(request, response, status);
         // The refused request's path, not the error page's ("/error"), which Spring would fill in.
         if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String path) {
             try {

@@ -57,12 +57,7 @@ final class ProblemErrorReportValve extends ErrorReportValve {
         if (!ioAllowed.get()) {
             return;
         }
-        String requestId = response.getHeader(RequestIdFilter.HEADER);
-        if (requestId == null) {
-            requestId = RequestIdFilter.requestIdOf(request);
-            response.setHeader(RequestIdFilter.HEADER, requestId);
-        }
-        ProblemDetail problem = Problems.refused(status, requestId);
+        ProblemDetail problem = Problems.refused(request, response, status);
         try {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");

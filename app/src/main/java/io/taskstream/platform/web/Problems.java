@@ -1,5 +1,6 @@
 package io.taskstream.platform.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
@@ -34,9 +35,16 @@ public final class Problems {
 
     /**
      * The problem for a request refused before it reached the API (by the security firewall or Tomcat itself),
-     * of which only the status is known.
+     * of which only the status is known. Its request id is the one on the response, or, when no filter ran to
+     * put one there (or the error dispatch runs after they finished), the request's own or a new one, now also
+     * on the response.
      */
-    static ProblemDetail refused(int status, String requestId) {
+    static ProblemDetail refused(HttpServletRequest request, HttpServletResponse response, int status) {
+        String requestId = response.getHeader(RequestIdFilter.HEADER);
+        if (requestId == null) {
+            requestId = RequestIdFilter.requestIdOf(request);
+            response.setHeader(RequestIdFilter.HEADER, requestId);
+        }
         ProblemType type = status == 400 || status == 505 ? ProblemType.BAD_REQUEST : ProblemType.forStatus(status);
         ProblemDetail problem = of(type, type.title());
         problem.setStatus(status);

@@ -2,10 +2,10 @@ package io.taskstream.platform.web;
 
 import io.taskstream.platform.roles.Role;
 import io.taskstream.platform.roles.Roles;
-import org.apache.catalina.core.StandardHost;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer;

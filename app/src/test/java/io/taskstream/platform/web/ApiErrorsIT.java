@@ -153,9 +153,8 @@ class ApiErrorsIT extends ApiIT {
         for (String target : List.of(ann.tasks() + "?q=%", ann.tasks() + "?q=%zz&size=5", ann.tasks() + "?=x",
                 "/api/" + ann.userId() + "/stream?ticket=%", "/actuator/health?probe=%")) {
             String response = rawGet(target);
-            String head = response.substring(0, response.indexOf("\r\n\r\n")).toLowerCase(Locale.ROOT);
 
-            assertThat(head).as(target).startsWith("http/1.1 400 ")
+            assertThat(head(response)).as(target).startsWith("http/1.1 400 ")
                     .contains("content-type: application/problem+json", "x-request-id: ");
             assertThat(response).as(target).contains("/problems/bad-parameter", "The query string cannot be decoded");
         }
@@ -169,8 +168,7 @@ class ApiErrorsIT extends ApiIT {
         String unknownVersion = raw("GET " + ann.tasks() + " HTTP/9.9\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
         for (String response : List.of(forbiddenCharacter, hugeHeader, unknownVersion)) {
-            String head = response.substring(0, response.indexOf("\r\n\r\n")).toLowerCase(Locale.ROOT);
-            assertThat(head).contains("content-type: application/problem+json", "x-request-id: ");
+            assertThat(head(response)).contains("content-type: application/problem+json", "x-request-id: ");
             assertThat(response).contains("/problems/bad-request", "\"requestId\"").doesNotContain("<html", "Tomcat");
         }
         assertThat(forbiddenCharacter).startsWith("HTTP/1.1 400 ");
@@ -182,6 +180,11 @@ class ApiErrorsIT extends ApiIT {
     private String rawGet(String target) throws IOException {
         return raw("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + ann.token()
                 + "\r\nConnection: close\r\n\r\n");
+    }
+
+    /** The status line and headers of a raw response, lower case. */
+    private static String head(String response) {
+        return response.substring(0, response.indexOf("\r\n\r\n")).toLowerCase(Locale.ROOT);
     }
 
     private String raw(String request) throws IOException {
