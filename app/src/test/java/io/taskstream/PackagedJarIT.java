@@ -33,6 +33,9 @@ class PackagedJarIT {
             assertThat(api.as(ann).post(ann.tasks(), TaskJson.task("From the jar").json()).status()).isEqualTo(201);
             assertThat(api.as(ann).get(ann.tasks()).titles()).containsExactly("From the jar");
             assertThat(Files.readString(app.log())).doesNotContain("ERROR");
+            assertThat(Files.readAllLines(app.log())).filteredOn(line -> line.contains(" WARN "))
+                    .as("a first start warns of nothing but the JWT secret it generated")
+                    .singleElement().asString().contains("No JWT secret configured");
         }
     }
 
