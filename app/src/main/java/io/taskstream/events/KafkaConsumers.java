@@ -9,6 +9,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
@@ -109,6 +110,9 @@ class KafkaConsumers implements SmartLifecycle {
             dispatcher.deadLettered(handler, record.topic());
         }, backOff);
         errors.addNotRetryableExceptions(JacksonException.class);
+        // The recoverer above is the one error of a given-up record; the container's "Seek to current after
+        // exception" that follows is how it moves on, so it is no second error.
+        errors.setLogLevel(KafkaException.Level.WARN);
         return errors;
     }
 

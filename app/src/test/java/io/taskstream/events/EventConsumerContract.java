@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * against the whole application, with the real audit consumer.
  */
 @Import(EventTestConfiguration.class)
+@ExtendWith(OutputCaptureExtension.class)
 abstract class EventConsumerContract {
 
     static final Duration WAIT = Duration.ofSeconds(30);
@@ -95,7 +99,7 @@ abstract class EventConsumerContract {
     }
 
     @Test
-    void anEventAHandlerKeepsFailingOnIsDeadLetteredAndLaterEventsStillFlow() {
+    void anEventAHandlerKeepsFailingOnIsDeadLetteredAndLaterEventsStillFlow(CapturedOutput output) {
         Session ann = api.signup();
         String poisonTitle = "poison " + UUID.randomUUID();
         long poisoned = api.as(ann).post(ann.tasks(), task(poisonTitle).json()).json().get("id").asLong();
@@ -110,6 +114,9 @@ abstract class EventConsumerContract {
         assertThat(meters.counter("taskstream.events.dead_lettered", "consumer", "poison-test", "topic", "task-events").count())
                 .isGreaterThanOrEqualTo(1);
         assertThat(historyTypes(ann, poisoned)).as("other consumers are not held back").containsExactly("created");
+        assertThat(output.getAll().lines().filter(line -> line.contains(" ERROR ")))
+                .as("one error for the operator, saying which event was given up on; no framework echo of it")
+                .singleElement().asString().contains("poison-test gave up");
     }
 
     List<String> historyTypes(Session user, long taskId) {
