@@ -175,10 +175,13 @@ public final class LocalTopology implements AutoCloseable {
         }
     }
 
-    /** The first of {@code count} consecutive free loopback ports. */
+    /**
+     * The first of {@code count} consecutive free loopback ports, below Linux's ephemeral range (32768 and up): there
+     * an outgoing connection of any process could take one between this check and the role's bind.
+     */
     private static int freePortRange(int count) {
         for (int attempt = 0; attempt < 50; attempt++) {
-            int first = ThreadLocalRandom.current().nextInt(20_000, 60_000 - count);
+            int first = ThreadLocalRandom.current().nextInt(20_000, 32_768 - count);
             boolean free = true;
             for (int port = first; port < first + count && free; port++) {
                 try (ServerSocket socket = new ServerSocket(port)) {
