@@ -1,5 +1,6 @@
 package io.taskstream.notification;
 
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -37,11 +38,18 @@ class DeliveryConfiguration {
         return new DeliveryWorker(jdbc, tx, json, store, email, webhook, properties, clock);
     }
 
+    /**
+     * Runs each delivery once and, when it asks for another attempt, runs it again after the pause it names. Only an
+     * unexpected exception (the database gone, a bug) goes to the failure handler, with the same backoff.
+     */
     @Bean
     Task<Delivery> notificationDeliveryTask(DeliveryWorker worker, NotificationProperties properties) {
-        return Tasks.oneTime(Deliveries.DESCRIPTOR)
+        return Tasks.custom(Deliveries.DESCRIPTOR)
                 .onDeadExecutionRevive()
                 .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(properties.delivery().initialBackoff(), 2.0))
-                .execute((instance, context) -> worker.deliver(instance.getData()));
+                .execute((instance, context) -> worker.deliver(instance.getData())
+                        .<CompletionHandler<Delivery>>map(pause -> (complete, operations) ->
+                                operations.reschedule(complete, complete.getTimeDone().plus(pause)))
+                        .orElseGet(CompletionHandler.OnCompleteRemove::new));
     }
 }

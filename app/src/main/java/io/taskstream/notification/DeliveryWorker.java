@@ -4,6 +4,7 @@ import io.taskstream.account.UserId;
 import io.taskstream.notification.Deliveries.Delivery;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,10 +15,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends one outbound delivery (a db-scheduler execution). A delivery already sent or given up is skipped;
- * a failed attempt is recorded and rethrown so the scheduler retries with backoff, until the last
- * attempt marks it failed. Sending happens outside any transaction; an external side effect cannot join
- * one, so a crash between sending and recording can repeat that one delivery (at least once), while a
- * redelivered event never creates a second one.
+ * a failed attempt is recorded and answered with the pause before the next one (doubling from the initial
+ * backoff), until the last attempt marks it failed. A receiver that fails is an expected outcome, not an
+ * error of the scheduler's: nothing is thrown for it. Sending happens outside any transaction; an external
+ * side effect cannot join one, so a crash between sending and recording can repeat that one delivery (at
+ * least once), while a redelivered event never creates a second one.
  */
 class DeliveryWorker {
 
@@ -44,14 +46,15 @@ class DeliveryWorker {
         this.clock = clock;
     }
 
-    void deliver(Delivery delivery) {
+    /** Sends the delivery once; the pause before the next attempt when this one failed and another is due. */
+    Optional<Duration> deliver(Delivery delivery) {
         Optional<Pending> pending = jdbc.sql("select payload::text, attempts from notification_delivery "
                         + "where firing_id = :firing and channel = :channel and status = 'pending'")
                 .param("firing", delivery.firing()).param("channel", delivery.channel().id())
                 .query((rs, n) -> new Pending(json.readTree(rs.getString(1)), rs.getInt(2)))
                 .optional();
         if (pending.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         NotificationSettings settings = store.settings(delivery.user());
         try {
@@ -60,7 +63,7 @@ class DeliveryWorker {
                 case WEBHOOK -> {
                     if (!settings.webhookEnabled()) {
                         finish(delivery, "failed", "webhook disabled");
-                        return;
+                        return Optional.empty();
                     }
                     webhook.send(delivery.user(), settings, json.writeValueAsString(pending.get().payload()));
                 }
@@ -78,12 +81,10 @@ class DeliveryWorker {
                     webhook.failed(delivery.user());
                 }
             });
-            log.info("{} delivery of {} failed (attempt {}): {}", delivery.channel().id(), delivery.firing(), attempts,
-                    e.getMessage());
-            if (!last) {
-                throw e;
-            }
-            return;
+            log.info("{} delivery of {} failed (attempt {} of {}{}): {}", delivery.channel().id(), delivery.firing(),
+                    attempts, properties.delivery().maxAttempts(), last ? ", giving up" : "", e.getMessage());
+            return last ? Optional.empty()
+                    : Optional.of(properties.delivery().initialBackoff().multipliedBy(1L << Math.min(attempts - 1, 20)));
         }
         tx.executeWithoutResult(s -> {
             finish(delivery, "sent", null);
@@ -91,6 +92,7 @@ class DeliveryWorker {
                 webhook.succeeded(delivery.user());
             }
         });
+        return Optional.empty();
     }
 
     private void finish(Delivery delivery, String status, String error) {

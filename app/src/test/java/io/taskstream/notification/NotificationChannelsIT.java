@@ -22,9 +22,12 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
@@ -44,6 +47,7 @@ import tools.jackson.databind.JsonNode;
         "taskstream.notifications.delivery.initial-backoff=PT0.2S",
         "server.shutdown=immediate"})
 @DirtiesContext // its scheduler and mail settings should not outlive these tests
+@ExtendWith(OutputCaptureExtension.class)
 class NotificationChannelsIT {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
@@ -124,7 +128,7 @@ class NotificationChannelsIT {
     }
 
     @Test
-    void aFailingWebhookIsRetriedWithBackoffAndSucceedsOnce() {
+    void aFailingWebhookIsRetriedWithBackoffAndSucceedsOnce(CapturedOutput output) {
         Session ann = api.signup();
         String hook = "/retry/" + ann.userId();
         settings(ann, "{\"webhook\":{\"enabled\":true,\"url\":\"" + HOOKS.url(hook) + "\"}}");
@@ -137,6 +141,10 @@ class NotificationChannelsIT {
         Eventually.await(WAIT, () -> deliveries(id), d -> d.contains("webhook:sent"));
         assertThat(HOOKS.calls(hook)).hasSize(2);
         assertThat(settingsOf(ann).get("webhook").get("enabled").asBoolean()).isTrue();
+        assertThat(output.getAll().lines().filter(line -> line.contains(" WARN ") || line.contains(" ERROR ")))
+                .as("a receiver's failure is logged as such, not as the scheduler's unhandled exception")
+                .noneMatch(line -> line.contains("webhook answered"));
+        assertThat(output.getAll()).contains("failed (attempt 1 of 3): webhook answered 503");
     }
 
     @Test
