@@ -4,9 +4,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.taskstream.account.AccountService.Authenticated;
+import io.taskstream.account.AccountService.LoginCommand;
 import io.taskstream.account.AccountService.ProfileChange;
 import io.taskstream.account.AccountService.SignupCommand;
 import io.taskstream.platform.web.IanaZone;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -48,9 +50,11 @@ class AccountController {
 
     @PostMapping(path = "/login", consumes = MediaType.APPLICATION_JSON_VALUE)
     @SecurityRequirements
-    @Operation(summary = "Exchange email and password for an access token")
-    Authenticated login(@Valid @RequestBody LoginRequest request) {
-        return accounts.login(request.email(), request.password());
+    @Operation(summary = "Exchange email and password for an access token", description = "Wrong email or password: 401, "
+            + "the same for both. After 10 failed logins from one address (configurable), 429 with Retry-After until "
+            + "one of them has expired.")
+    Authenticated login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
+        return accounts.login(new LoginCommand(request.email(), request.password(), http.getRemoteAddr()));
     }
 
     @GetMapping("/me")

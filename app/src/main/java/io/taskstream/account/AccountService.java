@@ -22,14 +22,17 @@ class AccountService implements UserDirectory {
     private final AccountRepository accounts;
     private final PasswordEncoder passwords;
     private final AccessTokens tokens;
+    private final LoginThrottle throttle;
     private final Clock clock;
     /** Compared against when the email is unknown, so a login takes as long whether or not it exists. */
     private final String decoyHash;
 
-    AccountService(AccountRepository accounts, PasswordEncoder passwords, AccessTokens tokens, Clock clock) {
+    AccountService(AccountRepository accounts, PasswordEncoder passwords, AccessTokens tokens, LoginThrottle throttle,
+            Clock clock) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.tokens = tokens;
+        this.throttle = throttle;
         this.clock = clock;
         this.decoyHash = passwords.encode("decoy-password-for-timing");
     }
@@ -48,13 +51,16 @@ class AccountService implements UserDirectory {
         return authenticated(account);
     }
 
+    /** Logs in, unless the client address has failed too often of late ({@link LoginThrottle}). */
     @Transactional(readOnly = true)
-    public Authenticated login(String email, String password) {
-        Optional<StoredAccount> account = accounts.findByEmail(email.trim().toLowerCase(Locale.ROOT));
-        boolean matches = passwords.matches(password, account.map(StoredAccount::passwordHash).orElse(decoyHash));
+    public Authenticated login(LoginCommand command) {
+        throttle.admit(command.client());
+        Optional<StoredAccount> account = accounts.findByEmail(command.email().trim().toLowerCase(Locale.ROOT));
+        boolean matches = passwords.matches(command.password(), account.map(StoredAccount::passwordHash).orElse(decoyHash));
         if (account.isEmpty() || !matches) {
             throw new ClientErrorException(ProblemType.INVALID_CREDENTIALS, "The email or password is wrong");
         }
+        throttle.succeeded(command.client());
         return authenticated(account.get());
     }
 
@@ -92,6 +98,15 @@ class AccountService implements UserDirectory {
     private Authenticated authenticated(StoredAccount account) {
         IssuedToken token = tokens.issue(account.id().toString(), Map.of("email", account.email(), "name", account.name()));
         return new Authenticated(account.id(), token.token(), token.expiresAt());
+    }
+
+    /** A login attempt; {@code client} is the address it came from (behind a trusted proxy: the one it forwarded). */
+    record LoginCommand(String email, String password, String client) {
+
+        @Override
+        public String toString() {
+            return "LoginCommand[email=" + email + ", client=" + client + "]";
+        }
     }
 
     record SignupCommand(String email, String password, String name, ZoneId zone) {

@@ -15,7 +15,14 @@ import io.taskstream.support.HttpApi.Session;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -162,6 +169,62 @@ class AccountIT extends ApiIT {
         assertThat(wrongPassword.get("detail")).isEqualTo(unknownEmail.get("detail"));
         assertThat(wrongPassword.get("title")).isEqualTo(unknownEmail.get("title"));
         assertThat(wrongPassword.get("detail").asString().toLowerCase()).contains("email or password");
+    }
+
+    @Test
+    void tenWrongPasswordsFromOneAddressMakeItWaitWhileOtherAddressesStillLogIn() {
+        Session ann = api.signup();
+        HttpApi guesser = api.withHeader("X-Forwarded-For", someClientAddress());
+
+        for (int i = 0; i < 10; i++) {
+            assertProblem(guesser.login(ann.email(), "guess-" + i), 401, "invalid-credentials");
+        }
+        Response refused = guesser.login(ann.email(), HttpApi.PASSWORD);
+
+        JsonNode problem = assertProblem(refused, 429, "too-many-requests");
+        assertThat(problem.get("detail").asString()).startsWith("Too many failed logins from this address");
+        assertThat(Long.parseLong(refused.header("Retry-After"))).as("one failure comes back every 15 min / 10")
+                .isBetween(60L, 90L);
+        assertThat(api.withHeader("X-Forwarded-For", someClientAddress()).login(ann.email(), HttpApi.PASSWORD).status())
+                .as("Ann, from her own address").isEqualTo(200);
+    }
+
+    @Test
+    void wrongPasswordsSentAllAtOnceGetNoMoreTriesThanOneAfterAnother() throws Exception {
+        Session ann = api.signup();
+        HttpApi guesser = api.withHeader("X-Forwarded-For", someClientAddress());
+
+        Map<Integer, Long> answers;
+        try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Integer>> guesses = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                String guess = "guess-" + i;
+                guesses.add(parallel.submit(() -> guesser.login(ann.email(), guess).status()));
+            }
+            answers = new TreeMap<>();
+            for (Future<Integer> guess : guesses) {
+                answers.merge(guess.get(), 1L, Long::sum);
+            }
+        }
+
+        assertThat(answers).as("status -> answers").isEqualTo(Map.of(401, 10L, 429, 10L));
+    }
+
+    @Test
+    void loginsThatSucceedAreNotCountedAgainstTheAddress() {
+        Session ann = api.signup();
+        HttpApi annsPhone = api.withHeader("X-Forwarded-For", someClientAddress());
+
+        for (int i = 0; i < 12; i++) {
+            Response login = annsPhone.login(ann.email(), HttpApi.PASSWORD);
+            assertThat(login.status()).as("login %d: %s", i + 1, login).isEqualTo(200);
+        }
+    }
+
+    /** A client address of its own, behind the loopback proxy the test client is (documentation range 2001:db8::/32). */
+    private static String someClientAddress() {
+        UUID random = UUID.randomUUID();
+        return "2001:db8:%x:%x::1".formatted(random.getMostSignificantBits() & 0xffff, random.getLeastSignificantBits() & 0xffff);
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.springframework.lang.Nullable;
  *     ({@code TASKSTREAM_OIDC_ISSUER_URI}); its subjects are mapped to accounts by {@link ExternalAccounts}
  * @param oidcAudience when set, the external issuer's tokens must name it in {@code aud}
  *     ({@code TASKSTREAM_OIDC_AUDIENCE}), so tokens it issued for other applications are refused
+ * @param loginFailures how many wrong passwords one client address may send before it has to wait
  */
 @ConfigurationProperties("taskstream.auth")
 public record AuthProperties(
@@ -23,5 +24,24 @@ public record AuthProperties(
         @DefaultValue("PT24H") Duration tokenTtl,
         @DefaultValue("taskstream") String issuer,
         @Nullable String oidcIssuerUri,
-        @Nullable String oidcAudience) {
+        @Nullable String oidcAudience,
+        @DefaultValue LoginFailures loginFailures) {
+
+    /**
+     * Password guessing, slowed down: a client address may fail to log in {@code perClient} times; then each further
+     * attempt waits for one of those failures to expire, one every {@code period / perClient}. Logins that succeed
+     * cost nothing. Counted per process: with several replicas, a client gets that many per replica.
+     *
+     * @param perClient failed logins a client address may have in hand ({@code TASKSTREAM_AUTH_LOGIN_FAILURES_PER_CLIENT})
+     * @param period the time in which all of them come back ({@code TASKSTREAM_AUTH_LOGIN_FAILURES_PERIOD})
+     */
+    public record LoginFailures(@DefaultValue("10") int perClient, @DefaultValue("PT15M") Duration period) {
+
+        public LoginFailures {
+            if (perClient < 1 || period.isNegative() || period.isZero()) {
+                throw new IllegalArgumentException("taskstream.auth.login-failures needs per-client >= 1 and a positive period, got "
+                        + perClient + " per " + period);
+            }
+        }
+    }
 }

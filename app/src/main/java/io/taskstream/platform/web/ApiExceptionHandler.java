@@ -38,6 +38,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(Problems.of(e.type(), e.getMessage(), e.violations()));
     }
 
+    @ExceptionHandler(TooManyRequestsException.class)
+    ResponseEntity<Object> tooManyRequests(TooManyRequestsException e) {
+        return ResponseEntity.status(e.type().status())
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .body(Problems.of(e.type(), e.getMessage()));
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
         String detail = "'" + e.getValue() + "' is not a valid value for " + e.getName();
