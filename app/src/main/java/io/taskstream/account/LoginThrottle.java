@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * Every attempt takes a token before the password is checked, so parallel guesses cannot slip past the limit; a
  * login that succeeds gives its token back. With none left, the attempt is refused until one has come back. A
  * bucket left alone for a whole period is full again, so it is forgotten then; at most {@value #ADDRESSES}
- * addresses are remembered, the least recently active forgotten first.
+ * addresses are remembered, the least recently active forgotten first (ADR 030).
  */
 @Component
 class LoginThrottle {
