@@ -34,9 +34,8 @@ class LoginThrottle {
     void admit(String client) {
         ConsumptionProbe probe = bucketOf(client).tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
-            Duration wait = Duration.ofNanos(probe.getNanosToWaitForRefill());
-            throw new TooManyRequestsException("Too many failed logins from this address: try again in "
-                    + TooManyRequestsException.wholeSeconds(wait) + " seconds", wait);
+            throw new TooManyRequestsException("Too many failed logins from this address",
+                    Duration.ofNanos(probe.getNanosToWaitForRefill()));
         }
     }
 

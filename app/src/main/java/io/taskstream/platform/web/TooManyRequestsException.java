@@ -2,22 +2,24 @@ package io.taskstream.platform.web;
 
 import java.time.Duration;
 
-/** A client that has to wait before it tries again: 429 with a {@code Retry-After} in whole seconds. */
+/**
+ * A client that has to wait before it tries again: 429 with a {@code Retry-After} in whole seconds (rounded up, at
+ * least one), which the detail tells a person too.
+ */
 public class TooManyRequestsException extends ClientErrorException {
 
-    private final Duration retryAfter;
+    private final long retryAfterSeconds;
 
-    public TooManyRequestsException(String detail, Duration retryAfter) {
-        super(ProblemType.TOO_MANY_REQUESTS, detail);
-        this.retryAfter = retryAfter;
+    private TooManyRequestsException(String reason, long retryAfterSeconds) {
+        super(ProblemType.TOO_MANY_REQUESTS, reason + ": try again in " + retryAfterSeconds + " seconds");
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    public TooManyRequestsException(String reason, Duration retryAfter) {
+        this(reason, Math.max(1, retryAfter.plusNanos(999_999_999).toSeconds()));
     }
 
     public long retryAfterSeconds() {
-        return wholeSeconds(retryAfter);
-    }
-
-    /** A wait as {@code Retry-After} gives it: rounded up to whole seconds, at least one. */
-    public static long wholeSeconds(Duration wait) {
-        return Math.max(1, wait.plusNanos(999_999_999).toSeconds());
+        return retryAfterSeconds;
     }
 }
