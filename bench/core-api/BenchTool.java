@@ -32,6 +32,7 @@ public class BenchTool {
             case "seed" -> seed(args);
             case "plans" -> plans(args);
             case "vacuum" -> vacuum(args);
+            case "rate" -> rate(args);
             case "report" -> report(args);
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
         }
@@ -174,10 +175,29 @@ public class BenchTool {
         return String.join(" & ", terms);
     }
 
+    // ---------------------------------------------------------------- rate
+
+    /**
+     * The open-loop rate for an operation: {@link #TARGET_RATIO} of the baseline's throughput at saturation in this run,
+     * the load the app must carry by the throughput target, at which its p99 is then judged.
+     */
+    static void rate(String[] args) throws IOException {
+        Merged baseline = new Merged();
+        for (String line : Files.readAllLines(Path.of(args[1]))) {
+            if (!line.isBlank() && str(line, "label").equals("baseline " + args[2] + " saturation")) {
+                baseline.add(line);
+            }
+        }
+        if (baseline.rounds == 0) {
+            throw new IllegalStateException("no baseline " + args[2] + " saturation run in " + args[1]);
+        }
+        System.out.println(Math.max(1, Math.round(TARGET_RATIO * baseline.requests / baseline.seconds)));
+    }
+
     // ---------------------------------------------------------------- report
 
     record Run(String contestant, String op, String phase, double rps, double p50, double p90, double p99, double max,
-            long requests, long errors, int rounds) {
+            long requests, long errors, long late, int rounds) {
     }
 
     static final double TARGET_RATIO = 0.50;
@@ -301,6 +321,41 @@ public class BenchTool {
                 firstResult = false;
             }
         }
+        json.append("\n  ],\n  \"open_loop\": [");
+        if (runs.stream().anyMatch(r -> r.phase().equals("rate"))) {
+            md.append("\n## Latency at half the baseline's peak rate (open loop)\n\n")
+                    .append("The load the throughput target asks the app to carry: requests arrive at ")
+                    .append((int) (TARGET_RATIO * 100)).append(" % of the baseline's throughput at saturation in this run, ")
+                    .append("as Poisson arrivals that do not wait for earlier answers (wrk with ops.lua's BENCH_RATE, ")
+                    .append(meta.getOrDefault("rate_connections", "?")).append(" connections, ")
+                    .append(meta.getOrDefault("rate_duration", "?")).append(" s per contestant, two halves ABBA). ")
+                    .append("Unlike a closed loop, a slow answer does not hold back the requests behind it, so queueing ")
+                    .append("shows in the latencies (a request sent late because every connection was busy is counted).\n\n")
+                    .append("| operation | offered req/s | app req/s | app p50 | app p99 | baseline req/s | baseline p50 | baseline p99 | late sends app/baseline | app p99 < 50 ms? |\n")
+                    .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+            console.append("-- open loop at half the baseline's peak rate --\n");
+        }
+        boolean firstRate = true;
+        for (String op : List.of("list", "search")) {
+            Run app = find(runs, "app", op, "rate");
+            Run base = find(runs, "baseline", op, "rate");
+            if (app == null || base == null) {
+                continue;
+            }
+            String offered = meta.getOrDefault("rate_" + op, "?");
+            boolean p99Ok = app.p99() < TARGET_P99_MS && app.errors() == 0;
+            allMet &= p99Ok;
+            String verdict = (p99Ok ? "yes" : "NO") + String.format(Locale.ROOT, " (%.1f)", app.p99())
+                    + (app.errors() + base.errors() > 0 ? "; ERRORS app=" + app.errors() + " baseline=" + base.errors() : "");
+            md.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %.1f ms | %.1f ms | %.0f | %.1f ms | %.1f ms | %d / %d | %s |%n",
+                    op, offered, app.rps(), app.p50(), app.p99(), base.rps(), base.p50(), base.p99(), app.late(), base.late(), verdict));
+            console.append(String.format(Locale.ROOT, fmt, op + "@" + offered, f0(app.rps()), f0(base.rps()), "",
+                    f1(app.p50()), f1(app.p99()), f1(base.p50()), f1(base.p99()), verdict));
+            json.append(firstRate ? "" : ",").append(String.format(Locale.ROOT,
+                    "%n    {\"operation\": \"%s\", \"offered_rps\": %s, \"app\": %s, \"baseline\": %s, \"p99_target_met\": %s}",
+                    op, offered, runJson(app), runJson(base), p99Ok));
+            firstRate = false;
+        }
         json.append("\n  ],\n  \"search_by_connections\": [");
         StringBuilder sweepChart = new StringBuilder("# connections app_p99_ms baseline_p99_ms app_rps baseline_rps\n");
         List<String[]> sweep = new ArrayList<>(); // {phase, connections}
@@ -382,6 +437,7 @@ public class BenchTool {
         final java.util.TreeMap<Long, Long> hist = new java.util.TreeMap<>();
         long requests;
         long errors;
+        long late;
         double seconds;
         int rounds;
 
@@ -389,6 +445,7 @@ public class BenchTool {
             rounds++;
             requests += num(line, "requests").longValue();
             seconds += num(line, "duration_s");
+            late += line.contains("\"late\"") ? num(line, "late").longValue() : 0;
             errors += num(line, "connect").longValue() + num(line, "read").longValue() + num(line, "write").longValue()
                     + num(line, "status").longValue() + num(line, "timeout").longValue();
             Matcher m = Pattern.compile("\\[(\\d+),(\\d+)\\]").matcher(line.substring(line.indexOf("\"hist_us\"")));
@@ -413,7 +470,7 @@ public class BenchTool {
 
         Run run(String[] label) {
             return new Run(label[0], label[1], label[2], requests / seconds, percentile(50), percentile(90), percentile(99),
-                    hist.isEmpty() ? Double.NaN : hist.lastKey() / 1000.0, requests, errors, rounds);
+                    hist.isEmpty() ? Double.NaN : hist.lastKey() / 1000.0, requests, errors, late, rounds);
         }
     }
 
@@ -424,8 +481,8 @@ public class BenchTool {
 
     static String runJson(Run r) {
         return String.format(Locale.ROOT, "{\"rps\": %.1f, \"p50_ms\": %.2f, \"p90_ms\": %.2f, \"p99_ms\": %.2f, "
-                + "\"max_ms\": %.2f, \"requests\": %d, \"errors\": %d, \"rounds\": %d}", r.rps(), r.p50(), r.p90(), r.p99(),
-                r.max(), r.requests(), r.errors(), r.rounds());
+                + "\"max_ms\": %.2f, \"requests\": %d, \"errors\": %d, \"late_sends\": %d, \"rounds\": %d}", r.rps(), r.p50(),
+                r.p90(), r.p99(), r.max(), r.requests(), r.errors(), r.late(), r.rounds());
     }
 
     static String f0(double v) {

@@ -4,6 +4,7 @@
 --   BENCH_TOKEN  bearer token (empty for the baseline, which authenticates nothing)
 --   BENCH_OUT    file the summary is appended to as one JSON line (optional)
 --   BENCH_LABEL  free text copied into that line (e.g. "app list")
+--   BENCH_RATE   optional: open loop at this many requests per second in all (BENCH_THREADS wrk threads share it)
 -- Requests rotate through fixed lists, so both contestants receive the same sequence of requests.
 
 local op = os.getenv("BENCH_OP") or "list"
@@ -60,6 +61,38 @@ local function urlencode(s)
   return (s:gsub("[^%w%-_%.~]", function(c) return string.format("%%%02X", string.byte(c)) end))
 end
 
+-- Open loop (BENCH_RATE): each wrk thread sends on its own schedule of Poisson arrivals (exponential gaps, mean
+-- threads/rate), whether or not earlier answers have come back; a free connection takes the next slot. Without it
+-- wrk is a closed loop, where a slow answer delays the requests behind it and hides them from the latencies
+-- ("coordinated omission"). A request sent more than 1 ms after its slot because every connection was busy counts as
+-- late: its queueing is not in wrk's latency, so the report shows how many there were.
+local rate = tonumber(os.getenv("BENCH_RATE") or "")
+if rate then
+  local ffi = require("ffi")
+  ffi.cdef[[
+    typedef struct { long tv_sec; long tv_nsec; } bench_timespec;
+    int clock_gettime(int clock, bench_timespec *ts);
+  ]]
+  local ts = ffi.new("bench_timespec")
+  local function now_ms()
+    ffi.C.clock_gettime(1, ts) -- CLOCK_MONOTONIC
+    return tonumber(ts.tv_sec) * 1000 + tonumber(ts.tv_nsec) / 1e6
+  end
+  local mean_gap_ms = 1000 * tonumber(os.getenv("BENCH_THREADS") or "1") / rate
+  local next_ms = nil
+  late = 0
+
+  function delay()
+    local now = now_ms()
+    next_ms = (next_ms or now) - math.log(1 - math.random()) * mean_gap_ms
+    local wait = next_ms - now
+    if wait < -1 then
+      late = late + 1
+    end
+    return math.max(0, math.floor(wait + 0.5))
+  end
+end
+
 local threads = {}
 local thread_id = 0
 
@@ -73,6 +106,7 @@ local counter = 0
 
 function init(args)
   counter = (tid or 1) * 7919
+  math.randomseed(counter)
   wrk.headers["Accept"] = "application/json"
   if token ~= "" then
     wrk.headers["Authorization"] = "Bearer " .. token
@@ -102,12 +136,16 @@ function done(summary, latency, requests)
     local value, count = latency(i)
     hist[#hist + 1] = string.format("[%d,%d]", value, count)
   end
+  local late_sends = 0
+  for _, thread in ipairs(threads) do
+    late_sends = late_sends + (thread:get("late") or 0)
+  end
   local line = string.format(
     '{"label":"%s","op":"%s","requests":%d,"duration_s":%.3f,"rps":%.1f,"p50_ms":%.3f,"p99_ms":%.3f,' ..
-    '"errors":{"connect":%d,"read":%d,"write":%d,"status":%d,"timeout":%d},"hist_us":[%s]}',
+    '"late":%d,"errors":{"connect":%d,"read":%d,"write":%d,"status":%d,"timeout":%d},"hist_us":[%s]}',
     os.getenv("BENCH_LABEL") or op, op, summary.requests, summary.duration / 1e6,
     summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000,
-    e.connect, e.read, e.write, e.status, e.timeout, table.concat(hist, ","))
+    late_sends, e.connect, e.read, e.write, e.status, e.timeout, table.concat(hist, ","))
   local out = os.getenv("BENCH_OUT")
   if out and out ~= "" then
     local f = assert(io.open(out, "a"))
