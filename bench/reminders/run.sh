@@ -38,8 +38,9 @@ await_started() { # log file
   echo "app did not start; see $1" >&2; exit 1
 }
 
+# The scenario signs up its 20 users from loopback: as many as one address may create within an hour by default.
 "$JAVA" -Xmx768m -jar "$JAR" --server.port=$PORT_A --taskstream.data-dir="$WORK/a" --taskstream.reminders.fire-batch-size="$FIRE_BATCH_SIZE" \
-  --taskstream.auth.jwt-secret="$SECRET" --logging.level.root=warn --logging.level.org.springframework.boot=info --logging.level.io.taskstream.TaskstreamApplication=info \
+  --taskstream.auth.signups.per-client=100 --taskstream.auth.jwt-secret="$SECRET" --logging.level.root=warn --logging.level.org.springframework.boot=info --logging.level.io.taskstream.TaskstreamApplication=info \
   --logging.level.io.taskstream.platform.db=info > "$WORK/a.log" 2>&1 &
 PIDS+=($!)
 await_started "$WORK/a.log"

@@ -3,6 +3,7 @@ package io.taskstream.account;
 import io.taskstream.account.AccountRepository.StoredAccount;
 import io.taskstream.platform.security.AccessTokens;
 import io.taskstream.platform.security.AccessTokens.IssuedToken;
+import io.taskstream.platform.security.AuthProperties;
 import io.taskstream.platform.web.ClientErrorException;
 import io.taskstream.platform.web.NotFoundException;
 import io.taskstream.platform.web.ProblemType;
@@ -22,23 +23,29 @@ class AccountService implements UserDirectory {
     private final AccountRepository accounts;
     private final PasswordEncoder passwords;
     private final AccessTokens tokens;
-    private final LoginThrottle throttle;
+    /** Failed logins per client address: password guessing, slowed down. */
+    private final ClientAllowance loginFailures;
+    /** Sign-ups per client address: each one hashes a password (CPU and memory) and adds an account. */
+    private final ClientAllowance signups;
     private final Clock clock;
     /** Compared against when the email is unknown, so a login takes as long whether or not it exists. */
     private final String decoyHash;
 
-    AccountService(AccountRepository accounts, PasswordEncoder passwords, AccessTokens tokens, LoginThrottle throttle,
+    AccountService(AccountRepository accounts, PasswordEncoder passwords, AccessTokens tokens, AuthProperties properties,
             Clock clock) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.tokens = tokens;
-        this.throttle = throttle;
+        this.loginFailures = new ClientAllowance(properties.loginFailures(), "Too many failed logins from this address");
+        this.signups = new ClientAllowance(properties.signups(), "Too many sign-ups from this address");
         this.clock = clock;
         this.decoyHash = passwords.encode("decoy-password-for-timing");
     }
 
+    /** Creates an account, unless the client address has signed up too often of late. */
     @Transactional
     public Authenticated signup(SignupCommand command) {
+        signups.take(command.client());
         String email = command.email().trim();
         String name = command.name() == null || command.name().isBlank()
                 ? email.substring(0, email.indexOf('@'))
@@ -51,16 +58,16 @@ class AccountService implements UserDirectory {
         return authenticated(account);
     }
 
-    /** Logs in, unless the client address has failed too often of late ({@link LoginThrottle}). */
+    /** Logs in, unless the client address has failed too often of late; only failures count. */
     @Transactional(readOnly = true)
     public Authenticated login(LoginCommand command) {
-        throttle.admit(command.client());
+        loginFailures.take(command.client());
         Optional<StoredAccount> account = accounts.findByEmail(command.email().trim().toLowerCase(Locale.ROOT));
         boolean matches = passwords.matches(command.password(), account.map(StoredAccount::passwordHash).orElse(decoyHash));
         if (account.isEmpty() || !matches) {
             throw new ClientErrorException(ProblemType.INVALID_CREDENTIALS, "The email or password is wrong");
         }
-        throttle.succeeded(command.client());
+        loginFailures.giveBack(command.client());
         return authenticated(account.get());
     }
 
@@ -109,11 +116,11 @@ class AccountService implements UserDirectory {
         }
     }
 
-    record SignupCommand(String email, String password, String name, ZoneId zone) {
+    record SignupCommand(String email, String password, String name, ZoneId zone, String client) {
 
         @Override
         public String toString() {
-            return "SignupCommand[email=" + email + ", name=" + name + ", zone=" + zone + "]";
+            return "SignupCommand[email=" + email + ", name=" + name + ", zone=" + zone + ", client=" + client + "]";
         }
     }
 

@@ -4,43 +4,43 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
-import io.taskstream.platform.security.AuthProperties;
-import io.taskstream.platform.security.AuthProperties.LoginFailures;
+import io.taskstream.platform.security.AuthProperties.Allowance;
 import io.taskstream.platform.web.TooManyRequestsException;
 import java.time.Duration;
-import org.springframework.stereotype.Component;
 
 /**
- * Slows down password guessing: one token bucket of login attempts per client address ({@link LoginFailures}).
- * Every attempt takes a token before the password is checked, so parallel guesses cannot slip past the limit; a
- * login that succeeds gives its token back. With none left, the attempt is refused until one has come back. A
- * bucket left alone for a whole period is full again, so it is forgotten then; at most {@value #ADDRESSES}
- * addresses are remembered, the least recently active forgotten first (ADR 030).
+ * How often each client address may do something costly (log in and fail, sign up): one token bucket per address
+ * that holds {@link Allowance#perClient()} attempts and refills them over {@link Allowance#period()}. An attempt
+ * takes its token before the work is done, so attempts sent in parallel get no more than attempts sent one after
+ * another; with none left, the attempt is refused until one has come back. A bucket left alone for a whole period is
+ * full again, so it is forgotten then; at most {@value #ADDRESSES} addresses are remembered, the least recently active
+ * forgotten first (ADR 030).
  */
-@Component
-class LoginThrottle {
+final class ClientAllowance {
 
     static final int ADDRESSES = 100_000;
 
-    private final LoginFailures limits;
+    private final Allowance limits;
+    private final String refusal;
     private final Cache<String, Bucket> buckets;
 
-    LoginThrottle(AuthProperties properties) {
-        this.limits = properties.loginFailures();
+    /** {@code refusal} begins the problem's detail, which goes on with how long to wait. */
+    ClientAllowance(Allowance limits, String refusal) {
+        this.limits = limits;
+        this.refusal = refusal;
         this.buckets = Caffeine.newBuilder().expireAfterAccess(limits.period()).maximumSize(ADDRESSES).build();
     }
 
     /** Takes an attempt from the client's allowance, or refuses the attempt when the allowance is used up. */
-    void admit(String client) {
+    void take(String client) {
         ConsumptionProbe probe = bucketOf(client).tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
-            throw new TooManyRequestsException("Too many failed logins from this address",
-                    Duration.ofNanos(probe.getNanosToWaitForRefill()));
+            throw new TooManyRequestsException(refusal, Duration.ofNanos(probe.getNanosToWaitForRefill()));
         }
     }
 
-    /** Gives back the attempt of a login that succeeded: only failures count. */
-    void succeeded(String client) {
+    /** Gives an attempt back, for attempts that should not count (a login that succeeded). */
+    void giveBack(String client) {
         bucketOf(client).addTokens(1);
     }
 

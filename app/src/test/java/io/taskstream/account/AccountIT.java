@@ -1,6 +1,7 @@
 package io.taskstream.account;
 
 import static io.taskstream.support.AccountJson.account;
+import static io.taskstream.support.HttpApi.someClientAddress;
 import static io.taskstream.support.ProblemAssertions.assertFieldErrors;
 import static io.taskstream.support.ProblemAssertions.assertProblem;
 import static io.taskstream.support.TaskJson.task;
@@ -221,10 +222,23 @@ class AccountIT extends ApiIT {
         }
     }
 
-    /** A client address of its own, behind the loopback proxy the test client is (documentation range 2001:db8::/32). */
-    private static String someClientAddress() {
-        UUID random = UUID.randomUUID();
-        return "2001:db8:%x:%x::1".formatted(random.getMostSignificantBits() & 0xffff, random.getLeastSignificantBits() & 0xffff);
+    @Test
+    void twentySignupsFromOneAddressWithinAnHourMakeItWaitWhileOtherAddressesStillSignUp() {
+        Session ann = api.signup();
+        HttpApi office = api.withHeader("X-Forwarded-For", someClientAddress());
+        for (int i = 0; i < 20; i++) {
+            Response created = office.signup(account());
+            assertThat(created.status()).as("sign-up %d: %s", i + 1, created).isEqualTo(201);
+        }
+        Response refused = office.signup(account());
+
+        JsonNode problem = assertProblem(refused, 429, "too-many-requests");
+        assertThat(problem.get("detail").asString()).startsWith("Too many sign-ups from this address");
+        assertThat(Long.parseLong(refused.header("Retry-After"))).as("one sign-up comes back every hour / 20")
+                .isBetween(150L, 180L);
+        assertThat(office.login(ann.email(), HttpApi.PASSWORD).status()).as("Ann logs in from there").isEqualTo(200);
+        assertThat(api.withHeader("X-Forwarded-For", someClientAddress()).signup(account()).status())
+                .as("someone else, from another address").isEqualTo(201);
     }
 
     @Test

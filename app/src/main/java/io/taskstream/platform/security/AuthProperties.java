@@ -17,6 +17,7 @@ import org.springframework.lang.Nullable;
  * @param oidcAudience when set, the external issuer's tokens must name it in {@code aud}
  *     ({@code TASKSTREAM_OIDC_AUDIENCE}), so tokens it issued for other applications are refused
  * @param loginFailures how many wrong passwords one client address may send before it has to wait
+ * @param signups how many accounts one client address may create before it has to wait
  */
 @ConfigurationProperties("taskstream.auth")
 public record AuthProperties(
@@ -25,7 +26,16 @@ public record AuthProperties(
         @DefaultValue("taskstream") String issuer,
         @Nullable String oidcIssuerUri,
         @Nullable String oidcAudience,
-        @DefaultValue LoginFailures loginFailures) {
+        @DefaultValue LoginFailures loginFailures,
+        @DefaultValue Signups signups) {
+
+    /** Attempts a client address may have in hand, and the time in which all of them come back. */
+    public interface Allowance {
+
+        int perClient();
+
+        Duration period();
+    }
 
     /**
      * Password guessing, slowed down: a client address may fail to log in {@code perClient} times; then each further
@@ -35,13 +45,33 @@ public record AuthProperties(
      * @param perClient failed logins a client address may have in hand ({@code TASKSTREAM_AUTH_LOGIN_FAILURES_PER_CLIENT})
      * @param period the time in which all of them come back ({@code TASKSTREAM_AUTH_LOGIN_FAILURES_PERIOD})
      */
-    public record LoginFailures(@DefaultValue("10") int perClient, @DefaultValue("PT15M") Duration period) {
+    public record LoginFailures(@DefaultValue("10") int perClient, @DefaultValue("PT15M") Duration period)
+            implements Allowance {
 
         public LoginFailures {
-            if (perClient < 1 || period.isNegative() || period.isZero()) {
-                throw new IllegalArgumentException("taskstream.auth.login-failures needs per-client >= 1 and a positive period, got "
-                        + perClient + " per " + period);
-            }
+            check("login-failures", perClient, period);
+        }
+    }
+
+    /**
+     * Account creation, bounded per client address: each sign-up hashes a password (Argon2id: 16 MiB and tens of
+     * milliseconds of CPU), so an unbounded stream of them from one client would starve everyone's requests. Every
+     * attempt counts, one for a taken email too. Counted per process, like logins.
+     *
+     * @param perClient sign-ups a client address may have in hand ({@code TASKSTREAM_AUTH_SIGNUPS_PER_CLIENT})
+     * @param period the time in which all of them come back ({@code TASKSTREAM_AUTH_SIGNUPS_PERIOD})
+     */
+    public record Signups(@DefaultValue("20") int perClient, @DefaultValue("PT1H") Duration period) implements Allowance {
+
+        public Signups {
+            check("signups", perClient, period);
+        }
+    }
+
+    private static void check(String name, int perClient, Duration period) {
+        if (perClient < 1 || period.isNegative() || period.isZero()) {
+            throw new IllegalArgumentException("taskstream.auth." + name + " needs per-client >= 1 and a positive period, got "
+                    + perClient + " per " + period);
         }
     }
 }
