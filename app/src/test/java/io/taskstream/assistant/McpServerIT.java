@@ -12,6 +12,9 @@ import io.taskstream.support.HttpApi.Session;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
 
 /** The task tools over MCP (Streamable HTTP at /mcp), acting only for the authenticated user. */
@@ -72,7 +75,8 @@ class McpServerIT extends ApiIT {
     }
 
     @Test
-    void argumentsOutsideTheSchemaOrInvalidForATaskComeBackAsToolErrors() {
+    @ExtendWith(OutputCaptureExtension.class)
+    void argumentsOutsideTheSchemaOrInvalidForATaskComeBackAsToolErrors(CapturedOutput output) {
         Session ann = api.signup();
         try (McpSession mcp = mcp(ann)) {
             CallToolResult missingTitle = mcp.callRaw("add_task", Map.of("priority", "high"));
@@ -85,6 +89,8 @@ class McpServerIT extends ApiIT {
                     .contains("\"status\":\"error\"", "dueAt");
         }
         assertThat(api.as(ann).get(ann.tasks()).json().isEmpty()).isTrue();
+        assertThat(output.getAll().lines().filter(line -> line.contains(" ERROR ") || line.contains(" WARN ")))
+                .as("the agent's mistakes are answered to it, not logged as the server's").isEmpty();
     }
 
     @Test
@@ -125,7 +131,8 @@ class McpServerIT extends ApiIT {
     }
 
     @Test
-    void aMalformedMessageIsAJsonRpcErrorThatRevealsNothingOfTheServer() {
+    @ExtendWith(OutputCaptureExtension.class)
+    void aMalformedMessageIsAJsonRpcErrorThatRevealsNothingOfTheServerAndLogsNoError(CapturedOutput output) {
         Session ann = api.signup();
 
         for (String malformed : new String[] {"{", "{}", "{\"jsonrpc\":\"2.0\"}"}) {
@@ -138,6 +145,10 @@ class McpServerIT extends ApiIT {
             assertThat(body.get("error").get("message").asString()).isEqualTo("Invalid message format");
             assertThat(response.body()).doesNotContain("stackTrace", "className", "springframework");
         }
+        assertThat(output.getAll().lines().filter(line -> line.contains(" ERROR ") || line.contains(" WARN ")))
+                .as("a client's mistake is not the server's error").isEmpty();
+        assertThat(mcpPost(ann, "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/list\"}").body())
+                .as("a well-formed message after them still reaches the tools").contains("add_task");
     }
 
     private Response mcpPost(Session user, String json) {

@@ -13,6 +13,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.ServerResponse;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
 
@@ -37,6 +39,13 @@ class McpServerConfiguration {
                         .map(principal -> McpTransportContext.create(Map.of(McpTaskTools.USER_ID, principal.getName())))
                         .orElse(McpTransportContext.EMPTY))
                 .build();
+    }
+
+    /** The transport's routes, with a message that is not JSON-RPC answered before the transport ({@link McpMessageCheck}). */
+    @Bean
+    RouterFunction<ServerResponse> webMvcStatelessServerRouterFunction(WebMvcStatelessServerTransport transport,
+            @Qualifier("mcpServerJsonMapper") JsonMapper mcpJson) {
+        return transport.getRouterFunction().filter(new McpMessageCheck(new JacksonMcpJsonMapper(mcpJson)));
     }
 
     /** The transport's errors as JSON-RPC error responses, not as serialized exceptions. */
