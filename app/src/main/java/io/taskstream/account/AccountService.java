@@ -1,5 +1,6 @@
 package io.taskstream.account;
 
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.taskstream.account.AccountRepository.StoredAccount;
 import io.taskstream.platform.security.AccessTokens;
 import io.taskstream.platform.security.AccessTokens.IssuedToken;
@@ -32,18 +33,22 @@ class AccountService implements UserDirectory {
     private final String decoyHash;
 
     AccountService(AccountRepository accounts, PasswordEncoder passwords, AccessTokens tokens, AuthProperties properties,
-            Clock clock) {
+            ProxyManager<String> allowances, Clock clock) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.tokens = tokens;
-        this.loginFailures = new ClientAllowance(properties.loginFailures(), "Too many failed logins from this address");
-        this.signups = new ClientAllowance(properties.signups(), "Too many sign-ups from this address");
+        this.loginFailures = new ClientAllowance(allowances, "login-failure", properties.loginFailures(),
+                "Too many failed logins from this address");
+        this.signups = new ClientAllowance(allowances, "signup", properties.signups(), "Too many sign-ups from this address");
         this.clock = clock;
         this.decoyHash = passwords.encode("decoy-password-for-timing");
     }
 
-    /** Creates an account, unless the client address has signed up too often of late. */
-    @Transactional
+    /**
+     * Creates an account, unless the client address has signed up too often of late. Not {@code @Transactional}: the
+     * allowance takes a connection of its own, the password hash takes tens of milliseconds that no connection should
+     * wait through, and the one write is a single statement.
+     */
     public Authenticated signup(SignupCommand command) {
         signups.take(command.client());
         String email = command.email().trim();
@@ -58,8 +63,10 @@ class AccountService implements UserDirectory {
         return authenticated(account);
     }
 
-    /** Logs in, unless the client address has failed too often of late; only failures count. */
-    @Transactional(readOnly = true)
+    /**
+     * Logs in, unless the client address has failed too often of late; only failures count. Not
+     * {@code @Transactional}, for the same reasons as {@link #signup}: one read, and a hash no connection waits for.
+     */
     public Authenticated login(LoginCommand command) {
         loginFailures.take(command.client());
         Optional<StoredAccount> account = accounts.findByEmail(command.email().trim().toLowerCase(Locale.ROOT));

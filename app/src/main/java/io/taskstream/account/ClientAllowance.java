@@ -1,9 +1,9 @@
 package io.taskstream.account;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.BucketProxy;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.taskstream.platform.security.AuthProperties.Allowance;
 import io.taskstream.platform.web.TooManyRequestsException;
 import java.time.Duration;
@@ -12,23 +12,29 @@ import java.time.Duration;
  * How often each client address may do something costly (log in and fail, sign up): one token bucket per address
  * that holds {@link Allowance#perClient()} attempts and refills them over {@link Allowance#period()}. An attempt
  * takes its token before the work is done, so attempts sent in parallel get no more than attempts sent one after
- * another; with none left, the attempt is refused until one has come back. A bucket left alone for a whole period is
- * full again, so it is forgotten then; at most {@value #ADDRESSES} addresses are remembered, the least recently active
- * forgotten first (ADR 030).
+ * another; with none left, the attempt is refused until one has come back. The buckets are rows in PostgreSQL
+ * ({@code client_allowance}, read FOR UPDATE), so every replica draws from the same one and a restart gives nobody
+ * a fresh allowance (ADR 030). Each attempt is a short transaction of its own, on a connection of its own: callers
+ * must not hold one of the pool's connections meanwhile.
  */
 final class ClientAllowance {
 
-    static final int ADDRESSES = 100_000;
-
-    private final Allowance limits;
+    private final ProxyManager<String> buckets;
+    private final String kind;
     private final String refusal;
-    private final Cache<String, Bucket> buckets;
+    private final BucketConfiguration configuration;
 
-    /** {@code refusal} begins the problem's detail, which goes on with how long to wait. */
-    ClientAllowance(Allowance limits, String refusal) {
-        this.limits = limits;
+    /**
+     * @param kind what is counted, which keeps its buckets apart from other kinds' ({@code login-failure})
+     * @param refusal the beginning of the problem's detail, which goes on with how long to wait
+     */
+    ClientAllowance(ProxyManager<String> buckets, String kind, Allowance limits, String refusal) {
+        this.buckets = buckets;
+        this.kind = kind;
         this.refusal = refusal;
-        this.buckets = Caffeine.newBuilder().expireAfterAccess(limits.period()).maximumSize(ADDRESSES).build();
+        this.configuration = BucketConfiguration.builder()
+                .addLimit(limit -> limit.capacity(limits.perClient()).refillGreedy(limits.perClient(), limits.period()))
+                .build();
     }
 
     /** Takes an attempt from the client's allowance, or refuses the attempt when the allowance is used up. */
@@ -44,9 +50,7 @@ final class ClientAllowance {
         bucketOf(client).addTokens(1);
     }
 
-    private Bucket bucketOf(String client) {
-        return buckets.get(client, address -> Bucket.builder()
-                .addLimit(limit -> limit.capacity(limits.perClient()).refillGreedy(limits.perClient(), limits.period()))
-                .build());
+    private BucketProxy bucketOf(String client) {
+        return buckets.builder().build(kind + ":" + client, () -> configuration);
     }
 }

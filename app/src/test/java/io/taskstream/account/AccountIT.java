@@ -13,6 +13,7 @@ import io.taskstream.support.ApiIT;
 import io.taskstream.support.HttpApi;
 import io.taskstream.support.HttpApi.Response;
 import io.taskstream.support.HttpApi.Session;
+import io.taskstream.support.SecondInstance;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,6 +25,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,6 +35,10 @@ class AccountIT extends ApiIT {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    ClientAllowanceConfiguration.Sweeper sweeper;
 
     @Test
     void signupReturnsTheNewUsersIdAndAWorkingToken() {
@@ -220,6 +226,44 @@ class AccountIT extends ApiIT {
             Response login = annsPhone.login(ann.email(), HttpApi.PASSWORD);
             assertThat(login.status()).as("login %d: %s", i + 1, login).isEqualTo(200);
         }
+    }
+
+    @Test
+    void failedLoginsAtOneReplicaCountAtTheOtherToo() {
+        Session ann = api.signup();
+        String address = someClientAddress();
+        try (SecondInstance replica = SecondInstance.sharing(dataSource, "target/it-data/replica-" + System.nanoTime(),
+                "--taskstream.roles=api", "--taskstream.events.relay.enabled=false")) {
+            HttpApi here = api.withHeader("X-Forwarded-For", address);
+            HttpApi there = new HttpApi(replica.port()).withHeader("X-Forwarded-For", address);
+            for (int i = 0; i < 10; i++) {
+                assertProblem((i % 2 == 0 ? here : there).login(ann.email(), "guess-" + i), 401, "invalid-credentials");
+            }
+
+            assertProblem(there.login(ann.email(), HttpApi.PASSWORD), 429, "too-many-requests");
+            assertProblem(here.login(ann.email(), HttpApi.PASSWORD), 429, "too-many-requests");
+        }
+    }
+
+    @Test
+    void allowancesThatAreFullAgainAreSweptAwayAndTheOthersKept() {
+        Session ann = api.signup();
+        String idle = someClientAddress();
+        String recent = someClientAddress();
+        assertProblem(api.withHeader("X-Forwarded-For", idle).login(ann.email(), "guess"), 401, "invalid-credentials");
+        assertProblem(api.withHeader("X-Forwarded-For", recent).login(ann.email(), "guess"), 401, "invalid-credentials");
+        assertThat(allowanceRows(idle, recent)).hasSize(2);
+        jdbc.sql("update client_allowance set expires_at = 0 where id = :id").param("id", "login-failure:" + idle).update();
+
+        sweeper.sweep();
+
+        assertThat(allowanceRows(idle, recent)).containsExactly("login-failure:" + recent);
+    }
+
+    private List<String> allowanceRows(String... addresses) {
+        return jdbc.sql("select id from client_allowance where id in (:ids)")
+                .param("ids", java.util.Arrays.stream(addresses).map(a -> "login-failure:" + a).toList())
+                .query(String.class).list();
     }
 
     @Test

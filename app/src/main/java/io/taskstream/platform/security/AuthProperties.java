@@ -40,7 +40,7 @@ public record AuthProperties(
     /**
      * Password guessing, slowed down: a client address may fail to log in {@code perClient} times; then each further
      * attempt waits for one of those failures to expire, one every {@code period / perClient}. Logins that succeed
-     * cost nothing. Counted per process: with several replicas, a client gets that many per replica.
+     * cost nothing. Counted in PostgreSQL: every replica draws from the same allowance.
      *
      * @param perClient failed logins a client address may have in hand ({@code TASKSTREAM_AUTH_LOGIN_FAILURES_PER_CLIENT})
      * @param period the time in which all of them come back ({@code TASKSTREAM_AUTH_LOGIN_FAILURES_PERIOD})
@@ -56,7 +56,7 @@ public record AuthProperties(
     /**
      * Account creation, bounded per client address: each sign-up hashes a password (Argon2id: 16 MiB and tens of
      * milliseconds of CPU), so an unbounded stream of them from one client would starve everyone's requests. Every
-     * attempt counts, one for a taken email too. Counted per process, like logins.
+     * attempt counts, one for a taken email too. Shared by the replicas, like login failures.
      *
      * @param perClient sign-ups a client address may have in hand ({@code TASKSTREAM_AUTH_SIGNUPS_PER_CLIENT})
      * @param period the time in which all of them come back ({@code TASKSTREAM_AUTH_SIGNUPS_PERIOD})
