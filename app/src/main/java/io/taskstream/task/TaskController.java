@@ -85,7 +85,7 @@ class TaskController {
         ZoneId zone = users.zoneOf(user);
         TaskQuery query = TaskQueryParams.parse(new TaskQueryParams(status, priority, tag, q, dueFrom, dueTo, overdue,
                 sort, order, page, size), zone);
-        TaskPage result = tasks.list(user, query);
+        TaskPage result = tasks.list(user, zone, query);
         HttpHeaders headers = new HttpHeaders();
         ServletUriComponentsBuilder current = ServletUriComponentsBuilder.fromCurrentRequest();
         String links;
