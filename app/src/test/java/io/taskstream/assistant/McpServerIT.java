@@ -9,6 +9,7 @@ import io.taskstream.support.ApiIT;
 import io.taskstream.support.Eventually;
 import io.taskstream.support.HttpApi.Response;
 import io.taskstream.support.HttpApi.Session;
+import io.taskstream.support.LogLines;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -89,7 +90,7 @@ class McpServerIT extends ApiIT {
                     .contains("\"status\":\"error\"", "dueAt");
         }
         assertThat(api.as(ann).get(ann.tasks()).json().isEmpty()).isTrue();
-        assertThat(output.getAll().lines().filter(line -> line.contains(" ERROR ") || line.contains(" WARN ")))
+        assertThat(LogLines.warningsAndErrors(output))
                 .as("the agent's mistakes are answered to it, not logged as the server's").isEmpty();
     }
 
@@ -145,7 +146,7 @@ class McpServerIT extends ApiIT {
             assertThat(body.get("error").get("message").asString()).isEqualTo("Invalid message format");
             assertThat(response.body()).doesNotContain("stackTrace", "className", "springframework");
         }
-        assertThat(output.getAll().lines().filter(line -> line.contains(" ERROR ") || line.contains(" WARN ")))
+        assertThat(LogLines.warningsAndErrors(output))
                 .as("a client's mistake is not the server's error").isEmpty();
         assertThat(mcpPost(ann, "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/list\"}").body())
                 .as("a well-formed message after them still reaches the tools").contains("add_task");

@@ -9,6 +9,7 @@ import io.taskstream.events.EventTestConfiguration.PoisonSensitiveHandler;
 import io.taskstream.support.Eventually;
 import io.taskstream.support.HttpApi;
 import io.taskstream.support.HttpApi.Session;
+import io.taskstream.support.LogLines;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -114,7 +115,7 @@ abstract class EventConsumerContract {
         assertThat(meters.counter("taskstream.events.dead_lettered", "consumer", "poison-test", "topic", "task-events").count())
                 .isGreaterThanOrEqualTo(1);
         assertThat(historyTypes(ann, poisoned)).as("other consumers are not held back").containsExactly("created");
-        assertThat(output.getAll().lines().filter(line -> line.contains(" ERROR ")))
+        assertThat(LogLines.errors(output))
                 .as("one error for the operator, saying which event was given up on; no framework echo of it")
                 .singleElement().asString().contains("poison-test gave up");
     }

@@ -9,6 +9,7 @@ import io.taskstream.support.Eventually;
 import io.taskstream.support.HttpApi;
 import io.taskstream.support.HttpApi.Response;
 import io.taskstream.support.HttpApi.Session;
+import io.taskstream.support.LogLines;
 import io.taskstream.support.SseStream;
 import io.taskstream.support.SseStream.Event;
 import io.taskstream.support.WebhookReceiver;
@@ -141,7 +142,7 @@ class NotificationChannelsIT {
         Eventually.await(WAIT, () -> deliveries(id), d -> d.contains("webhook:sent"));
         assertThat(HOOKS.calls(hook)).hasSize(2);
         assertThat(settingsOf(ann).get("webhook").get("enabled").asBoolean()).isTrue();
-        assertThat(output.getAll().lines().filter(line -> line.contains(" WARN ") || line.contains(" ERROR ")))
+        assertThat(LogLines.warningsAndErrors(output))
                 .as("a receiver's failure is logged as such, not as the scheduler's unhandled exception")
                 .noneMatch(line -> line.contains("webhook answered"));
         assertThat(output.getAll()).contains("failed (attempt 1 of 3): webhook answered 503");

@@ -65,7 +65,8 @@ final class ListTasksTool implements TaskTool {
                 tag == null ? List.of() : List.of(tag.replaceFirst("^[#@]", "").toLowerCase(Locale.ROOT)),
                 search, from, to, overdue, search == null ? Sort.DUE : Sort.RELEVANCE, false, 0, limit);
         ArrayNode result = JsonNodeFactory.instance.arrayNode();
-        tasks.list(context.user(), context.zone(), query).tasks().forEach(t -> result.add(ToolResults.listed(t, context.zone())));
+        tasks.list(context.user(), context.zone(), query).tasks()
+                .forEach(t -> result.add(ToolResults.listed(t, context.zone())));
         return result;
     }
 
