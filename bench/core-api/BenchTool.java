@@ -73,37 +73,43 @@ public class BenchTool {
                 }
             }
             vacuumUntilAllVisible(st);
-            try (ResultSet rs = st.executeQuery("select count(*), pg_size_pretty(pg_table_size('task')), "
-                    + "pg_size_pretty(pg_indexes_size('task')) from task")) {
-                rs.next();
-                System.out.printf("task table: %d rows, %s heap+toast, %s indexes%n", rs.getLong(1), rs.getString(2), rs.getString(3));
+            for (String table : List.of("task", "task_term")) {
+                try (ResultSet rs = st.executeQuery("select count(*), pg_size_pretty(pg_table_size('" + table + "')), "
+                        + "pg_size_pretty(pg_indexes_size('" + table + "')) from " + table)) {
+                    rs.next();
+                    System.out.printf("%s table: %d rows, %s heap+toast, %s indexes%n", table, rs.getLong(1), rs.getString(2),
+                            rs.getString(3));
+                }
             }
         }
     }
 
     /**
-     * Index-only scans (the list's count(*)) only skip the heap on all-visible pages. One VACUUM right after the bulk
-     * insert has been seen to leave the first ~2,700 pages not all-visible (PostgreSQL 18), which made the first
-     * user's count 20x slower than the second's: vacuum until the whole table is all-visible.
+     * Index-only scans (the list's count(*), a search's task_term entries) only skip the heap on all-visible pages.
+     * One VACUUM right after the bulk insert has been seen to leave the first ~2,700 pages not all-visible
+     * (PostgreSQL 18), which made the first user's count 20x slower than the second's: vacuum until each table is
+     * all-visible.
      */
     static void vacuumUntilAllVisible(Statement st) throws SQLException {
-        long t2 = System.nanoTime();
-        int vacuums = 0;
-        long[] visible;
-        do {
-            st.execute("vacuum (freeze, analyze) task");
-            vacuums++;
-            try (ResultSet rs = st.executeQuery("select relallvisible, relpages from pg_class where relname = 'task'")) {
-                rs.next();
-                visible = new long[] {rs.getLong(1), rs.getLong(2)};
+        for (String table : List.of("task", "task_term")) {
+            long t2 = System.nanoTime();
+            int vacuums = 0;
+            long[] visible;
+            do {
+                st.execute("vacuum (freeze, analyze) " + table);
+                vacuums++;
+                try (ResultSet rs = st.executeQuery("select relallvisible, relpages from pg_class where relname = '" + table + "'")) {
+                    rs.next();
+                    visible = new long[] {rs.getLong(1), rs.getLong(2)};
+                }
+            } while (visible[0] < visible[1] && vacuums < 5);
+            System.out.printf(Locale.ROOT, "%s: %d x vacuum (freeze, analyze) in %.1f s: %d of %d pages all-visible%n",
+                    table, vacuums, (System.nanoTime() - t2) / 1e9, visible[0], visible[1]);
+            if (visible[0] < visible[1]) {
+                throw new IllegalStateException("the " + table + " table did not become all-visible; figures would be unfair");
             }
-        } while (visible[0] < visible[1] && vacuums < 5);
-        st.execute("checkpoint");
-        System.out.printf(Locale.ROOT, "%d x vacuum (freeze, analyze) + checkpoint in %.1f s: %d of %d pages all-visible%n",
-                vacuums, (System.nanoTime() - t2) / 1e9, visible[0], visible[1]);
-        if (visible[0] < visible[1]) {
-            throw new IllegalStateException("the task table did not become all-visible; figures would be unfair");
         }
+        st.execute("checkpoint");
     }
 
     static void vacuum(String[] args) throws SQLException {
@@ -137,13 +143,18 @@ public class BenchTool {
                 st.execute("set enable_seqscan = off");
             }
             for (int i = 4; i < args.length; i++) {
-                String q = prefixQuery(args[i]);
+                String words = words(args[i]);
                 explain(c, text, "search '" + args[i] + "': page by relevance with its total (TaskRepository.rankedPage)",
-                        "with matches as materialized (select t.id, ts_rank(t.search, q) as rank from task t, "
-                                + "to_tsquery('english', ?) q where t.user_id = ? and t.search @@ q) "
-                                + "select " + cols + ", p.total from (select m.id, m.rank, (select count(*) from matches) as total "
-                                + "from matches m order by m.rank desc, m.id desc limit 50 offset 0"
-                                + ") p join task t on t.id = p.id order by p.rank desc, p.id desc", user, q);
+                        "with words as (select w.word, 1 << (w.n - 1)::int as bit"
+                                + " from unnest(?::text[]) with ordinality as w(word, n)),"
+                                + " stems as (select s.stem, words.bit from words,"
+                                + " unnest(tsvector_to_array(to_tsvector('english', words.word))) as s(stem))"
+                                + " select " + cols + ", p.total from (select m.id, m.rank, count(*) over () as total from ("
+                                + "select tt.task_id as id, sum(tt.weight) as rank from stems"
+                                + " join task_term tt on tt.user_id = ? and tt.term >= stems.stem and tt.term < stems.stem || chr(1114111)"
+                                + " group by tt.task_id having bit_or(stems.bit) = (select bit_or(bit) from stems)) m"
+                                + " order by m.rank desc, m.id desc limit 50 offset 0"
+                                + ") p join task t on t.id = p.id order by p.rank desc, p.id desc", user, words);
             }
         }
         Files.writeString(out, text);
@@ -166,13 +177,14 @@ public class BenchTool {
         text.append('\n');
     }
 
-    static String prefixQuery(String text) {
-        List<String> terms = new ArrayList<>();
+    /** TaskRepository.words as an array literal (words are letters and digits only). */
+    static String words(String text) {
+        List<String> words = new ArrayList<>();
         Matcher m = Pattern.compile("[\\p{L}\\p{N}]+").matcher(text);
-        while (m.find() && terms.size() < 16) {
-            terms.add(m.group().toLowerCase(Locale.ROOT) + ":*");
+        while (m.find() && words.size() < 16) {
+            words.add(m.group().toLowerCase(Locale.ROOT));
         }
-        return String.join(" & ", terms);
+        return "{" + String.join(",", words) + "}";
     }
 
     // ---------------------------------------------------------------- rate

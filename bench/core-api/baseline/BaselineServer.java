@@ -65,17 +65,24 @@ public class BaselineServer {
             + (EXACT_TOTAL_UP_TO + 1) + ") c";
     static final String LIST_PAGE = "select " + T_COLUMNS + " from task t where t.user_id = ?"
             + " order by t.due_at asc nulls last, t.id asc limit ? offset ?";
-    static final String SEARCH_COUNT = "select count(*) from task t, to_tsquery('english', ?) q"
-            + " where t.user_id = ? and t.search @@ q";
-    /** TaskRepository.list: a search reads its matches through the GIN index (for the transaction). */
+    /** TaskRepository.list: a search reads its matches through an index (for the transaction). */
     static final String SEARCH_THROUGH_INDEX = "select set_config('enable_seqscan', 'off', true)";
-    /** TaskRepository.rankedPage: rank each match once into a materialized list, count and sort it, read back the page. */
-    static final String SEARCH_PAGE = "with matches as materialized (select t.id, ts_rank(t.search, q) as rank"
-            + " from task t, to_tsquery('english', ?) q where t.user_id = ? and t.search @@ q) "
-            + "select " + T_COLUMNS + ", p.total from ("
-            + "select m.id, m.rank, (select count(*) from matches) as total from matches m"
+    /**
+     * TaskRepository.rankedPage: each word a range of the user's task_term entries, a match has every word; count
+     * the matches by a window over them, sort them, read back the page.
+     */
+    static final String SEARCH_STEMS = "with words as (select w.word, 1 << (w.n - 1)::int as bit"
+            + " from unnest(?::text[]) with ordinality as w(word, n)),"
+            + " stems as (select s.stem, words.bit from words,"
+            + " unnest(tsvector_to_array(to_tsvector('english', words.word))) as s(stem)) ";
+    static final String SEARCH_MATCHES = "select tt.task_id as id, sum(tt.weight) as rank from stems"
+            + " join task_term tt on tt.user_id = ? and tt.term >= stems.stem and tt.term < stems.stem || chr(1114111)"
+            + " group by tt.task_id having bit_or(stems.bit) = (select bit_or(bit) from stems)";
+    static final String SEARCH_PAGE = SEARCH_STEMS + "select " + T_COLUMNS + ", p.total from ("
+            + "select m.id, m.rank, count(*) over () as total from (" + SEARCH_MATCHES + ") m"
             + " order by m.rank desc, m.id desc limit ? offset ?"
             + ") p join task t on t.id = p.id order by p.rank desc, p.id desc";
+    static final String SEARCH_COUNT = SEARCH_STEMS + "select count(*) from (" + SEARCH_MATCHES + ") m";
     static final String ZONE = "select time_zone from app_user where id = ?";
 
     static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
@@ -224,9 +231,9 @@ public class BaselineServer {
             throw new BadRequest("size must be 1-200 and page 0 or more");
         }
         String q = params.get("q");
-        String tsQuery = null;
+        String words = null;
         if (q != null && !q.isBlank()) {
-            tsQuery = prefixQuery(q);
+            words = words(q);
         } else if (!"due".equalsIgnoreCase(params.getOrDefault("sort", "due"))) {
             throw new BadRequest("the baseline only implements sort=due (and relevance for q)");
         }
@@ -234,14 +241,14 @@ public class BaselineServer {
         long total = 0; // -1: more than EXACT_TOTAL_UP_TO, not counted
         boolean hasNext = false;
         StringBuilder json = new StringBuilder(16_384).append('[');
-        if (tsQuery != null) {
+        if (words != null) {
             try (Connection c = db.getConnection()) {
                 c.setAutoCommit(false);
                 try (PreparedStatement ps = c.prepareStatement(SEARCH_THROUGH_INDEX)) {
                     ps.execute();
                 }
                 try (PreparedStatement ps = c.prepareStatement(SEARCH_PAGE)) {
-                    ps.setString(1, tsQuery);
+                    ps.setString(1, words);
                     ps.setObject(2, user);
                     ps.setInt(3, size);
                     ps.setLong(4, (long) page * size);
@@ -259,7 +266,7 @@ public class BaselineServer {
                 }
                 if (total == 0) { // no match, or a page past the last one: count, as the app does
                     try (PreparedStatement ps = c.prepareStatement(SEARCH_COUNT)) {
-                        ps.setString(1, tsQuery);
+                        ps.setString(1, words);
                         ps.setObject(2, user);
                         try (ResultSet rs = ps.executeQuery()) {
                             rs.next();
@@ -309,14 +316,14 @@ public class BaselineServer {
         send(exchange, 200, json.toString());
     }
 
-    /** Same rule as TaskRepository.prefixQuery: every word a required prefix term, at most 16. */
-    static String prefixQuery(String text) {
-        List<String> terms = new ArrayList<>();
+    /** Same rule as TaskRepository.words, at most 16, as an array literal (words are letters and digits only). */
+    static String words(String text) {
+        List<String> words = new ArrayList<>();
         Matcher m = WORD.matcher(text);
-        while (m.find() && terms.size() < 16) {
-            terms.add(m.group().toLowerCase(Locale.ROOT) + ":*");
+        while (m.find() && words.size() < 16) {
+            words.add(m.group().toLowerCase(Locale.ROOT));
         }
-        return terms.isEmpty() ? null : String.join(" & ", terms);
+        return words.isEmpty() ? null : "{" + String.join(",", words) + "}";
     }
 
     /** The same RFC 8288 links as the app's PageLinks (first, prev, next, last; no last when total is -1). */

@@ -27,20 +27,20 @@ class TaskRepositoryTest {
             日本                       => 日本:*
             """)
     void eachWordBecomesARequiredPrefixTerm(String text, String query) {
-        assertThat(TaskRepository.prefixQuery(text)).isEqualTo(query);
+        assertThat(TaskRepository.prefixQuery(TaskRepository.words(text))).isEqualTo(query);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "   ", "!!!", "& | ! ( ) : * < - >", "'\"\\"})
     void textWithoutWordsIsNoQuery(String text) {
-        assertThat(TaskRepository.prefixQuery(text)).isNull();
+        assertThat(TaskRepository.words(text)).isEmpty();
     }
 
     @Test
     void atMostSixteenTermsAreUsed() {
         String text = IntStream.range(0, 30).mapToObj(i -> "w" + i).collect(Collectors.joining(" "));
 
-        String query = TaskRepository.prefixQuery(text);
+        String query = TaskRepository.prefixQuery(TaskRepository.words(text));
 
         assertThat(query.split(" & ")).hasSize(16).startsWith("w0:*").endsWith("w15:*");
     }

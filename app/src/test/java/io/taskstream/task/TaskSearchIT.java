@@ -56,6 +56,86 @@ class TaskSearchIT extends ApiIT {
     }
 
     @Test
+    void theWeightsOfEveryWordAddUp() {
+        long bothInTitle = createId(ann, task("Fence paint"));
+        long oneInTitle = createId(ann, task("Paint the shed").description("and the fence"));
+        long bothInDescription = createId(ann, task("Chores").description("paint the fence"));
+
+        assertThat(list(ann, query("q", "fence paint")).ids()).containsExactly(bothInTitle, oneInTitle, bothInDescription);
+    }
+
+    @Test
+    void filtersKeepTheRelevanceOrder() {
+        long titleMatch = createId(ann, task("Paint the fence").tags("home"));
+        long descriptionMatch = createId(ann, task("Weekend chores").description("paint the fence").tags("home"));
+        createId(ann, task("Fence posts").tags("work"));
+
+        Response found = list(ann, query("q", "fence").and("tag", "home"));
+
+        assertThat(found.ids()).containsExactly(titleMatch, descriptionMatch);
+        assertThat(found.totalCount()).isEqualTo(2);
+    }
+
+    @Test
+    void equallyRankedMatchesComeNewestFirst() {
+        long older = createId(ann, task("Fence repair"));
+        long newer = createId(ann, task("Fence check"));
+
+        assertThat(list(ann, query("q", "fence")).ids()).containsExactly(newer, older);
+    }
+
+    @Test
+    void aStopWordAmongOtherWordsIsIgnored() {
+        assertThat(list(ann, query("q", "the plumb")).titles()).containsExactly("Call the plumber");
+    }
+
+    @Test
+    void editingATaskChangesTheWordsThatFindIt() {
+        long id = createId(ann, task("Paint the fence"));
+
+        assertThat(api.as(ann).patch(ann.task(id), "{\"title\":\"Mow the lawn\",\"description\":\"front yard\"}").status())
+                .isEqualTo(200);
+
+        assertThat(list(ann, query("q", "fence")).totalCount()).isZero();
+        assertThat(list(ann, query("q", "lawn yard")).ids()).containsExactly(id);
+        assertThat(api.as(ann).put(ann.task(id), task("Mow the lawn").json()).status()).isEqualTo(200);
+        assertThat(list(ann, query("q", "yard")).totalCount()).as("the description was removed").isZero();
+    }
+
+    @Test
+    void aDeletedTaskIsNoLongerFound() {
+        long id = createId(ann, task("Paint the fence"));
+
+        assertThat(api.as(ann).delete(ann.task(id)).status()).isEqualTo(204);
+
+        assertThat(list(ann, query("q", "fence")).totalCount()).isZero();
+    }
+
+    @Test
+    void relevanceAndOtherSortsFindTheSameTasks() {
+        createId(ann, task("Buy milk for the office").description("oat milk, two cartons"));
+        createId(ann, task("Milkshake recipe"));
+        createId(ann, task("Groceries").description("milk, eggs"));
+
+        for (String text : new String[] {"milk", "mil", "groc mil", "the milk", "office"}) {
+            Response byRelevance = list(ann, query("q", text));
+            Response byTitle = list(ann, query("q", text).and("sort", "title"));
+
+            assertThat(byRelevance.ids()).as(text).containsExactlyInAnyOrderElementsOf(byTitle.ids());
+            assertThat(byRelevance.totalCount()).as(text).isEqualTo(byTitle.totalCount());
+        }
+    }
+
+    @Test
+    void anotherUsersTasksAreNeverFound() {
+        Session bob = api.signup();
+        createId(bob, task("Buy groceries and milk"));
+
+        assertThat(list(ann, query("q", "groceries")).totalCount()).isEqualTo(1);
+        assertThat(list(bob, query("q", "plumber")).totalCount()).isZero();
+    }
+
+    @Test
     void anExplicitSortWinsOverRelevance() {
         long titleMatch = createId(ann, task("Paint the fence"));
         long descriptionMatch = createId(ann, task("A weekend job").description("paint the fence"));
