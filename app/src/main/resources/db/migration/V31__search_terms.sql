@@ -41,5 +41,15 @@ create trigger task_term_on_update after update of title, description on task
 create trigger task_term_on_delete after delete on task
     for each row execute function task_term_sync();
 
+create function task_term_clear() returns trigger language plpgsql as $$
+begin
+    truncate task_term;
+    return null;
+end
+$$;
+
+create trigger task_term_on_truncate after truncate on task
+    for each statement execute function task_term_clear();
+
 insert into task_term (user_id, term, task_id, weight)
 select t.user_id, e.term, t.id, e.weight from task t, task_terms(t.search) as e;

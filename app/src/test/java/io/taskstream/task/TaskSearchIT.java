@@ -10,9 +10,14 @@ import io.taskstream.support.HttpApi.Response;
 import io.taskstream.support.HttpApi.Session;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Full-text search ({@code q}) over title and description: prefix terms, English stemming, relevance order. */
 class TaskSearchIT extends ApiIT {
+
+    @Autowired
+    JdbcClient jdbc;
 
     private Session ann;
 
@@ -100,6 +105,23 @@ class TaskSearchIT extends ApiIT {
         assertThat(list(ann, query("q", "lawn yard")).ids()).containsExactly(id);
         assertThat(api.as(ann).put(ann.task(id), task("Mow the lawn").json()).status()).isEqualTo(200);
         assertThat(list(ann, query("q", "yard")).totalCount()).as("the description was removed").isZero();
+    }
+
+    @Test
+    void theTermIndexHoldsExactlyTheWordsOfEveryTask() {
+        long edited = createId(ann, task("Paint the fence").description("white"));
+        long deleted = createId(ann, task("Mow the lawn"));
+        long completed = createId(ann, task("Water the plants"));
+        api.as(ann).patch(ann.task(edited), "{\"description\":\"green, then white again\"}");
+        api.as(ann).delete(ann.task(deleted));
+        api.as(ann).patch(ann.complete(completed), "{\"completed\":true}");
+
+        String termsOfTasks = "select t.user_id, e.term, t.id, e.weight from task t, task_terms(t.search) e";
+        String terms = "select user_id, term, task_id, weight from task_term";
+        assertThat(jdbc.sql("select count(*) from (" + terms + ")").query(Long.class).single())
+                .as("entries").isPositive();
+        assertThat(jdbc.sql("(" + terms + " except " + termsOfTasks + ") union all (" + termsOfTasks + " except " + terms + ")")
+                .query().listOfRows()).isEmpty();
     }
 
     @Test
