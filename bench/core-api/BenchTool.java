@@ -152,7 +152,8 @@ public class BenchTool {
                                 + " select " + cols + ", p.total from (select m.id, m.rank, count(*) over () as total from ("
                                 + "select tt.task_id as id, sum(tt.weight) as rank from stems"
                                 + " join task_term tt on tt.user_id = ? and tt.term >= stems.stem and tt.term < stems.stem || chr(1114111)"
-                                + " group by tt.task_id having bit_or(stems.bit) = (select bit_or(bit) from stems)) m"
+                                + " group by tt.task_id"
+                                + (words.indexOf(',') > 0 ? " having bit_or(stems.bit) = (select bit_or(bit) from stems)" : "") + ") m"
                                 + " order by m.rank desc, m.id desc limit 50 offset 0"
                                 + ") p join task t on t.id = p.id order by p.rank desc, p.id desc", user, words);
             }

@@ -77,12 +77,20 @@ public class BaselineServer {
             + " unnest(tsvector_to_array(to_tsvector('english', words.word))) as s(stem)) ";
     static final String SEARCH_MATCHES = "select tt.task_id as id, sum(tt.weight) as rank from stems"
             + " join task_term tt on tt.user_id = ? and tt.term >= stems.stem and tt.term < stems.stem || chr(1114111)"
-            + " group by tt.task_id having bit_or(stems.bit) = (select bit_or(bit) from stems)";
-    static final String SEARCH_PAGE = SEARCH_STEMS + "select " + T_COLUMNS + ", p.total from ("
-            + "select m.id, m.rank, count(*) over () as total from (" + SEARCH_MATCHES + ") m"
-            + " order by m.rank desc, m.id desc limit ? offset ?"
-            + ") p join task t on t.id = p.id order by p.rank desc, p.id desc";
-    static final String SEARCH_COUNT = SEARCH_STEMS + "select count(*) from (" + SEARCH_MATCHES + ") m";
+            + " group by tt.task_id";
+    /** TaskRepository.rankedPage: with two words or more, a match has every word. */
+    static final String SEARCH_ALL_WORDS = " having bit_or(stems.bit) = (select bit_or(bit) from stems)";
+    static String searchPage(boolean allWords) {
+        return SEARCH_STEMS + "select " + T_COLUMNS + ", p.total from ("
+                + "select m.id, m.rank, count(*) over () as total from ("
+                + SEARCH_MATCHES + (allWords ? SEARCH_ALL_WORDS : "") + ") m"
+                + " order by m.rank desc, m.id desc limit ? offset ?"
+                + ") p join task t on t.id = p.id order by p.rank desc, p.id desc";
+    }
+
+    static String searchCount(boolean allWords) {
+        return SEARCH_STEMS + "select count(*) from (" + SEARCH_MATCHES + (allWords ? SEARCH_ALL_WORDS : "") + ") m";
+    }
     static final String ZONE = "select time_zone from app_user where id = ?";
 
     static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
@@ -247,7 +255,7 @@ public class BaselineServer {
                 try (PreparedStatement ps = c.prepareStatement(SEARCH_THROUGH_INDEX)) {
                     ps.execute();
                 }
-                try (PreparedStatement ps = c.prepareStatement(SEARCH_PAGE)) {
+                try (PreparedStatement ps = c.prepareStatement(searchPage(words.indexOf(',') > 0))) {
                     ps.setString(1, words);
                     ps.setObject(2, user);
                     ps.setInt(3, size);
@@ -265,7 +273,7 @@ public class BaselineServer {
                     }
                 }
                 if (total == 0) { // no match, or a page past the last one: count, as the app does
-                    try (PreparedStatement ps = c.prepareStatement(SEARCH_COUNT)) {
+                    try (PreparedStatement ps = c.prepareStatement(searchCount(words.indexOf(',') > 0))) {
                         ps.setString(1, words);
                         ps.setObject(2, user);
                         try (ResultSet rs = ps.executeQuery()) {

@@ -22,6 +22,10 @@ $$;
 
 create function task_term_sync() returns trigger language plpgsql as $$
 begin
+    if tg_op = 'TRUNCATE' then
+        truncate task_term;
+        return null;
+    end if;
     if tg_op <> 'INSERT' then
         delete from task_term
         where user_id = old.user_id and term = any (tsvector_to_array(old.search)) and task_id = old.id;
@@ -41,15 +45,8 @@ create trigger task_term_on_update after update of title, description on task
 create trigger task_term_on_delete after delete on task
     for each row execute function task_term_sync();
 
-create function task_term_clear() returns trigger language plpgsql as $$
-begin
-    truncate task_term;
-    return null;
-end
-$$;
-
 create trigger task_term_on_truncate after truncate on task
-    for each statement execute function task_term_clear();
+    for each statement execute function task_term_sync();
 
 insert into task_term (user_id, term, task_id, weight)
 select t.user_id, e.term, t.id, e.weight from task t, task_terms(t.search) as e;
