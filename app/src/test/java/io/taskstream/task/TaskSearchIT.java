@@ -130,15 +130,8 @@ class TaskSearchIT extends ApiIT {
 
     @Test
     void truncatingTasksEmptiesTheTermIndex() {
-        // On temporary copies of both tables, which hide the real ones in this transaction; the triggers' function
-        // finds the temporary task_term first.
         new TransactionTemplate(transactions).executeWithoutResult(tx -> {
-            jdbc.sql("create temporary table task (like public.task including all) on commit drop").update();
-            jdbc.sql("create temporary table task_term (like public.task_term including all) on commit drop").update();
-            jdbc.sql("create trigger task_term_on_insert after insert on pg_temp.task "
-                    + "for each row execute function task_term_sync()").update();
-            jdbc.sql("create trigger task_term_on_truncate after truncate on pg_temp.task "
-                    + "for each statement execute function task_term_sync()").update();
+            TemporaryTaskTables.create(jdbc);
             jdbc.sql("insert into task (user_id, title, created_at, updated_at) values (:user::uuid, 'Paint the fence', now(), now())")
                     .param("user", ann.userId()).update();
             assertThat(jdbc.sql("select count(*) from task_term").query(Long.class).single()).isEqualTo(2);

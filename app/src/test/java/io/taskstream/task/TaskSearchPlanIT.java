@@ -21,8 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A search reads its matches through an index even where the statistics make reading the whole table look as
  * cheap: one user owning all of it and a short prefix matching a quarter of it, as on a laptop install (at 100k tasks
  * that sequential scan took four times as long). A page by relevance reads the user's entries in {@code task_term};
- * one sorted by another column, the GIN index. Checked on temporary copies of both tables, which hide the real ones
- * in this transaction; the temporary task table keeps its terms through the same trigger function.
+ * one sorted by another column, the GIN index. Checked on temporary copies of both tables ({@link TemporaryTaskTables}).
  */
 class TaskSearchPlanIT extends ApiIT {
 
@@ -39,10 +38,7 @@ class TaskSearchPlanIT extends ApiIT {
     void aSearchReadsTheIndexWhenOneUserOwnsTheWholeTable() {
         UserId owner = new UserId(UUID.fromString(api.signup().userId()));
         new TransactionTemplate(transactions).executeWithoutResult(tx -> {
-            jdbc.sql("create temporary table task (like public.task including all) on commit drop").update();
-            jdbc.sql("create temporary table task_term (like public.task_term including all) on commit drop").update();
-            jdbc.sql("create trigger task_term_on_insert after insert on pg_temp.task "
-                    + "for each row execute function task_term_sync()").update();
+            TemporaryTaskTables.create(jdbc);
             jdbc.sql("insert into task (user_id, title, description, created_at, updated_at) "
                             + "select :user, case when i % 4 = 0 then 'Write the report' else 'Water the plants' end, "
                             + "'a few words of description', now(), now() from generate_series(1, :n) i")
