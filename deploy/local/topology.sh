@@ -155,9 +155,12 @@ EOF
 </configuration>
 EOF
   if [ ! -f "$dir/data/meta.properties" ]; then
-    # A KRaft cluster id is 16 random bytes, base64url without padding.
-    local cluster
-    cluster="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
+    # A KRaft cluster id is 16 random bytes, base64url without padding; one in 64 starts with '-', which the
+    # format tool takes for an option (Kafka's own Uuid.randomUuid() draws again in that case; so do we).
+    local cluster="-"
+    while [ "${cluster#-}" != "$cluster" ]; do
+      cluster="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
+    done
     "$JAVA_HOME/bin/java" $KAFKA_OPTS -Dlogback.configurationFile="$dir/logback.xml" -cp "$cp" \
       kafka.tools.StorageTool format -t "$cluster" -c "$dir/server.properties" > "$dir/format.log" 2>&1 \
       || die "could not format Kafka's storage; see $dir/format.log"
