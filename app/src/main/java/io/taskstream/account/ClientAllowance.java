@@ -1,5 +1,8 @@
 package io.taskstream.account;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.BucketProxy;
@@ -16,6 +19,11 @@ import java.time.Duration;
  * ({@code client_allowance}, read FOR UPDATE), so every replica draws from the same one and a restart gives nobody
  * a fresh allowance (ADR 030). Each attempt is a short transaction of its own, on a connection of its own: callers
  * must not hold one of the pool's connections meanwhile.
+ * <p>
+ * A refusal is remembered in the process until the bucket has a token again, so that a flood of attempts from an
+ * address that has none left is answered without a database round trip each. Until then only an attempt that was
+ * already under way when the last token went can give one back (a login that succeeds), and this replica hears of
+ * it only if it served that login: the price is at most that many attempts refused for at most one refill interval.
  */
 final class ClientAllowance {
 
@@ -23,6 +31,14 @@ final class ClientAllowance {
     private final String kind;
     private final String refusal;
     private final BucketConfiguration configuration;
+    /** Client → {@link System#nanoTime()} at which its bucket has a token again; gone from the cache then. */
+    private final Cache<String, Long> refusedUntil = Caffeine.newBuilder()
+            .maximumSize(REMEMBERED_REFUSALS)
+            .expireAfter(Expiry.<String, Long>writing((client, until) -> Duration.ofNanos(until - System.nanoTime())))
+            .build();
+
+    /** At most this many addresses' refusals are remembered; beyond it the oldest go back to asking the database. */
+    static final int REMEMBERED_REFUSALS = 100_000;
 
     /**
      * @param kind what is counted, which keeps its buckets apart from other kinds' ({@code login-failure})
@@ -39,8 +55,14 @@ final class ClientAllowance {
 
     /** Takes an attempt from the client's allowance, or refuses the attempt when the allowance is used up. */
     void take(String client) {
+        Long until = refusedUntil.getIfPresent(client);
+        long now = System.nanoTime();
+        if (until != null && until - now > 0) {
+            throw new TooManyRequestsException(refusal, Duration.ofNanos(until - now));
+        }
         ConsumptionProbe probe = bucketOf(client).tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
+            refusedUntil.put(client, now + probe.getNanosToWaitForRefill());
             throw new TooManyRequestsException(refusal, Duration.ofNanos(probe.getNanosToWaitForRefill()));
         }
     }
@@ -48,6 +70,7 @@ final class ClientAllowance {
     /** Gives an attempt back, for attempts that should not count (a login that succeeded). */
     void giveBack(String client) {
         bucketOf(client).addTokens(1);
+        refusedUntil.invalidate(client);
     }
 
     private BucketProxy bucketOf(String client) {

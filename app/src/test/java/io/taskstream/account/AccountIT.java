@@ -246,6 +246,27 @@ class AccountIT extends ApiIT {
     }
 
     @Test
+    void anAddressWithNoAttemptsLeftIsRefusedWithoutAskingTheDatabaseAgain() {
+        Session ann = api.signup();
+        String address = someClientAddress();
+        HttpApi guesser = api.withHeader("X-Forwarded-For", address);
+        for (int i = 0; i < 10; i++) {
+            assertProblem(guesser.login(ann.email(), "guess-" + i), 401, "invalid-credentials");
+        }
+        Response first = guesser.login(ann.email(), HttpApi.PASSWORD);
+        assertProblem(first, 429, "too-many-requests");
+        // To the database, an address without a row has its whole allowance: from here on only the refusal the
+        // process remembers can answer 429, and asking the database would have written the row again.
+        jdbc.sql("delete from client_allowance where id = :id").param("id", "login-failure:" + address).update();
+
+        Response again = guesser.login(ann.email(), HttpApi.PASSWORD);
+
+        assertProblem(again, 429, "too-many-requests");
+        assertThat(Long.parseLong(again.header("Retry-After"))).isBetween(1L, Long.parseLong(first.header("Retry-After")));
+        assertThat(allowanceRows(address)).isEmpty();
+    }
+
+    @Test
     void allowancesThatAreFullAgainAreSweptAwayAndTheOthersKept() {
         Session ann = api.signup();
         String idle = someClientAddress();
