@@ -317,6 +317,7 @@ set grid
 set key bottom right
 plot "$WORK/search-sweep.dat" using 1:2 with linespoints lw 2 title "app", \\
      '' using 1:3 with linespoints lw 2 title "baseline (same SQL)", \\
+     '' using 1:(1000*\$1/\$5) with lines dt 3 lw 2 lc rgb "gray40" title "baseline's mean by Little's law (connections ÷ req/s)", \\
      50 with lines dt 2 lc rgb "red" title "target 50 ms"
 EOF
 fi
