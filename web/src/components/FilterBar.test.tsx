@@ -1,8 +1,8 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { DEFAULT_FILTERS, filtersToQuery, type Filters } from '../lib/filters';
+import { DEFAULT_FILTERS, filtersToQuery, withoutNarrowing, type Filters } from '../lib/filters';
 import { FilterBar } from './FilterBar';
 
 function setup() {
@@ -10,18 +10,23 @@ function setup() {
   function Harness() {
     const [f, setF] = useState<Filters>(DEFAULT_FILTERS);
     return (
-      <FilterBar
-        filters={f}
-        tags={[
-          { tag: 'work', count: 3 },
-          { tag: 'home', count: 1 },
-        ]}
-        searchDelay={10}
-        onChange={(next) => {
-          setF(next);
-          onChange(next);
-        }}
-      />
+      <>
+        <FilterBar
+          filters={f}
+          tags={[
+            { tag: 'work', count: 3 },
+            { tag: 'home', count: 1 },
+          ]}
+          searchDelay={10}
+          onChange={(next) => {
+            setF(next);
+            onChange(next);
+          }}
+        />
+        <button type="button" onClick={() => setF(withoutNarrowing(f))}>
+          Clear filters elsewhere
+        </button>
+      </>
     );
   }
   render(<Harness />);
@@ -56,6 +61,61 @@ describe('FilterBar', () => {
     await user.selectOptions(screen.getByLabelText('Sort order'), 'desc');
     await user.click(screen.getByRole('button', { name: 'Clear filters' }));
     expect(last()).toEqual({ ...DEFAULT_FILTERS, sort: 'priority', order: 'desc' });
+  });
+
+  it('ranks a search by best match and brings back the sort it replaced once the search is cleared', async () => {
+    const { user, last } = setup();
+    const sortBy = screen.getByLabelText<HTMLSelectElement>('Sort by');
+    await user.selectOptions(sortBy, 'priority');
+    expect(screen.queryByRole('option', { name: 'Best match' })).not.toBeInTheDocument();
+
+    await user.type(screen.getByRole('searchbox', { name: 'Search tasks' }), 'rep');
+    await waitFor(() => expect(last().q).toBe('rep'));
+    expect(last().sort).toBe('relevance');
+    expect(sortBy.value).toBe('relevance');
+    expect(screen.getByLabelText('Sort order')).toBeDisabled();
+    expect(screen.getByLabelText<HTMLSelectElement>('Sort order').value).toBe('best');
+    expect(filtersToQuery(last(), 'UTC')).toMatchObject({ q: 'rep', sort: 'relevance', order: undefined });
+
+    await user.clear(screen.getByRole('searchbox', { name: 'Search tasks' }));
+    await waitFor(() => expect(last().q).toBe(''));
+    expect(last().sort).toBe('priority');
+    expect(sortBy.value).toBe('priority');
+    expect(screen.queryByRole('option', { name: 'Best match' })).not.toBeInTheDocument();
+    expect(screen.getByLabelText('Sort order')).toBeEnabled();
+  });
+
+  it('keeps a sort picked during a search after the search is cleared', async () => {
+    const { user, last } = setup();
+    await user.type(screen.getByRole('searchbox', { name: 'Search tasks' }), 'rep');
+    await waitFor(() => expect(last().sort).toBe('relevance'));
+    await user.selectOptions(screen.getByLabelText('Sort by'), 'title');
+
+    await user.clear(screen.getByRole('searchbox', { name: 'Search tasks' }));
+
+    await waitFor(() => expect(last().q).toBe(''));
+    expect(last().sort).toBe('title');
+    expect(filtersToQuery(last(), 'UTC')).toMatchObject({ sort: 'title', order: 'asc' });
+  });
+
+  it('empties the search box when the search is cleared from outside it', async () => {
+    const { user, last } = setup();
+    const box = screen.getByRole('searchbox', { name: 'Search tasks' });
+    await user.type(box, 'rep');
+    await waitFor(() => expect(last().q).toBe('rep'));
+
+    await user.click(screen.getByRole('button', { name: 'Clear filters elsewhere' }));
+
+    expect(box).toHaveValue('');
+    expect(screen.getByLabelText<HTMLSelectElement>('Sort by').value).toBe('due');
+  });
+
+  it('never asks for best match without a search', () => {
+    expect(filtersToQuery({ ...DEFAULT_FILTERS, sort: 'relevance', sortBeforeSearch: 'title' }, 'UTC')).toMatchObject({
+      sort: 'title',
+      order: 'asc',
+    });
+    expect(filtersToQuery({ ...DEFAULT_FILTERS, sort: 'relevance' }, 'UTC')).toMatchObject({ sort: 'due' });
   });
 
   it('turns filters into API query parameters in the user zone', () => {

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Priority, SortField, SortOrder, StatusFilter, TagCount } from '../api/types';
-import { DEFAULT_FILTERS, hasActiveFilters, type Filters } from '../lib/filters';
+import { hasActiveFilters, shownSort, withoutNarrowing, withSearch, type Filters } from '../lib/filters';
 import { useDebouncedValue } from '../lib/useDebounce';
 import { FilterIcon, SearchIcon } from './icons';
 import styles from './FilterBar.module.css';
@@ -41,14 +41,26 @@ export function FilterBar({ filters, onChange, tags, searchDelay = 300 }: Filter
   const [expanded, setExpanded] = useState(() => hasActiveFilters({ ...filters, q: '' }));
   const latest = useRef(filters);
   latest.current = filters;
+  const sent = useRef(debounced);
+  sent.current = debounced;
+  const changed = useRef(onChange);
+  changed.current = onChange;
 
+  // Only a new debounced text is a new search: a stale one must not undo a search cleared meanwhile.
   useEffect(() => {
-    if (debounced !== latest.current.q) onChange({ ...latest.current, q: debounced });
-  }, [debounced, onChange]);
+    if (debounced !== latest.current.q) changed.current(withSearch(latest.current, debounced));
+  }, [debounced]);
+
+  // A search cleared elsewhere (the list's own "Clear filters") leaves the box too.
+  useEffect(() => {
+    if (filters.q !== sent.current) setSearch(filters.q);
+  }, [filters.q]);
 
   const set = (patch: Partial<Filters>) => onChange({ ...filters, ...patch });
   const toggleIn = <T,>(list: T[], v: T) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
   const active = hasActiveFilters(filters);
+  const sort = shownSort(filters);
+  const sorts = filters.q.trim() ? [{ value: 'relevance' as SortField, label: 'Best match' }, ...SORTS] : SORTS;
   const extraCount =
     filters.priority.length + filters.tags.length + (filters.dueFrom ? 1 : 0) + (filters.dueTo ? 1 : 0) + (filters.overdue ? 1 : 0);
 
@@ -91,10 +103,10 @@ export function FilterBar({ filters, onChange, tags, searchDelay = 300 }: Filter
           <select
             id={`${id}-sort`}
             className={`select ${styles.sortSelect}`}
-            value={filters.sort}
+            value={sort}
             onChange={(e) => set({ sort: e.target.value as SortField })}
           >
-            {SORTS.map((s) => (
+            {sorts.map((s) => (
               <option key={s.value} value={s.value}>
                 {s.label}
               </option>
@@ -106,11 +118,18 @@ export function FilterBar({ filters, onChange, tags, searchDelay = 300 }: Filter
           <select
             id={`${id}-order`}
             className={`select ${styles.orderSelect}`}
-            value={filters.order}
+            value={sort === 'relevance' ? 'best' : filters.order}
+            disabled={sort === 'relevance'}
             onChange={(e) => set({ order: e.target.value as SortOrder })}
           >
-            <option value="asc">Ascending</option>
-            <option value="desc">Descending</option>
+            {sort === 'relevance' ? (
+              <option value="best">Best first</option>
+            ) : (
+              <>
+                <option value="asc">Ascending</option>
+                <option value="desc">Descending</option>
+              </>
+            )}
           </select>
         </div>
         <button
@@ -206,7 +225,7 @@ export function FilterBar({ filters, onChange, tags, searchDelay = 300 }: Filter
             className="btn btn-ghost btn-sm"
             onClick={() => {
               setSearch('');
-              onChange({ ...DEFAULT_FILTERS, status: filters.status, sort: filters.sort, order: filters.order });
+              onChange(withoutNarrowing(filters));
             }}
           >
             Clear filters

@@ -13,7 +13,7 @@ import { TaskList, TaskListSkeleton } from '../components/TaskList';
 import { useToast } from '../components/Toast';
 import { browserTimeZone } from '../lib/dates';
 import { reminderFromEvent, showSystemNotification } from '../lib/reminderAlerts';
-import { filtersToQuery, hasActiveFilters, loadFilters, saveFilters, type Filters } from '../lib/filters';
+import { filtersToQuery, hasActiveFilters, loadFilters, saveFilters, withoutNarrowing, type Filters } from '../lib/filters';
 import { taskToInput } from '../lib/taskInput';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { useEventStream } from '../lib/useEventStream';
@@ -277,9 +277,7 @@ export function TasksPage() {
                     <button
                       type="button"
                       className="btn btn-sm"
-                      onClick={() =>
-                        setFilters({ ...filters, priority: [], tags: [], q: '', dueFrom: '', dueTo: '', overdue: false })
-                      }
+                      onClick={() => setFilters(withoutNarrowing(filters))}
                     >
                       Clear filters
                     </button>
