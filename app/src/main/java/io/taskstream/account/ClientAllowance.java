@@ -27,6 +27,9 @@ import java.time.Duration;
  */
 final class ClientAllowance {
 
+    /** At most this many addresses' refusals are remembered; beyond it the oldest go back to asking the database. */
+    static final int REMEMBERED_REFUSALS = 100_000;
+
     private final ProxyManager<String> buckets;
     private final String kind;
     private final String refusal;
@@ -36,9 +39,6 @@ final class ClientAllowance {
             .maximumSize(REMEMBERED_REFUSALS)
             .expireAfter(Expiry.<String, Long>writing((client, until) -> Duration.ofNanos(until - System.nanoTime())))
             .build();
-
-    /** At most this many addresses' refusals are remembered; beyond it the oldest go back to asking the database. */
-    static final int REMEMBERED_REFUSALS = 100_000;
 
     /**
      * @param kind what is counted, which keeps its buckets apart from other kinds' ({@code login-failure})
@@ -62,8 +62,9 @@ final class ClientAllowance {
         }
         ConsumptionProbe probe = bucketOf(client).tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
-            refusedUntil.put(client, now + probe.getNanosToWaitForRefill());
-            throw new TooManyRequestsException(refusal, Duration.ofNanos(probe.getNanosToWaitForRefill()));
+            long wait = probe.getNanosToWaitForRefill();
+            refusedUntil.put(client, now + wait);
+            throw new TooManyRequestsException(refusal, Duration.ofNanos(wait));
         }
     }
 
