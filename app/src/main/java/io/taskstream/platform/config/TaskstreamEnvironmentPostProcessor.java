@@ -30,6 +30,7 @@ import org.springframework.core.env.MapPropertySource;
  *   <li>{@code db-scheduler.enabled} (whether this process executes scheduled work) follows the roles:
  *       true where the {@code reminders} or {@code notifier} role runs.</li>
  * </ul>
+ * It then refuses to start a process in a Dapr mode without an app API token ({@link DaprCallbackGuard}).
  * Explicit Spring properties always win over these aliases.
  */
 public class TaskstreamEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
@@ -61,6 +62,7 @@ public class TaskstreamEnvironmentPostProcessor implements EnvironmentPostProces
             aliases.put("db-scheduler.enabled", Boolean.toString(roles.runs(Role.REMINDERS) || roles.runs(Role.NOTIFIER)));
         }
         env.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, aliases));
+        DaprCallbackGuard.requireToken(env);
     }
 
     private static void alias(ConfigurableEnvironment env, Map<String, Object> aliases, String property, String... names) {
