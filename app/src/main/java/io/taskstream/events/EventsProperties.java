@@ -83,6 +83,8 @@ public record EventsProperties(
      * @param broadcastPubsub the pub/sub component of broadcast subscriptions (consumer group per pod)
      * @param appApiToken the token the sidecar sends in {@code dapr-api-token} ({@code APP_API_TOKEN}), which every
      *     callback must carry (checked by the platform's {@code DaprCallbackFilter}; required in a Dapr mode)
+     * @param apiToken the sidecar's own API token ({@code DAPR_API_TOKEN}), sent in {@code dapr-api-token} on calls to
+     *     the sidecar when set; never the app API token, which only the sidecar sends
      * @param timeout how long one publish call may take
      */
     public record Dapr(
@@ -90,12 +92,14 @@ public record EventsProperties(
             @DefaultValue("pubsub") String pubsub,
             @DefaultValue("pubsub-broadcast") String broadcastPubsub,
             String appApiToken,
+            String apiToken,
             @DefaultValue("PT5S") Duration timeout) {
 
         @Override
         public String toString() {
             return "Dapr[httpPort=" + httpPort + ", pubsub=" + pubsub + ", broadcastPubsub=" + broadcastPubsub
-                    + ", appApiToken=" + (appApiToken == null ? "none" : "***") + ", timeout=" + timeout + "]";
+                    + ", appApiToken=" + (appApiToken == null ? "none" : "***") + ", apiToken=" + (apiToken == null ? "none" : "***")
+                    + ", timeout=" + timeout + "]";
         }
     }
 }

@@ -26,9 +26,11 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "taskstream.data-dir=target/it-data/${random.uuid}",
         "taskstream.events.transport=dapr",
-        "taskstream.events.dapr.app-api-token=" + FakeDaprSidecar.APP_API_TOKEN})
+        "taskstream.events.dapr.app-api-token=" + FakeDaprSidecar.APP_API_TOKEN,
+        "taskstream.events.dapr.api-token=" + DaprContractIT.SIDECAR_API_TOKEN})
 class DaprContractIT {
 
+    static final String SIDECAR_API_TOKEN = "the-sidecars-own-token";
     static final FakeDaprSidecar SIDECAR = new FakeDaprSidecar();
 
     @DynamicPropertySource
@@ -56,6 +58,7 @@ class DaprContractIT {
 
         assertThat(mine).extracting(Published::topic).containsExactlyInAnyOrder("task-events", "task-updates");
         assertThat(mine).allSatisfy(p -> {
+            assertThat(p.token()).as("the sidecar's API token, never the app's").isEqualTo(SIDECAR_API_TOKEN);
             assertThat(p.pubsub()).isEqualTo("pubsub");
             assertThat(p.contentType()).isEqualTo("application/cloudevents+json");
             JsonNode event = HttpApi.JSON.readTree(p.body());

@@ -62,8 +62,9 @@ import tools.jackson.databind.JsonNode;
  */
 public final class FakeDaprSidecar implements AutoCloseable {
 
-    /** A message the app published. */
-    public record Published(String pubsub, String topic, Map<String, String> metadata, String contentType, String body) {
+    /** A message the app published, and the {@code dapr-api-token} it was sent with (null: none). */
+    public record Published(String pubsub, String topic, Map<String, String> metadata, String contentType, String body,
+            String token) {
     }
 
     /** A job the app scheduled and the sidecar has not triggered (successfully) yet. */
@@ -210,7 +211,8 @@ public final class FakeDaprSidecar implements AutoCloseable {
         }
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String topic = path[4];
-        published.add(new Published(path[3], topic, metadata, exchange.getRequestHeaders().getFirst("Content-Type"), body));
+        published.add(new Published(path[3], topic, metadata, exchange.getRequestHeaders().getFirst("Content-Type"), body,
+                exchange.getRequestHeaders().getFirst("dapr-api-token")));
         record(topic, body);
         exchange.sendResponseHeaders(204, -1);
         exchange.close();
