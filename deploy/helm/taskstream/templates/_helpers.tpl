@@ -104,6 +104,14 @@ notifier: reminders
 {{- default (printf "%s-dapr" (include "taskstream.fullname" .)) .Values.dapr.tracing.name }}
 {{- end }}
 
+{{/*
+Secret holding the app API token (key `token`, as Dapr requires) that the sidecar sends with every call to the app
+and the app requires (ADR 033): dapr.appToken.existingSecret, else the one the chart generates.
+*/}}
+{{- define "taskstream.daprAppTokenSecret" -}}
+{{- default (printf "%s-dapr-app-token" (include "taskstream.fullname" .)) .Values.dapr.appToken.existingSecret }}
+{{- end }}
+
 {{/* Secret (name and key names) the app reads its database settings from. */}}
 {{- define "taskstream.databaseSecret" -}}
 {{- if .Values.cloudnativepg.enabled }}

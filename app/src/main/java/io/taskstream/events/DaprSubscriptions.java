@@ -1,6 +1,5 @@
 package io.taskstream.events;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -10,13 +9,11 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  * One route per topic and delivery mode dispatches to every local handler of that topic through the
  * idempotent dispatcher, so a retried event is applied once by each handler. A handler that fails the
  * same event {@code maxAttempts} times dead-letters it ({@code dead_letter} table) and the route answers
- * {@code DROP}, which sends it to the subscription's dead-letter topic.
+ * {@code DROP}, which sends it to the subscription's dead-letter topic. Only the sidecar reaches these routes:
+ * the platform's {@code DaprCallbackFilter} refuses any call without the app API token (ADR 033).
  */
 @RestController
 @ConditionalOnProperty(name = "taskstream.events.transport", havingValue = "dapr")
@@ -74,11 +72,7 @@ class DaprSubscriptions {
 
     @PostMapping("/dapr/events/{mode}/{topic}")
     ResponseEntity<Map<String, String>> deliver(@PathVariable String mode, @PathVariable String topic,
-            @RequestBody String body, @RequestHeader(name = "dapr-api-token", required = false) String token,
-            HttpServletRequest request) {
-        if (!properties.dapr().fromSidecar(token, request.getRemoteAddr())) {
-            return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
-        }
+            @RequestBody String body) {
         CloudEvent event;
         try {
             event = json.readValue(body, CloudEvent.class);

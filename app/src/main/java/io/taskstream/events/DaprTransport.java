@@ -35,8 +35,8 @@ class DaprTransport implements EventTransport {
                     .timeout(dapr.timeout())
                     .header("Content-Type", CloudEvent.CONTENT_TYPE)
                     .POST(HttpRequest.BodyPublishers.ofString(message.json()));
-            if (dapr.appApiToken() != null) {
-                request.header("dapr-api-token", dapr.appApiToken());
+            if (dapr.apiToken() != null) {
+                request.header("dapr-api-token", dapr.apiToken());
             }
             if (message.event().traceparent() != null) {
                 // Dapr continues the trace from this header (the attribute travels inside the event too).

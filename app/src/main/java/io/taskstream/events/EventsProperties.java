@@ -1,9 +1,5 @@
 package io.taskstream.events;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -85,8 +81,10 @@ public record EventsProperties(
      * @param httpPort the sidecar's HTTP port ({@code DAPR_HTTP_PORT}, set by Dapr in the pod)
      * @param pubsub the pub/sub component events are published and shared subscriptions are made through
      * @param broadcastPubsub the pub/sub component of broadcast subscriptions (consumer group per pod)
-     * @param appApiToken the token the sidecar sends in {@code dapr-api-token} ({@code APP_API_TOKEN}); when
-     *     absent, only loopback callers (the sidecar) may deliver events
+     * @param appApiToken the token the sidecar sends in {@code dapr-api-token} ({@code APP_API_TOKEN}), which every
+     *     callback must carry (checked by the platform's {@code DaprCallbackFilter}; required in a Dapr mode)
+     * @param apiToken the sidecar's own API token ({@code DAPR_API_TOKEN}), sent in {@code dapr-api-token} on calls to
+     *     the sidecar when set; never the app API token, which only the sidecar sends
      * @param timeout how long one publish call may take
      */
     public record Dapr(
@@ -94,28 +92,14 @@ public record EventsProperties(
             @DefaultValue("pubsub") String pubsub,
             @DefaultValue("pubsub-broadcast") String broadcastPubsub,
             String appApiToken,
+            String apiToken,
             @DefaultValue("PT5S") Duration timeout) {
-
-        /**
-         * Whether a call comes from the sidecar: with an app API token configured it must carry that token in
-         * {@code dapr-api-token}; without one, only a loopback caller (the sidecar in the pod) qualifies.
-         */
-        public boolean fromSidecar(String token, String remoteAddress) {
-            if (appApiToken != null) {
-                return token != null && MessageDigest.isEqual(appApiToken.getBytes(StandardCharsets.UTF_8),
-                        token.getBytes(StandardCharsets.UTF_8));
-            }
-            try {
-                return InetAddress.getByName(remoteAddress).isLoopbackAddress();
-            } catch (UnknownHostException e) {
-                return false;
-            }
-        }
 
         @Override
         public String toString() {
             return "Dapr[httpPort=" + httpPort + ", pubsub=" + pubsub + ", broadcastPubsub=" + broadcastPubsub
-                    + ", appApiToken=" + (appApiToken == null ? "none" : "***") + ", timeout=" + timeout + "]";
+                    + ", appApiToken=" + (appApiToken == null ? "none" : "***") + ", apiToken=" + (apiToken == null ? "none" : "***")
+                    + ", timeout=" + timeout + "]";
         }
     }
 }

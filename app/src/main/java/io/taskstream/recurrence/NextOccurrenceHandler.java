@@ -25,6 +25,8 @@ import tools.jackson.databind.JsonNode;
  * completed occurrence whatever happens (redelivery, complete/uncomplete/complete, racing replicas): the
  * dispatcher skips an event already applied, and the task module's unique link from an occurrence to the
  * one it follows refuses a second next occurrence for a different event about the same completion.
+ * What the event says is checked against the task as stored: the task must exist, belong to the event's user,
+ * and still be completed and recurring, else the event is dropped (logged, neither retried nor dead-lettered).
  */
 @Component
 @ConditionalOnRole(Role.RECURRENCE)
@@ -71,8 +73,14 @@ class NextOccurrenceHandler implements EventHandler {
         UserId user = UserId.of(event.userid());
         TaskId id = new TaskId(event.data().get("taskId").asLong());
         Optional<TaskSnapshot> current = tasks.find(user, id);
-        if (current.isEmpty() || current.get().recurrence() == null || current.get().dueAt() == null) {
-            return; // deleted, or no longer recurring, since it was completed
+        if (current.isEmpty()) {
+            // Deleted since it was completed, or never this user's: the event's word is not taken for it.
+            log.info("Completion of task {} dropped: no such task for user {}", id, user);
+            return;
+        }
+        if (!current.get().completed() || current.get().recurrence() == null || current.get().dueAt() == null) {
+            log.debug("Completion of task {} dropped: it is no longer completed and recurring", id);
+            return;
         }
         TaskSnapshot done = current.get();
         Instant completedAt = task.hasNonNull("completedAt")

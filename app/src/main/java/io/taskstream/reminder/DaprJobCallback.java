@@ -1,20 +1,16 @@
 package io.taskstream.reminder;
 
-import io.taskstream.events.EventsProperties;
 import io.taskstream.platform.roles.ConditionalOnRole;
 import io.taskstream.platform.roles.Role;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,9 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
  * (https://docs.dapr.io/developing-applications/building-blocks/jobs/howto-schedule-and-handle-triggered-jobs/).
  * The job is read from {@code reminder_dapr_job}, not from the body, and fired through the same
  * exactly-once path as db-scheduler's executions; a job no row names (cancelled, or fired already: Dapr
- * triggers at least once) fires nothing. Only the sidecar may call: it must present the app API token
- * ({@code APP_API_TOKEN}, sent as {@code dapr-api-token},
- * https://docs.dapr.io/operations/security/app-api-token/) when one is configured, else be on loopback.
+ * triggers at least once) fires nothing. Only the sidecar may call: the platform's {@code DaprCallbackFilter}
+ * refuses any call without the app API token ({@code APP_API_TOKEN}, sent as {@code dapr-api-token},
+ * https://docs.dapr.io/operations/security/app-api-token/; ADR 033).
  * Answers 200 when handled, so Dapr does not retry; an error answers 500, and Dapr retries.
  */
 @RestController
@@ -39,22 +35,16 @@ class DaprJobCallback {
     private final TransactionTemplate tx;
     private final JsonMapper json;
     private final ReminderFiring firing;
-    private final EventsProperties.Dapr dapr;
 
-    DaprJobCallback(JdbcClient jdbc, TransactionTemplate tx, JsonMapper json, ReminderFiring firing, EventsProperties events) {
+    DaprJobCallback(JdbcClient jdbc, TransactionTemplate tx, JsonMapper json, ReminderFiring firing) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.json = json;
         this.firing = firing;
-        this.dapr = events.dapr();
     }
 
     @PostMapping("/job/{name}")
-    ResponseEntity<Void> trigger(@PathVariable String name,
-            @RequestHeader(name = "dapr-api-token", required = false) String token, HttpServletRequest request) {
-        if (!dapr.fromSidecar(token, request.getRemoteAddr())) {
-            return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
-        }
+    ResponseEntity<Void> trigger(@PathVariable String name) {
         tx.executeWithoutResult(status -> {
             Optional<ReminderJob> job = jdbc.sql("select job::text from reminder_dapr_job where name = :name "
                             + "and state <> 'cancelling' for update")

@@ -26,9 +26,11 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "taskstream.data-dir=target/it-data/${random.uuid}",
         "taskstream.events.transport=dapr",
-        "taskstream.events.dapr.app-api-token=sidecar-secret"})
+        "taskstream.events.dapr.app-api-token=" + FakeDaprSidecar.APP_API_TOKEN,
+        "taskstream.events.dapr.api-token=" + DaprContractIT.SIDECAR_API_TOKEN})
 class DaprContractIT {
 
+    static final String SIDECAR_API_TOKEN = "the-sidecars-own-token";
     static final FakeDaprSidecar SIDECAR = new FakeDaprSidecar();
 
     @DynamicPropertySource
@@ -56,6 +58,7 @@ class DaprContractIT {
 
         assertThat(mine).extracting(Published::topic).containsExactlyInAnyOrder("task-events", "task-updates");
         assertThat(mine).allSatisfy(p -> {
+            assertThat(p.token()).as("the sidecar's API token, never the app's").isEqualTo(SIDECAR_API_TOKEN);
             assertThat(p.pubsub()).isEqualTo("pubsub");
             assertThat(p.contentType()).isEqualTo("application/cloudevents+json");
             JsonNode event = HttpApi.JSON.readTree(p.body());
@@ -67,7 +70,7 @@ class DaprContractIT {
 
     @Test
     void theAppDeclaresOneSubscriptionPerTopicAndDeliveryModeWithDeadLetterTopics() {
-        JsonNode subscriptions = api.get("/dapr/subscribe").json();
+        JsonNode subscriptions = api.withHeader("dapr-api-token", FakeDaprSidecar.APP_API_TOKEN).get("/dapr/subscribe").json();
 
         assertThat(subscriptions.valueStream().map(s -> s.get("pubsubname").asString() + " " + s.get("topic").asString()
                 + " " + s.get("route").asString() + " " + s.path("deadLetterTopic").asString("-")))
@@ -83,8 +86,8 @@ class DaprContractIT {
                 {"specversion":"1.0","id":"7f8b3c9e-2d4a-4c1b-9e6f-1a2b3c4d5e6f","source":"/x","type":"t","data":{}}""";
 
         assertThat(api.send("/dapr/events/shared/task-events", "POST", "application/cloudevents+json", event).status())
-                .isEqualTo(403);
-        var accepted = api.send(api.request("/dapr/events/broadcast/task-updates").header("dapr-api-token", "sidecar-secret")
+                .isEqualTo(401);
+        var accepted = api.send(api.request("/dapr/events/broadcast/task-updates").header("dapr-api-token", FakeDaprSidecar.APP_API_TOKEN)
                 .header("Content-Type", "application/cloudevents+json")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(event)));
         assertThat(accepted.status()).isEqualTo(200);
@@ -93,7 +96,7 @@ class DaprContractIT {
 
     @Test
     void anUnreadableEventIsDropped() {
-        var response = api.send(api.request("/dapr/events/shared/task-events").header("dapr-api-token", "sidecar-secret")
+        var response = api.send(api.request("/dapr/events/shared/task-events").header("dapr-api-token", FakeDaprSidecar.APP_API_TOKEN)
                 .header("Content-Type", "application/cloudevents+json")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{not json")));
 

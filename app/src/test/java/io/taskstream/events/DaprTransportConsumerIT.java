@@ -11,7 +11,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "taskstream.data-dir=target/it-data/${random.uuid}",
         "taskstream.events.transport=dapr",
-        "taskstream.events.consumer.max-attempts=3"})
+        "taskstream.events.consumer.max-attempts=3",
+        "taskstream.events.dapr.app-api-token=" + FakeDaprSidecar.APP_API_TOKEN})
 class DaprTransportConsumerIT extends EventConsumerContract {
 
     static final FakeDaprSidecar SIDECAR = new FakeDaprSidecar();

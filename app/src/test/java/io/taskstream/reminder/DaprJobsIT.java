@@ -32,10 +32,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "taskstream.reminders.scheduler=dapr",
         "taskstream.reminders.dapr.poll-interval=PT0.2S",
         "taskstream.reminders.dapr.max-backoff=PT0.5S",
-        "taskstream.events.dapr.app-api-token=" + DaprJobsIT.APP_TOKEN})
+        "taskstream.events.dapr.app-api-token=" + FakeDaprSidecar.APP_API_TOKEN})
 class DaprJobsIT extends ApiIT {
 
-    static final String APP_TOKEN = "app-token-for-tests";
     static final FakeDaprSidecar SIDECAR = new FakeDaprSidecar();
 
     @Autowired
@@ -49,7 +48,6 @@ class DaprJobsIT extends ApiIT {
     @BeforeEach
     void attachSidecar() {
         SIDECAR.attach(port);
-        SIDECAR.appApiToken(APP_TOKEN);
     }
 
     @AfterEach
@@ -158,12 +156,33 @@ class DaprJobsIT extends ApiIT {
 
     @Test
     void onlyTheSidecarMayTriggerJobs() {
-        assertThat(api.anonymous().post("/job/reminder-1-0-1", "{}").status()).isEqualTo(403);
+        assertThat(api.anonymous().post("/job/reminder-1-0-1", "{}").status()).isEqualTo(401);
         assertThat(api.anonymous().withHeader("dapr-api-token", "wrong").post("/job/reminder-1-0-1", "{}").status())
-                .isEqualTo(403);
-        assertThat(api.anonymous().withHeader("dapr-api-token", APP_TOKEN).post("/job/reminder-1-0-1", "{}").status())
+                .isEqualTo(401);
+        assertThat(api.anonymous().withHeader("dapr-api-token", FakeDaprSidecar.APP_API_TOKEN).post("/job/reminder-1-0-1", "{}").status())
                 .as("a job no reminder names any more fires nothing, and Dapr need not retry it")
                 .isEqualTo(200);
+    }
+
+    @Test
+    void aJobTriggeredWithoutTheTokenIsRefusedAndTheReminderFiresOnlyAtItsTime() throws Exception {
+        Session ann = api.signup();
+        Instant remindAt = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+        long id = createId(ann, task("Not yet").due(remindAt.plusSeconds(3600).toString()).remindAt(remindAt.toString()));
+        String name = "reminder-" + id + "-0-" + remindAt.getEpochSecond();
+        Eventually.await(Duration.ofSeconds(10), () -> SIDECAR.jobs().containsKey(name), scheduled -> scheduled);
+
+        var noToken = api.anonymous().post("/job/" + name, "{}");
+        var loopbackClaimed = api.anonymous().withHeader("X-Forwarded-For", "127.0.0.1").post("/job/" + name, "{}");
+        var wrongToken = api.anonymous().withHeader("dapr-api-token", "guess").post("/job/" + name, "{}");
+
+        assertThat(noToken.status()).isEqualTo(401);
+        assertThat(noToken.contentType()).startsWith("application/problem+json");
+        assertThat(loopbackClaimed.status()).isEqualTo(401);
+        assertThat(wrongToken.status()).isEqualTo(401);
+        Thread.sleep(500);
+        assertThat(new FiredReminders(jdbc).fired(id)).isEmpty();
+        assertThat(jobRows(id)).isOne();
     }
 
     private long jobRows(long taskId) {

@@ -52,22 +52,27 @@ import tools.jackson.databind.JsonNode;
  *       answering 204 (https://docs.dapr.io/reference/api/jobs_api/,
  *       https://docs.dapr.io/developing-applications/building-blocks/jobs/jobs-features-concepts/); at the due
  *       time the sidecar triggers the job on the app with {@code POST /job/{name}} and the job's data as the
- *       body, with {@code dapr-api-token} when an app API token is set, retrying a failed trigger
+ *       body, retrying a failed trigger
  *       (https://docs.dapr.io/developing-applications/building-blocks/jobs/howto-schedule-and-handle-triggered-jobs/,
  *       https://docs.dapr.io/operations/security/app-api-token/). Only one-shot {@code dueTime} jobs are
  *       implemented, which is all the app schedules.</li>
  * </ul>
- * Deliveries happen in publish order on one thread, like one Kafka partition.
+ * Every call to the app carries the app API token in {@code dapr-api-token}, as the real sidecar's do
+ * (https://docs.dapr.io/operations/security/app-api-token/). Deliveries happen in publish order on one thread, like one Kafka partition.
  */
 public final class FakeDaprSidecar implements AutoCloseable {
 
-    /** A message the app published. */
-    public record Published(String pubsub, String topic, Map<String, String> metadata, String contentType, String body) {
+    /** A message the app published, and the {@code dapr-api-token} it was sent with (null: none). */
+    public record Published(String pubsub, String topic, Map<String, String> metadata, String contentType, String body,
+            String token) {
     }
 
     /** A job the app scheduled and the sidecar has not triggered (successfully) yet. */
     public record Job(String name, Instant dueTime, int repeats, String data) {
     }
+
+    /** The app API token the sidecar sends unless told otherwise: configure the app under test with it. */
+    public static final String APP_API_TOKEN = "app-api-token-for-tests";
 
     private static final int MAX_DELIVERIES = 6;
     private static final int MAX_TRIGGERS = 4;
@@ -83,7 +88,7 @@ public final class FakeDaprSidecar implements AutoCloseable {
     private final Map<String, String> triggeredData = new ConcurrentHashMap<>();
     private final List<String> jobRequests = new CopyOnWriteArrayList<>();
     private volatile boolean jobsDown;
-    private volatile String appApiToken;
+    private volatile String appApiToken = APP_API_TOKEN;
     private volatile String app;
     private volatile JsonNode subscriptions;
     private final Map<String, Map<String, Map<String, String>>> secretStores = new ConcurrentHashMap<>();
@@ -128,7 +133,10 @@ public final class FakeDaprSidecar implements AutoCloseable {
         return List.copyOf(secretRequests);
     }
 
-    /** Sends {@code dapr-api-token} on calls to the app, as Dapr does when {@code APP_API_TOKEN} is set. */
+    /**
+     * The {@code dapr-api-token} sent on every call to the app (subscriptions, deliveries, job triggers), as Dapr
+     * does when {@code APP_API_TOKEN} is set; {@link #APP_API_TOKEN} by default, null to send none.
+     */
     public void appApiToken(String token) {
         appApiToken = token;
     }
@@ -172,8 +180,8 @@ public final class FakeDaprSidecar implements AutoCloseable {
     public JsonNode subscriptions() {
         if (subscriptions == null) {
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(app + "/dapr/subscribe")).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = http.send(withToken(HttpRequest.newBuilder(URI.create(app + "/dapr/subscribe")))
+                        .build(), HttpResponse.BodyHandlers.ofString());
                 subscriptions = HttpApi.JSON.readTree(response.body());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -203,7 +211,8 @@ public final class FakeDaprSidecar implements AutoCloseable {
         }
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String topic = path[4];
-        published.add(new Published(path[3], topic, metadata, exchange.getRequestHeaders().getFirst("Content-Type"), body));
+        published.add(new Published(path[3], topic, metadata, exchange.getRequestHeaders().getFirst("Content-Type"), body,
+                exchange.getRequestHeaders().getFirst("dapr-api-token")));
         record(topic, body);
         exchange.sendResponseHeaders(204, -1);
         exchange.close();
@@ -314,16 +323,18 @@ public final class FakeDaprSidecar implements AutoCloseable {
                     .timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(data));
-            if (appApiToken != null) {
-                request.header("dapr-api-token", appApiToken);
-            }
-            return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return http.send(withToken(request).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return 503;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 503;
         }
+    }
+
+    private HttpRequest.Builder withToken(HttpRequest.Builder request) {
+        String token = appApiToken;
+        return token == null ? request : request.header("dapr-api-token", token);
     }
 
     private static void respond(HttpExchange exchange, int status, String json) throws IOException {
@@ -353,10 +364,10 @@ public final class FakeDaprSidecar implements AutoCloseable {
 
     private String post(String route, String body) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(app + route))
+            HttpResponse<String> response = http.send(withToken(HttpRequest.newBuilder(URI.create(app + route))
                     .timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/cloudevents+json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                    .POST(HttpRequest.BodyPublishers.ofString(body))).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
                 return "RETRY";
             }

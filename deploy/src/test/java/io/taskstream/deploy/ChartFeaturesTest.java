@@ -194,6 +194,17 @@ class ChartFeaturesTest {
     }
 
     @Test
+    void onlyTheNamedProxiesMaySetForwardedHeaders() {
+        Rendered trusting = Rendered.of(Variant.DEFAULT.with("forwardedHeaders.trustedProxies", "10[.]42[.]0[.]7"));
+
+        assertThat(Rendered.of(Variant.DEFAULT).deployments()).allSatisfy(d ->
+                assertThat(Rendered.env(d, "SERVER_TOMCAT_REMOTEIP_INTERNAL_PROXIES")).as("the app's default: loopback only")
+                        .isEmpty());
+        assertThat(trusting.deployments()).isNotEmpty().allSatisfy(d ->
+                assertThat(Rendered.envValue(d, "SERVER_TOMCAT_REMOTEIP_INTERNAL_PROXIES")).isEqualTo("10[.]42[.]0[.]7"));
+    }
+
+    @Test
     void cloudNativePgClusterIsRenderedAndTheAppReadsTheJdbcUriOfItsAppSecret() {
         Rendered prod = Rendered.of(Variant.prod());
 
@@ -306,7 +317,8 @@ class ChartFeaturesTest {
         assertThat(role.getRules()).singleElement().satisfies(rule -> {
             assertThat(rule.getResources()).containsExactly("secrets");
             assertThat(rule.getVerbs()).containsExactly("get");
-            assertThat(rule.getResourceNames()).containsExactlyInAnyOrder("taskstream-db-app", "taskstream-secrets");
+            assertThat(rule.getResourceNames()).containsExactlyInAnyOrder("taskstream-db-app", "taskstream-secrets",
+                    DaprManifestsTest.APP_TOKEN_SECRET);
         });
         assertThat(Rendered.of(Variant.prod()).all(io.fabric8.kubernetes.api.model.rbac.Role.class)).isEmpty();
     }

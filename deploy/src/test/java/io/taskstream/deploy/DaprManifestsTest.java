@@ -3,10 +3,13 @@ package io.taskstream.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Secret;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -15,6 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /** deploy/dapr: the components the dapr transport relies on, and their twins the chart renders. */
 class DaprManifestsTest {
+
+    /** The Secret the chart generates the app API token into (release "ts"). */
+    static final String APP_TOKEN_SECRET = Chart.RELEASE + "-taskstream-dapr-app-token";
 
     static List<GenericKubernetesResource> plain() throws IOException {
         try (Stream<Path> files = Files.list(Chart.DEPLOY_DIR.resolve("dapr"))) {
@@ -105,6 +111,72 @@ class DaprManifestsTest {
         assertThat(external.path("secretKeyRef").path("key").asText()).isEqualTo("url");
         assertThat(cnpg.path("secretKeyRef").path("name").asText()).isEqualTo("taskstream-db-app");
         assertThat(cnpg.path("secretKeyRef").path("key").asText()).isEqualTo("uri");
+    }
+
+    @Test
+    void withDaprTheChartGeneratesTheAppApiTokenIntoASecretThatTheSidecarAndTheAppReadByReference() {
+        Rendered rendered = Rendered.of(Variant.DEFAULT.with("dapr.enabled", "true"));
+
+        Secret secret = rendered.named(Secret.class, APP_TOKEN_SECRET);
+        assertThat(secret.getMetadata().getAnnotations()).containsEntry("helm.sh/resource-policy", "keep");
+        assertThat(secret.getData()).containsOnlyKeys("token");
+        assertThat(new String(Base64.getDecoder().decode(secret.getData().get("token")))).hasSizeGreaterThanOrEqualTo(32);
+        assertThat(rendered.deployments()).isNotEmpty().allSatisfy(d -> {
+            assertThat(Rendered.podAnnotations(d)).containsEntry("dapr.io/app-token-secret", APP_TOKEN_SECRET);
+            assertThat(Rendered.envValue(d, "TASKSTREAM_SECRETS_DAPR_REFS").split(","))
+                    .as("read through the Dapr secret store, like the other secrets")
+                    .contains("APP_API_TOKEN=" + APP_TOKEN_SECRET + "/token");
+            assertThat(Rendered.env(d, "APP_API_TOKEN")).isEmpty();
+        });
+        assertThat(rendered.all(io.fabric8.kubernetes.api.model.rbac.Role.class).getFirst().getRules().getFirst()
+                .getResourceNames()).as("the sidecar's secret store may read it").contains(APP_TOKEN_SECRET);
+    }
+
+    @Test
+    void withoutTheSecretStoreTheAppGetsTheAppApiTokenFromASecretKeyReference() {
+        Rendered rendered = Rendered.of(Variant.prod().with("dapr.enabled", "true")
+                .with("dapr.components.secretStore.useForApp", "false"));
+
+        assertThat(rendered.deployments()).isNotEmpty().allSatisfy(d -> {
+            EnvVar token = Rendered.env(d, "APP_API_TOKEN").orElseThrow();
+            assertThat(token.getValue()).as("never inline").isNull();
+            assertThat(token.getValueFrom().getSecretKeyRef().getName()).isEqualTo(APP_TOKEN_SECRET);
+            assertThat(token.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("token");
+            assertThat(Rendered.podAnnotations(d)).containsEntry("dapr.io/app-token-secret", APP_TOKEN_SECRET);
+        });
+    }
+
+    @Test
+    void anExistingAppTokenSecretIsUsedAndNoneIsGenerated() {
+        Rendered rendered = Rendered.of(Variant.prod().with("dapr.enabled", "true")
+                .with("dapr.components.secretStore.useForApp", "false").with("dapr.appToken.existingSecret", "our-app-token"));
+
+        assertThat(rendered.all(Secret.class)).isEmpty();
+        assertThat(rendered.deployments()).isNotEmpty().allSatisfy(d -> {
+            assertThat(Rendered.podAnnotations(d)).containsEntry("dapr.io/app-token-secret", "our-app-token");
+            assertThat(Rendered.env(d, "APP_API_TOKEN").orElseThrow().getValueFrom().getSecretKeyRef().getName())
+                    .isEqualTo("our-app-token");
+        });
+    }
+
+    @Test
+    void withoutDaprThereIsNoAppTokenAtAll() {
+        Rendered rendered = Rendered.of(Variant.DEFAULT);
+
+        assertThat(rendered.all(Secret.class)).isEmpty();
+        assertThat(rendered.deployments()).allSatisfy(d -> {
+            assertThat(Rendered.env(d, "APP_API_TOKEN")).isEmpty();
+            assertThat(Rendered.podAnnotations(d)).doesNotContainKey("dapr.io/app-token-secret");
+        });
+    }
+
+    @Test
+    void theGeneratedTokenSurvivesAnUpgradeBecauseTheTemplateKeepsTheSecretInTheCluster() throws IOException {
+        String template = Files.readString(Chart.DIR.resolve("templates/dapr-app-token.yaml"));
+
+        assertThat(template).contains("if .Release.IsUpgrade")
+                .contains("$existing = lookup \"v1\" \"Secret\" .Release.Namespace $name")
+                .contains("$token = index $existing.data \"token\"");
     }
 
     private static GenericKubernetesResource component(Variant variant, String type) {

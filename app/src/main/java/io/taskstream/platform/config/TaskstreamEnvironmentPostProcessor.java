@@ -25,11 +25,13 @@ import org.springframework.core.env.MapPropertySource;
  *   <li>{@code TASKSTREAM_OIDC_AUDIENCE} becomes {@code taskstream.auth.oidc-audience};</li>
  *   <li>{@code KAFKA_BOOTSTRAP_SERVERS} becomes {@code spring.kafka.bootstrap-servers};</li>
  *   <li>{@code DAPR_HTTP_PORT} and {@code APP_API_TOKEN} (set by Dapr) become {@code taskstream.events.dapr.*};</li>
- *   <li>{@code DAPR_API_TOKEN} (the sidecar's API token) becomes {@code taskstream.reminders.dapr.api-token};</li>
+ *   <li>{@code DAPR_API_TOKEN} (the sidecar's API token) becomes {@code taskstream.reminders.dapr.api-token} and
+ *       {@code taskstream.events.dapr.api-token};</li>
  *   <li>with no datasource URL at all, {@code taskstream.database.embedded=true};</li>
  *   <li>{@code db-scheduler.enabled} (whether this process executes scheduled work) follows the roles:
  *       true where the {@code reminders} or {@code notifier} role runs.</li>
  * </ul>
+ * It then refuses to start a process in a Dapr mode without an app API token ({@link DaprCallbackGuard}).
  * Explicit Spring properties always win over these aliases.
  */
 public class TaskstreamEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
@@ -52,6 +54,7 @@ public class TaskstreamEnvironmentPostProcessor implements EnvironmentPostProces
         alias(env, aliases, "taskstream.events.dapr.http-port", "DAPR_HTTP_PORT");
         alias(env, aliases, "taskstream.events.dapr.app-api-token", "APP_API_TOKEN");
         alias(env, aliases, "taskstream.reminders.dapr.api-token", "DAPR_API_TOKEN");
+        alias(env, aliases, "taskstream.events.dapr.api-token", "DAPR_API_TOKEN");
         if (!env.containsProperty("taskstream.database.embedded")) {
             boolean external = env.containsProperty("spring.datasource.url") || aliases.containsKey("spring.datasource.url");
             aliases.put("taskstream.database.embedded", Boolean.toString(!external));
@@ -61,6 +64,7 @@ public class TaskstreamEnvironmentPostProcessor implements EnvironmentPostProces
             aliases.put("db-scheduler.enabled", Boolean.toString(roles.runs(Role.REMINDERS) || roles.runs(Role.NOTIFIER)));
         }
         env.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, aliases));
+        DaprCallbackGuard.requireToken(env);
     }
 
     private static void alias(ConfigurableEnvironment env, Map<String, Object> aliases, String property, String... names) {

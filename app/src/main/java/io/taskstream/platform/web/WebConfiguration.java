@@ -1,11 +1,14 @@
 package io.taskstream.platform.web;
 
+import io.taskstream.platform.config.DaprCallbackGuard;
 import io.taskstream.platform.roles.Role;
 import io.taskstream.platform.roles.Roles;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.apache.catalina.core.StandardHost;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer;
@@ -33,6 +36,8 @@ import tools.jackson.databind.type.LogicalType;
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(WebConfiguration.class);
 
     @Bean
     FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
@@ -64,6 +69,24 @@ class WebConfiguration {
     }
 
     /** Without the api role, the port serves only Actuator and the Dapr callbacks. */
+    /**
+     * The Dapr callbacks' gate, wherever a Dapr mode is on (the start has already been refused when there is no
+     * token and no opt-out).
+     */
+    @Bean
+    FilterRegistrationBean<DaprCallbackFilter> daprCallbackFilter(Environment environment, JsonMapper json) {
+        String token = DaprCallbackGuard.token(environment);
+        if (token == null && DaprCallbackGuard.daprMode(environment)) {
+            log.warn("Dapr callbacks are served WITHOUT authentication ({}=true): any local process may deliver events "
+                    + "and trigger reminder jobs. Set APP_API_TOKEN outside local experiments.", DaprCallbackGuard.INSECURE);
+        }
+        FilterRegistrationBean<DaprCallbackFilter> registration = new FilterRegistrationBean<>(new DaprCallbackFilter(token, json));
+        registration.addUrlPatterns(DaprCallbackFilter.URL_PATTERNS);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 4);
+        registration.setEnabled(DaprCallbackGuard.daprMode(environment));
+        return registration;
+    }
+
     @Bean
     FilterRegistrationBean<WorkerPortFilter> workerPortFilter(Environment environment, JsonMapper json) {
         FilterRegistrationBean<WorkerPortFilter> registration = new FilterRegistrationBean<>(new WorkerPortFilter(json));
