@@ -1,5 +1,7 @@
 package io.taskstream.notification;
 
+import io.taskstream.account.UserDirectory;
+import io.taskstream.account.UserId;
 import io.taskstream.events.CloudEvent;
 import io.taskstream.events.EventHandler;
 import io.taskstream.events.EventsProperties;
@@ -35,9 +37,11 @@ class NotificationHandler implements EventHandler {
     private final JsonMapper json;
     private final Clock clock;
     private final String source;
+    private final UserDirectory users;
 
     NotificationHandler(NotificationStore store, Outbox outbox, Deliveries deliveries, JsonMapper json, Clock clock,
-            EventsProperties events) {
+            EventsProperties events, UserDirectory users) {
+        this.users = users;
         this.store = store;
         this.outbox = outbox;
         this.deliveries = deliveries;
@@ -63,6 +67,9 @@ class NotificationHandler implements EventHandler {
         }
         JsonNode data = event.data();
         UUID user = UUID.fromString(data.get("userId").asString());
+        if (!users.exists(new UserId(user))) {
+            return; // the account was deleted after the reminder fired: nobody to notify, nothing to keep
+        }
         UUID firing = event.eventId();
         NotificationSettings settings = store.settings(user);
         Instant now = clock.instant();
