@@ -15,6 +15,7 @@ import io.taskstream.support.HttpApi;
 import io.taskstream.support.HttpApi.Response;
 import io.taskstream.support.HttpApi.Session;
 import io.taskstream.support.SecondInstance;
+import io.taskstream.support.Tokens;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -88,6 +89,35 @@ class AccountLifecycleIT extends ApiIT {
         assertProblem(api.as(ann).get("/api/auth/me"), 401, "unauthorized");
         assertProblem(api.as(ann).get(ann.tasks()), 401, "unauthorized");
         assertThat(api.withToken(otherDevice).get("/api/auth/me").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aTokenIssuedBeforeTokensHadAnIdCanBeLoggedOutToo() {
+        Session ann = api.signup();
+        String legacy = Tokens.signedWith(context.getBean(SecretKey.class).getEncoded()).subject(ann.userId()).sign();
+        assertThat(api.withToken(legacy).get("/api/auth/me").status()).isEqualTo(200);
+
+        assertThat(logout(api.withToken(legacy)).status()).isEqualTo(204);
+
+        assertProblem(api.withToken(legacy).get("/api/auth/me"), 401, "unauthorized");
+        assertThat(api.as(ann).get("/api/auth/me").status()).isEqualTo(200);
+    }
+
+    @Test
+    void revocationsOfTokensThatHaveExpiredAnywayAreSweptAndTheOthersKept() {
+        Session ann = api.signup();
+        UUID user = UUID.fromString(ann.userId());
+        String expired = "expired-" + UUID.randomUUID();
+        jdbc.sql("insert into revoked_token (jti, user_id, expires_at) values (:jti, :user, now() - interval '1 second')")
+                .param("jti", expired).param("user", user).update();
+        assertThat(logout(api.as(ann)).status()).isEqualTo(204);
+
+        context.getBean(Sessions.class).sweep();
+
+        assertThat(jdbc.sql("select jti from revoked_token where user_id = :user").param("user", user)
+                .query(String.class).list()).as("only the logged-out token that has not expired yet")
+                .hasSize(1).doesNotContain(expired);
+        assertProblem(api.as(ann).get("/api/auth/me"), 401, "unauthorized");
     }
 
     @Test
