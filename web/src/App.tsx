@@ -3,6 +3,7 @@ import { Redirect, usePathname, Link } from './router';
 import { SignInPage } from './pages/SignInPage';
 import { SignUpPage } from './pages/SignUpPage';
 import { TasksPage } from './pages/TasksPage';
+import { AccountPage } from './pages/AccountPage';
 import { useDocumentTitle } from './lib/useDocumentTitle';
 
 export function App() {
@@ -12,6 +13,8 @@ export function App() {
   switch (path) {
     case '/':
       return session ? <TasksPage /> : <Redirect to="/signin" />;
+    case '/account':
+      return session ? <AccountPage /> : <Redirect to="/signin" />;
     case '/signin':
       return session ? <Redirect to="/" /> : <SignInPage />;
     case '/signup':

@@ -4,6 +4,7 @@
 // - reports a 401 on an authenticated call through `onUnauthorized` (session expired)
 // - parses X-Total-Count and RFC 8288 Link headers for paged lists
 import type {
+  AccountDeletion,
   AppNotification,
   AuthResponse,
   ChatMessage,
@@ -15,6 +16,8 @@ import type {
   Me,
   MeUpdate,
   Page,
+  PasswordChange,
+  PasswordChanged,
   Links,
   ParseRequest,
   Problem,
@@ -268,6 +271,29 @@ export class ApiClient {
 
   updateMe(body: MeUpdate): Promise<Me> {
     return this.json<ResponseJson<'/api/auth/me', 'patch'>>('/api/auth/me', { method: 'PATCH', body });
+  }
+
+  // ---- account lifecycle ----
+
+  /** Revokes this session's token on the server (every replica refuses it from now on). */
+  async logout(): Promise<void> {
+    await this.request<ResponseJson<'/api/auth/logout', 'post', 204>>('/api/auth/logout', { method: 'POST' });
+  }
+
+  /** Changes the password; every other session ends, and the response carries this session's fresh token. */
+  changePassword(body: PasswordChange): Promise<PasswordChanged> {
+    return this.json<ResponseJson<'/api/auth/password', 'post'>>('/api/auth/password', { method: 'POST', body });
+  }
+
+  /** Deletes the account and all its data. */
+  async deleteAccount(password: string): Promise<void> {
+    const body: AccountDeletion = { password };
+    await this.request<ResponseJson<'/api/auth/me', 'delete', 204>>('/api/auth/me', { method: 'DELETE', body });
+  }
+
+  /** Everything of the user, as the JSON document the server sends for download. */
+  async exportData(userId: UserId): Promise<ResponseJson<'/api/{userId}/export', 'get'>> {
+    return this.json<ResponseJson<'/api/{userId}/export', 'get'>>(`/api/${enc(String(userId))}/export`);
   }
 
   // ---- tasks ----

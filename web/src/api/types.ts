@@ -70,6 +70,9 @@ export type LoginRequest = Schemas['LoginRequest'];
 export type AuthResponse = Schemas['Authenticated'];
 export type Me = Schemas['Profile'];
 export type MeUpdate = Schemas['ProfileRequest'];
+export type PasswordChange = Schemas['PasswordRequest'];
+export type PasswordChanged = Schemas['PasswordChangedResponse'];
+export type AccountDeletion = Schemas['DeletionRequest'];
 
 // ---- tasks ------------------------------------------------------------------
 

@@ -23,6 +23,8 @@ interface SessionValue {
   notice: string | null;
   signIn(auth: AuthResponse): void;
   signOut(notice?: string): void;
+  /** Signs out on the server too (the token is revoked there), then here; a failed call still signs out here. */
+  logout(notice?: string): Promise<void>;
   setUser(me: Me): void;
   clearNotice(): void;
 }
@@ -121,6 +123,18 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return () => clearTimeout(id);
   }, [session]);
 
+  const logout = useCallback(
+    async (message?: string) => {
+      try {
+        if (tokenRef.current) await api.logout();
+      } catch {
+        /* expired or unreachable: forgetting the token here is all that is left to do */
+      }
+      signOut(message);
+    },
+    [api, signOut],
+  );
+
   const value = useMemo<SessionValue>(() => {
     const zone = user?.timeZone && isValidTimeZone(user.timeZone) ? user.timeZone : browserTimeZone();
     return {
@@ -131,10 +145,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       notice,
       signIn,
       signOut,
+      logout,
       setUser: setUserState,
       clearNotice: () => setNotice(null),
     };
-  }, [api, session, user, notice, signIn, signOut]);
+  }, [api, session, user, notice, signIn, signOut, logout]);
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -57,6 +57,9 @@ export function Header({ userName, email, onSignOut, chatOpen, onToggleChat, bel
               <span className={styles.userName}>{userName}</span>
             </span>
           )}
+          <Link to="/account" className="btn btn-sm btn-ghost">
+            Account
+          </Link>
           <button type="button" className="btn btn-sm" onClick={onSignOut}>
             Sign out
           </button>

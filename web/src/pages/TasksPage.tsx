@@ -25,7 +25,7 @@ const PAGE_SIZE = 50;
 
 export function TasksPage() {
   useDocumentTitle('Tasks');
-  const { api, session, user, timeZone, signOut, setUser } = useSession();
+  const { api, session, user, timeZone, logout, setUser } = useSession();
   const userId = session!.userId;
   const toast = useToast();
   const now = useNow();
@@ -192,7 +192,7 @@ export function TasksPage() {
       <Header
         userName={user?.name ?? null}
         email={user?.email}
-        onSignOut={() => signOut()}
+        onSignOut={() => void logout()}
         chatOpen={chatOpen}
         onToggleChat={() => {
           chatToggleFocus.current = document.activeElement as HTMLElement | null;

@@ -5,6 +5,18 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.taskstream.account.AccountService.Authenticated;
 import io.taskstream.account.AccountService.LoginCommand;
+import io.taskstream.account.AccountService.PasswordChange;
+import io.taskstream.account.AccountService.PasswordChanged;
+import io.taskstream.account.ApiTokenController.TokenView;
+import io.taskstream.platform.security.Credentials;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import io.taskstream.account.AccountService.ProfileChange;
 import io.taskstream.account.AccountService.SignupCommand;
 import io.taskstream.platform.web.IanaZone;
@@ -71,6 +83,51 @@ class AccountController {
                 new ProfileChange(request.name(), zone(request.timeZone(), null)));
     }
 
+    @PostMapping("/logout")
+    @Operation(summary = "Sign out: revoke the access token of this request",
+            description = "The token is refused from the next request on, on every replica; the account's other "
+                    + "sessions go on. Only a session token signed in with email and password can sign out: a "
+                    + "personal API token gets 403 (revoke it with DELETE /api/{userId}/api-tokens/{id}).",
+            responses = @ApiResponse(responseCode = "204", description = "Signed out"))
+    ResponseEntity<Void> logout(Authentication authentication) {
+        Jwt session = Credentials.requireOwnSession(authentication, "sign out");
+        accounts.logout(UserId.of(authentication.getName()), session);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping(path = "/password", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Change the password and sign out every other session",
+            description = "Every access token of the account issued before is refused from now on, the one of this "
+                    + "request included: go on with the fresh token in the response. Personal API tokens stay valid "
+                    + "and are listed in the response, to revoke any that may have leaked. The new password follows "
+                    + "the sign-up rules (8 to 128 characters). Wrong current password: 403, counted as a failed "
+                    + "login of the client address (429 with Retry-After when too many). Needs a session signed in "
+                    + "with email and password: an API token gets 403.")
+    PasswordChangedResponse changePassword(Authentication authentication, @Valid @RequestBody PasswordRequest request,
+            HttpServletRequest http) {
+        Credentials.requireOwnSession(authentication, "change the password");
+        PasswordChanged changed = accounts.changePassword(UserId.of(authentication.getName()),
+                new PasswordChange(request.currentPassword(), request.newPassword(), http.getRemoteAddr()));
+        Authenticated session = changed.session();
+        return new PasswordChangedResponse(session.userId(), session.token(), session.expiresAt(),
+                changed.apiTokens().stream().map(TokenView::of).toList());
+    }
+
+    @DeleteMapping(path = "/me", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Delete the account and all its data",
+            description = "Tasks, history, reminders (scheduled ones included), notifications, settings, "
+                    + "conversations and API tokens are deleted at once, in one transaction; every token of the "
+                    + "account is refused from then on and the email can sign up again. Asks for the password: a "
+                    + "wrong one gets 403 and counts as a failed login. Needs a session signed in with email and "
+                    + "password: an API token gets 403.",
+            responses = @ApiResponse(responseCode = "204", description = "Deleted"))
+    ResponseEntity<Void> deleteMe(Authentication authentication, @Valid @RequestBody DeletionRequest request,
+            HttpServletRequest http) {
+        Credentials.requireOwnSession(authentication, "delete the account");
+        accounts.delete(UserId.of(authentication.getName()), request.password(), http.getRemoteAddr());
+        return ResponseEntity.noContent().build();
+    }
+
     /** The zone of a value already checked by {@link IanaZone}. */
     private static ZoneId zone(String value, ZoneId absent) {
         return value == null ? absent : ZoneId.of(value.strip());
@@ -93,6 +150,26 @@ class AccountController {
         @Override
         public String toString() {
             return "LoginRequest[email=" + email + "]";
+        }
+    }
+
+    record PasswordRequest(@NotNull @Size(max = 128) String currentPassword,
+            @NotNull @Size(min = 8, max = 128) String newPassword) {
+
+        @Override
+        public String toString() {
+            return "PasswordRequest[]";
+        }
+    }
+
+    record PasswordChangedResponse(UUID userId, String token, Instant expiresAt, List<TokenView> apiTokens) {
+    }
+
+    record DeletionRequest(@NotNull @Size(max = 128) String password) {
+
+        @Override
+        public String toString() {
+            return "DeletionRequest[]";
         }
     }
 

@@ -56,12 +56,45 @@ class AccountRepository {
                 .update();
     }
 
-    private static StoredAccount map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new StoredAccount(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("password_hash"),
-                rs.getString("name"), rs.getString("time_zone"), rs.getTimestamp("created_at").toInstant());
+    boolean exists(UUID id) {
+        return jdbc.sql("select exists (select 1 from app_user where id = :id)").param("id", id).query(Boolean.class)
+                .single();
     }
 
-    record StoredAccount(UUID id, String email, String passwordHash, String name, String timeZone, Instant createdAt) {
+    /**
+     * Replaces the password hash and raises the session version, which ends every session issued before; only if the
+     * hash is still {@code previousHash} (a concurrent change wins once). The new version, or empty.
+     */
+    java.util.OptionalInt changePassword(UUID id, String previousHash, String newHash, Instant now) {
+        return jdbc.sql("update app_user set password_hash = :hash, session_version = session_version + 1, "
+                        + "updated_at = :now where id = :id and password_hash = :previous returning session_version")
+                .param("id", id)
+                .param("hash", newHash)
+                .param("previous", previousHash)
+                .param("now", Timestamp.from(now))
+                .query(Integer.class)
+                .optional()
+                .map(java.util.OptionalInt::of)
+                .orElse(java.util.OptionalInt.empty());
+    }
+
+    /** Deletes the account; every table with a foreign key to it follows (on delete cascade). */
+    boolean delete(UUID id) {
+        return jdbc.sql("delete from app_user where id = :id").param("id", id).update() == 1;
+    }
+
+    private static StoredAccount map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new StoredAccount(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("password_hash"),
+                rs.getString("name"), rs.getString("time_zone"), rs.getTimestamp("created_at").toInstant(),
+                rs.getInt("session_version"));
+    }
+
+    record StoredAccount(UUID id, String email, String passwordHash, String name, String timeZone, Instant createdAt,
+            int sessionVersion) {
+
+        StoredAccount(UUID id, String email, String passwordHash, String name, String timeZone, Instant createdAt) {
+            this(id, email, passwordHash, name, timeZone, createdAt, 0);
+        }
 
         Profile profile() {
             return new Profile(id, email, name, timeZone, createdAt);

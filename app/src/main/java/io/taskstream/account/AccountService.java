@@ -5,6 +5,7 @@ import io.taskstream.account.AccountRepository.StoredAccount;
 import io.taskstream.platform.security.AccessTokens;
 import io.taskstream.platform.security.AccessTokens.IssuedToken;
 import io.taskstream.platform.security.AuthProperties;
+import io.taskstream.platform.security.SessionVerifier;
 import io.taskstream.platform.web.ClientErrorException;
 import io.taskstream.platform.web.NotFoundException;
 import io.taskstream.platform.web.ProblemType;
@@ -13,11 +14,20 @@ import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.List;
+import java.util.OptionalInt;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Sign-up, login and profile use cases. */
+/**
+ * Sign-up, login, profile, and the end of sessions and accounts (ADR 035): logout revokes the one token, a password
+ * change every session of the account but the caller's, which gets a fresh token; deleting the account deletes all
+ * its data in one transaction.
+ */
 @Service
 class AccountService implements UserDirectory {
 
@@ -31,9 +41,18 @@ class AccountService implements UserDirectory {
     private final Clock clock;
     /** Compared against when the email is unknown, so a login takes as long whether or not it exists. */
     private final String decoyHash;
+    private final Sessions sessions;
+    private final ApiTokenRepository apiTokens;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
 
     AccountService(AccountRepository accounts, PasswordEncoder passwords, AccessTokens tokens, AuthProperties properties,
-            ProxyManager<String> allowances, Clock clock) {
+            ProxyManager<String> allowances, Clock clock, Sessions sessions, ApiTokenRepository apiTokens,
+            ApplicationEventPublisher events, TransactionTemplate tx) {
+        this.sessions = sessions;
+        this.apiTokens = apiTokens;
+        this.events = events;
+        this.tx = tx;
         this.accounts = accounts;
         this.passwords = passwords;
         this.tokens = tokens;
@@ -78,6 +97,57 @@ class AccountService implements UserDirectory {
         return authenticated(account.get());
     }
 
+    /** Ends this token's session at once, on every replica; the account's other sessions go on. */
+    public void logout(UserId user, Jwt session) {
+        sessions.revoke(user.value(), session);
+    }
+
+    /**
+     * Changes the password and ends every session of the account issued before, the caller's included; the caller
+     * goes on with the fresh token in the result. Personal API tokens stay valid: the result lists them, for the
+     * user to revoke any that may have leaked with the password. A wrong current password counts as a failed login
+     * of the client address: a stolen session must not become a way around the login throttling to guess it.
+     */
+    public PasswordChanged changePassword(UserId user, PasswordChange change) {
+        StoredAccount account = verifiedAccount(user, change.currentPassword(), change.client());
+        String hash = passwords.encode(change.newPassword());
+        OptionalInt version = accounts.changePassword(account.id(), account.passwordHash(), hash, clock.instant());
+        if (version.isEmpty()) {
+            throw new ClientErrorException(ProblemType.CONFLICT, "The password was changed meanwhile; sign in again");
+        }
+        StoredAccount changed = new StoredAccount(account.id(), account.email(), hash, account.name(),
+                account.timeZone(), account.createdAt(), version.getAsInt());
+        return new PasswordChanged(authenticated(changed), apiTokens.list(account.id()));
+    }
+
+    /**
+     * Deletes the account and every row of its data, in one transaction: listeners of {@link AccountDeleted} remove
+     * what no foreign key reaches (scheduled reminder executions), then the account row goes and the foreign keys'
+     * {@code on delete cascade} take the rest (tasks, their search terms, history, reminder firings, notifications
+     * and their deliveries, settings, conversations, API tokens, revocations, external identities). Its tokens are
+     * refused from the next request on (the account no longer exists) and the email is free again. Events about the
+     * account still on their way are dropped by their consumers. The password is asked again, like for a password
+     * change, and a wrong one counts as a failed login.
+     */
+    public void delete(UserId user, String password, String client) {
+        verifiedAccount(user, password, client);
+        tx.executeWithoutResult(status -> {
+            events.publishEvent(new AccountDeleted(user));
+            accounts.delete(user.value());
+        });
+    }
+
+    private StoredAccount verifiedAccount(UserId user, String password, String client) {
+        loginFailures.take(client);
+        StoredAccount account = accounts.findById(user.value())
+                .orElseThrow(() -> new NotFoundException("The account no longer exists"));
+        if (!passwords.matches(password, account.passwordHash())) {
+            throw new ClientErrorException(ProblemType.FORBIDDEN, "The current password is wrong");
+        }
+        loginFailures.giveBack(client);
+        return account;
+    }
+
     @Transactional(readOnly = true)
     public Profile profile(UserId user) {
         return accounts.findById(user.value()).map(StoredAccount::profile)
@@ -103,6 +173,12 @@ class AccountService implements UserDirectory {
         return accounts.timeZoneOf(user.value()).map(ZoneId::of).orElse(ZoneId.of("UTC"));
     }
 
+    /** Not {@code @Transactional}, like {@link #zoneOf}: one single-row read, asked by event consumers. */
+    @Override
+    public boolean exists(UserId user) {
+        return accounts.exists(user.value());
+    }
+
     @Override
     @Transactional(readOnly = true)
     public Optional<String> emailOf(UserId user) {
@@ -110,7 +186,8 @@ class AccountService implements UserDirectory {
     }
 
     private Authenticated authenticated(StoredAccount account) {
-        IssuedToken token = tokens.issue(account.id().toString(), Map.of("email", account.email(), "name", account.name()));
+        IssuedToken token = tokens.issue(account.id().toString(), Map.of("email", account.email(), "name", account.name(),
+                SessionVerifier.SESSION_VERSION_CLAIM, account.sessionVersion()));
         return new Authenticated(account.id(), token.token(), token.expiresAt());
     }
 
@@ -132,6 +209,17 @@ class AccountService implements UserDirectory {
     }
 
     record ProfileChange(String name, ZoneId zone) {
+    }
+
+    record PasswordChange(String currentPassword, String newPassword, String client) {
+
+        @Override
+        public String toString() {
+            return "PasswordChange[client=" + client + "]";
+        }
+    }
+
+    record PasswordChanged(Authenticated session, List<ApiTokenRepository.StoredToken> apiTokens) {
     }
 
     record Authenticated(java.util.UUID userId, String token, java.time.Instant expiresAt) {

@@ -6,6 +6,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.taskstream.account.ApiTokenRepository.StoredToken;
 import io.taskstream.account.ApiTokenService.IssuedApiToken;
+import io.taskstream.platform.security.Credentials;
+import org.springframework.security.core.Authentication;
 import io.taskstream.platform.web.Rfc3339DateTime;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -39,8 +41,11 @@ class ApiTokenController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Create a personal API token; the secret is in this response only",
+            description = "Needs a signed-in session: an API token cannot create API tokens (403).",
             responses = @ApiResponse(responseCode = "201", description = "Created"))
-    ResponseEntity<CreatedToken> create(@PathVariable UUID userId, @Valid @RequestBody TokenRequest request) {
+    ResponseEntity<CreatedToken> create(@PathVariable UUID userId, @Valid @RequestBody TokenRequest request,
+            Authentication authentication) {
+        Credentials.refuseApiToken(authentication, "create API tokens");
         IssuedApiToken issued = tokens.issue(new UserId(userId), request.name().strip(),
                 Rfc3339DateTime.Validator.parse(request.expiresAt()));
         URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
@@ -54,13 +59,16 @@ class ApiTokenController {
     @Operation(summary = "The user's API tokens, without their secrets")
     List<TokenView> list(@PathVariable UUID userId) {
         return tokens.list(new UserId(userId)).stream()
-                .map(t -> new TokenView(t.id(), t.name(), t.createdAt(), t.lastUsedAt(), t.expiresAt()))
+                .map(TokenView::of)
                 .toList();
     }
 
     @DeleteMapping("/{id}")
-    @Operation(summary = "Revoke an API token at once", responses = @ApiResponse(responseCode = "204", description = "Revoked"))
-    ResponseEntity<Void> revoke(@PathVariable UUID userId, @PathVariable long id) {
+    @Operation(summary = "Revoke an API token at once",
+            description = "Needs a signed-in session: an API token cannot revoke API tokens (403).",
+            responses = @ApiResponse(responseCode = "204", description = "Revoked"))
+    ResponseEntity<Void> revoke(@PathVariable UUID userId, @PathVariable long id, Authentication authentication) {
+        Credentials.refuseApiToken(authentication, "revoke API tokens");
         tokens.revoke(new UserId(userId), id);
         return ResponseEntity.noContent().build();
     }
@@ -75,6 +83,10 @@ class ApiTokenController {
     @Schema(name = "ApiToken")
     record TokenView(long id, String name, Instant createdAt, @Schema(nullable = true) Instant lastUsedAt,
             @Schema(nullable = true) Instant expiresAt) {
+
+        static TokenView of(StoredToken t) {
+            return new TokenView(t.id(), t.name(), t.createdAt(), t.lastUsedAt(), t.expiresAt());
+        }
     }
 
     @Schema(name = "CreatedApiToken")

@@ -29,7 +29,9 @@ class AuditLog {
 
     /**
      * Appends the entries in order, in one statement (a consumer's poll is one round trip, not one per
-     * event); an entry for an event id already there is left alone.
+     * event); an entry for an event id already there is left alone, and so is one about an account deleted meanwhile
+     * (its history went with it; should the deletion commit while this statement runs, the foreign key fails it and
+     * the retry leaves the entry out).
      */
     void append(List<AuditEntry> entries, Instant recordedAt) {
         if (entries.isEmpty()) {
@@ -53,7 +55,8 @@ class AuditLog {
                         + "select (e->>'eventId')::uuid, (e->>'userId')::uuid, (e->>'taskId')::bigint, e->>'type', e->>'door', "
                         + "case when jsonb_typeof(e->'changedFields') = 'array' then array(select jsonb_array_elements_text(e->'changedFields')) end, "
                         + "e->'task', (e->>'occurredAt')::timestamptz, :now "
-                        + "from jsonb_array_elements(:rows::jsonb) with ordinality as x(e, n) order by n "
+                        + "from jsonb_array_elements(:rows::jsonb) with ordinality as x(e, n) "
+                        + "where exists (select 1 from app_user u where u.id = (e->>'userId')::uuid) order by n "
                         + "on conflict (event_id) do nothing")
                 .param("rows", rows.toString())
                 .param("now", Timestamp.from(recordedAt))

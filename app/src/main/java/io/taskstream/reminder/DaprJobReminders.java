@@ -1,5 +1,7 @@
 package io.taskstream.reminder;
 
+import java.util.UUID;
+
 import java.sql.Timestamp;
 import java.time.Clock;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,6 +63,19 @@ class DaprJobReminders implements ReminderScheduler {
                         + "last_error = null where task_id = :task and state = 'scheduled'" + snoozes)
                 .param("task", taskId)
                 .param("snoozes", taskId + "-snooze-%")
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    /** Like {@link #cancel}, for every job whose data names the user (the account is being deleted). */
+    @Override
+    public void cancelAllOf(UUID user) {
+        jdbc.sql("delete from reminder_dapr_job where state = 'pending' and job ->> 'userId' = :user")
+                .param("user", user.toString())
+                .update();
+        jdbc.sql("update reminder_dapr_job set state = 'cancelling', attempts = 0, next_attempt_at = :now, "
+                        + "last_error = null where state = 'scheduled' and job ->> 'userId' = :user")
+                .param("user", user.toString())
                 .param("now", Timestamp.from(clock.instant()))
                 .update();
     }

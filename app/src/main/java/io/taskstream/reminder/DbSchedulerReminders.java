@@ -1,5 +1,7 @@
 package io.taskstream.reminder;
 
+import java.util.UUID;
+
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerClient.ScheduleOptions;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,6 +39,21 @@ class DbSchedulerReminders implements ReminderScheduler {
                 .param("name", ReminderScheduling.TASK_NAME)
                 .param("prefix", taskId + "-%")
                 .param("snoozes", taskId + "-snooze-%")
+                .update();
+    }
+
+    /**
+     * Direct SQL too: the user is inside each execution's data (JSON, {@link SchedulerConfiguration}'s serializer),
+     * which db-scheduler cannot filter on; its API would read and deserialize every user's executions. A scan of
+     * the schedule, for the rare deletion of an account. An execution being fired right now fires nothing: its task
+     * is gone with the account.
+     */
+    @Override
+    public void cancelAllOf(UUID user) {
+        jdbc.sql("delete from scheduled_tasks where task_name = :name and not picked "
+                        + "and convert_from(task_data, 'UTF8')::jsonb ->> 'userId' = :user")
+                .param("name", ReminderScheduling.TASK_NAME)
+                .param("user", user.toString())
                 .update();
     }
 }

@@ -1,5 +1,7 @@
 package io.taskstream.reminder;
 
+import java.util.UUID;
+
 /**
  * Where pending reminders are kept until their moment: db-scheduler executions (the default) or Dapr
  * jobs ({@code taskstream.reminders.scheduler=dapr}). Both calls run in the caller's transaction, so a
@@ -13,4 +15,7 @@ interface ReminderScheduler {
 
     /** Cancels the task's pending reminders; its snoozes too when {@code snoozesToo}. */
     void cancel(long taskId, boolean snoozesToo);
+
+    /** Cancels every pending reminder of the user's tasks, snoozes included (the account is being deleted). */
+    void cancelAllOf(UUID user);
 }

@@ -1,5 +1,6 @@
 package io.taskstream.reminder;
 
+import io.taskstream.account.AccountDeleted;
 import io.taskstream.account.UserDirectory;
 import io.taskstream.account.UserId;
 import io.taskstream.task.TaskEvent;
@@ -54,6 +55,12 @@ class ReminderScheduling implements Snoozes {
             case TaskCompleted completed -> scheduler.cancel(completed.taskId().value(), true);
             case TaskDeleted deleted -> scheduler.cancel(deleted.taskId().value(), true);
         }
+    }
+
+    /** The account is being deleted, in this transaction: its pending reminders go with it. */
+    @EventListener
+    void on(AccountDeleted deleted) {
+        scheduler.cancelAllOf(deleted.user().value());
     }
 
     @Override

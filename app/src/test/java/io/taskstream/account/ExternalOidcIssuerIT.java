@@ -143,6 +143,18 @@ class ExternalOidcIssuerIT extends ApiIT {
     }
 
     @Test
+    void anExternalSessionManagesApiTokensButSignsOutAndChangesPasswordsAtItsIssuer() {
+        Session gus = externalSession(IDP.token("gus-" + UUID.randomUUID(), person("Gus")));
+        String tokens = "/api/" + gus.userId() + "/api-tokens";
+
+        assertThat(api.as(gus).post(tokens, "{\"name\":\"script\"}").status()).isEqualTo(201);
+        assertProblem(api.as(gus).post("/api/auth/logout", ""), 403, "forbidden");
+        assertProblem(api.as(gus).post("/api/auth/password",
+                "{\"currentPassword\":\"whatever-it-was\",\"newPassword\":\"a-brand-new-one\"}"), 403, "forbidden");
+        assertThat(api.as(gus).get("/api/auth/me").status()).isEqualTo(200);
+    }
+
+    @Test
     void theIssuersKeysAreFetchedOnceNotPerRequest() {
         Session fay = externalSession(IDP.token("fay-" + UUID.randomUUID(), person("Fay")));
         int fetched = IDP.jwksRequests();

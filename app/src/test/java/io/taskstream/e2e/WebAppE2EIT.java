@@ -77,6 +77,57 @@ class WebAppE2EIT extends ApiIT {
         Assertions.assertThat(browser.errors()).as("browser console errors and uncaught exceptions").isEmpty();
     }
 
+    @Test
+    void aUserChangesThePasswordExportsTheDataAndDeletesTheAccountFromTheAccountScreen() throws IOException {
+        Page page = browser.open(api.baseUrl(), ZONE);
+        try {
+            signUpWithTheBrowsersTimeZone(page);
+            String signedUpToken = token(page);
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Account")).click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Account").setLevel(1)))
+                    .isVisible();
+            browser.screenshot(page, "11-account");
+            assertAccessible(page, "account screen");
+
+            page.getByLabel("Current password").fill(HttpApi.PASSWORD);
+            page.getByLabel("New password").fill("a-brand-new-password");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change password")).click();
+            assertThat(page.getByText("Your other sessions are signed out")).isVisible();
+            Assertions.assertThat(api.withToken(signedUpToken).get("/api/auth/me").status())
+                    .as("the token from before the change").isEqualTo(401);
+            String changedToken = token(page);
+            Assertions.assertThat(api.withToken(changedToken).get("/api/auth/me").status()).isEqualTo(200);
+
+            com.microsoft.playwright.Download download = page.waitForDownload(() -> page.getByRole(AriaRole.BUTTON,
+                    new Page.GetByRoleOptions().setName("Download my data")).click());
+            Assertions.assertThat(download.suggestedFilename()).startsWith("taskstream-export-").endsWith(".json");
+            Assertions.assertThat(java.nio.file.Files.readString(download.path())).contains("\"Erin Example\"");
+
+            page.getByLabel("Password to delete the account").fill("a-brand-new-password");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete account")).click();
+            Locator dialog = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Delete your account?"));
+            assertThat(dialog).isVisible();
+            browser.screenshot(page, "12-account-deletion-dialog"); // also ends the dialog's fade-in, which axe would see
+            assertAccessible(page, "account deletion dialog");
+            dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete forever")).click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Sign in"))).isVisible();
+            assertThat(page.getByText("Your account and all its data were deleted.")).isVisible();
+            Assertions.assertThat(session(page)).as("nothing kept in the browser").isNull();
+            Assertions.assertThat(api.withToken(changedToken).get("/api/auth/me").status()).isEqualTo(401);
+        } catch (AssertionError | RuntimeException e) {
+            browser.screenshot(page, "failure-account");
+            e.addSuppressed(new AssertionError("browser errors so far: " + browser.errors()
+                    + "; failed requests: " + browser.failedRequests()));
+            throw e;
+        }
+
+        Assertions.assertThat(browser.errors()).as("browser console errors and uncaught exceptions").isEmpty();
+    }
+
+    private static String token(Page page) {
+        return HttpApi.JSON.readTree(session(page)).get("token").asString();
+    }
+
     private void signUpWithTheBrowsersTimeZone(Page page) {
         page.navigate("/");
         assertThat(page).hasURL(Pattern.compile("/signin$"));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.taskstream.support.ApiIT;
 import io.taskstream.support.Eventually;
 import io.taskstream.support.FakeDaprSidecar;
+import io.taskstream.support.HttpApi;
 import io.taskstream.support.HttpApi.Session;
 import java.time.Duration;
 import java.time.Instant;
@@ -99,6 +100,24 @@ class DaprJobsIT extends ApiIT {
 
         assertThat(api.as(ann).send(ann.task(id) + "/complete", "PATCH", "application/json", "{\"completed\":true}").status())
                 .isEqualTo(200);
+
+        Eventually.await(Duration.ofSeconds(10), () -> SIDECAR.jobRequests().contains("DELETE " + name), deleted -> deleted);
+        assertThat(SIDECAR.jobs()).doesNotContainKey(name);
+        Thread.sleep(Duration.between(Instant.now(), remindAt.plusSeconds(1)).toMillis());
+        assertThat(new FiredReminders(jdbc).fired(id)).isEmpty();
+        assertThat(jobRows(id)).isZero();
+    }
+
+    @Test
+    void deletingTheAccountDeletesItsJobsAndNothingFires() throws Exception {
+        Session ann = api.signup();
+        Instant remindAt = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.SECONDS);
+        long id = createId(ann, task("Never mind").due(remindAt.plusSeconds(3600).toString()).remindAt(remindAt.toString()));
+        String name = "reminder-" + id + "-0-" + remindAt.getEpochSecond();
+        Eventually.await(Duration.ofSeconds(10), () -> SIDECAR.jobs().containsKey(name), scheduled -> scheduled);
+
+        assertThat(api.as(ann).send("/api/auth/me", "DELETE", "application/json",
+                "{\"password\":\"" + HttpApi.PASSWORD + "\"}").status()).isEqualTo(204);
 
         Eventually.await(Duration.ofSeconds(10), () -> SIDECAR.jobRequests().contains("DELETE " + name), deleted -> deleted);
         assertThat(SIDECAR.jobs()).doesNotContainKey(name);

@@ -3,6 +3,7 @@ package io.taskstream.platform.security;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -24,13 +25,17 @@ public class AccessTokens {
         this.clock = clock;
     }
 
-    /** A token whose subject is the given user id, with extra claims. */
+    /**
+     * A token whose subject is the given user id, with extra claims. Each token has an id of its own ({@code jti}),
+     * by which it can be revoked before it expires (logout).
+     */
     public IssuedToken issue(String subject, Map<String, Object> claims) {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(properties.tokenTtl());
         JwtClaimsSet.Builder set = JwtClaimsSet.builder()
                 .issuer(properties.issuer())
                 .subject(subject)
+                .id(UUID.randomUUID().toString())
                 .issuedAt(now)
                 .expiresAt(expiresAt);
         claims.forEach(set::claim);

@@ -11,9 +11,10 @@ import org.springframework.security.oauth2.jwt.JwtException;
 /**
  * Remembers tokens the delegate has already verified, until they expire: a client sends the same bearer token with
  * every request, and verifying it each time (signature, claim conversion, validators) was a measurable part of a
- * cheap request's CPU (JFR profile of a create, bench/core-api). A JWT cannot be revoked before its {@code exp} anyway, so answering from
- * memory changes nothing about which tokens are accepted; only the exact string that was verified is a hit. Bounded:
- * when full, it starts over.
+ * cheap request's CPU (JFR profile of a create, bench/core-api). Only the exact string that was verified is a hit, and
+ * only until its {@code exp}; whether its session was revoked meanwhile (logout, password change, deleted account) is
+ * not this cache's question: {@link RevocationCheckingJwtDecoder} asks it around this decoder, on every request.
+ * Bounded: when full, it starts over.
  */
 final class CachingJwtDecoder implements JwtDecoder {
 

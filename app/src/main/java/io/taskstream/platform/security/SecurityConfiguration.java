@@ -198,15 +198,18 @@ class SecurityConfiguration {
 
     /**
      * Our own HS256 tokens. Their issuer is a plain name, not a URL: the default claim conversion tried to make it
-     * one and threw (and caught) an exception on every request, so {@code iss} stays the string it is.
+     * one and threw (and caught) an exception on every request, so {@code iss} stays the string it is. A verified token
+     * is remembered; whether its session was revoked is asked on every request, when a module keeps sessions.
      */
     @Bean
-    JwtDecoder jwtDecoder(SecretKey jwtKey, AuthProperties auth, Clock clock) {
+    JwtDecoder jwtDecoder(SecretKey jwtKey, AuthProperties auth, Clock clock, ObjectProvider<SessionVerifier> sessions) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(jwtKey).macAlgorithm(MacAlgorithm.HS256).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(auth.issuer())));
         decoder.setClaimSetConverter(MappedJwtClaimSetConverter.withDefaults(
                 Map.of(JwtClaimNames.ISS, issuer -> issuer == null ? null : issuer.toString())));
-        return new CachingJwtDecoder(decoder, clock);
+        JwtDecoder cached = new CachingJwtDecoder(decoder, clock);
+        SessionVerifier verifier = sessions.getIfAvailable();
+        return verifier == null ? cached : new RevocationCheckingJwtDecoder(cached, verifier);
     }
 
     @Bean
