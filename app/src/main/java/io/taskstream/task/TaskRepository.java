@@ -49,6 +49,14 @@ class TaskRepository {
         this.jdbc = jdbc;
     }
 
+    /** How many tasks the user has open: the sum of the user's rows of V34's counter, an index-only read. */
+    long openTasks(UserId user) {
+        return jdbc.sql("select coalesce(sum(open), 0) from task_open_count where user_id = :user")
+                .param("user", user.value())
+                .query(Long.class)
+                .single();
+    }
+
     TaskSnapshot insert(UserId user, TaskFields fields, UUID seriesId, Instant now) {
         return jdbc.sql("insert into task (user_id, title, description, priority, tags, due_at, all_day, recurrence_rule, "
                         + "recurrence_from, series_id, reminders, created_at, updated_at) "
