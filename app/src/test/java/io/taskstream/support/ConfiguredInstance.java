@@ -5,7 +5,8 @@ import javax.sql.DataSource;
 
 /**
  * One more replica of the application for the whole test JVM, on the {@link ApiIT} context's database, with the
- * settings the shared context must not have: a public URL and quotas small enough to reach in a test. Started by the
+ * settings the shared context must not have: a public URL, quotas small enough to reach in a test, and Actuator on a
+ * management port of its own (as in Kubernetes). Started by the
  * first test that asks for it, shared by every later one (a context costs seconds of the suite's time), stopped with
  * the JVM (Spring's shutdown hook). Its relay is off: the first instance publishes every event.
  */
@@ -27,6 +28,7 @@ public final class ConfiguredInstance {
         if (instance == null) {
             instance = SecondInstance.sharing(dataSource, properties.dataDir().toAbsolutePath().toString(),
                     "--taskstream.events.relay.enabled=false",
+                    "--management.server.port=0",
                     "--taskstream.public-url=" + PUBLIC_URL + "/",
                     "--taskstream.quotas.open-tasks=" + OPEN_TASKS,
                     "--taskstream.quotas.conversations=" + CONVERSATIONS,
@@ -35,5 +37,12 @@ public final class ConfiguredInstance {
                     "--taskstream.quotas.chat-messages.period=PT1M");
         }
         return instance.port();
+    }
+
+    /** The port Actuator listens on, apart from the app's. */
+    public static synchronized int managementPort(DataSource dataSource, TaskstreamProperties properties) {
+        port(dataSource, properties);
+        return Integer.parseInt(instance.bean(org.springframework.core.env.Environment.class)
+                .getRequiredProperty("local.management.port"));
     }
 }
