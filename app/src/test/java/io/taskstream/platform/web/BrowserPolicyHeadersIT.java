@@ -32,6 +32,7 @@ class BrowserPolicyHeadersIT extends ApiIT {
         answers.put("the firewall's refusal", api.as(ann).get(ann.tasks() + ";jsessionid=abc"));
         answers.put("a method not allowed", api.as(ann).send(ann.tasks(), "TRACE", null, null));
         answers.put("the web app", api.anonymous().get("/"));
+        answers.put("a static file", api.anonymous().get("/swagger-ui/index.html"));
         answers.put("the API document", api.anonymous().get("/v3/api-docs"));
         answers.put("health", api.anonymous().get("/actuator/health"));
         answers.put("metrics", api.anonymous().get("/actuator/prometheus"));
@@ -45,6 +46,7 @@ class BrowserPolicyHeadersIT extends ApiIT {
         });
         assertThat(answers.get("a body over the limit").status()).isEqualTo(413);
         assertThat(answers.get("the firewall's refusal").status()).isEqualTo(400);
+        assertThat(answers.get("a static file").status()).isEqualTo(200);
     }
 
     @Test
