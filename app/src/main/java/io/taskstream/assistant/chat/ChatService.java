@@ -1,5 +1,8 @@
 package io.taskstream.assistant.chat;
 
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.taskstream.account.UserDirectory;
 import io.taskstream.account.UserId;
 import io.taskstream.assistant.chat.AssistantEngine.Reply;
@@ -8,9 +11,6 @@ import io.taskstream.assistant.chat.Conversations.Conversation;
 import io.taskstream.assistant.chat.StoredMessage.Role;
 import io.taskstream.assistant.tools.ToolActor;
 import io.taskstream.assistant.tools.ToolCall;
-import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.taskstream.platform.QuotaProperties;
 import io.taskstream.platform.web.NotFoundException;
 import io.taskstream.platform.web.TooManyRequestsException;

@@ -13,14 +13,15 @@ import org.apache.catalina.valves.ValveBase;
  * powerful features (camera, microphone, location, payment, devices, …) the web app never needs. Browser
  * notifications are not a Permissions-Policy feature, so the reminders' pop-ups keep working.
  * <p>
- * Set by a Tomcat engine valve, before any error page or filter, so that every answer carries them: the API's, the web app's files,
- * Actuator's, problems from the filters in front of Spring Security and from its firewall, and (through
- * {@link ProblemErrorReportValve}) what Tomcat refuses before any valve of the application runs.
+ * Set by a Tomcat engine valve, before any error page or filter, so that every answer carries them: the API's, the web
+ * app's files, Actuator's (also on a management port of its own), problems from the filters in front of Spring
+ * Security, from its firewall and from Tomcat's error pages, and (through {@link ProblemErrorReportValve}) what Tomcat
+ * refuses before any valve runs.
  */
 public final class BrowserPolicyHeaders {
 
     public static final String REFERRER_POLICY = "no-referrer";
-    /** Only features Chromium, Firefox and Safari know: an unknown one is a console error in Chromium. */
+    /** Only features Chromium knows: an unknown one is a console error there (other browsers skip unknown ones). */
     public static final String PERMISSIONS_POLICY = "accelerometer=(), camera=(), display-capture=(), geolocation=(), "
             + "gyroscope=(), hid=(), idle-detection=(), magnetometer=(), microphone=(), midi=(), payment=(), "
             + "publickey-credentials-get=(), screen-wake-lock=(), serial=(), usb=(), xr-spatial-tracking=()";
@@ -36,7 +37,7 @@ public final class BrowserPolicyHeaders {
     }
 
     /** The valve that sets them on every request the server's engine passes on, before any host or context sees it. */
-    public static ValveBase valve() {
+    static ValveBase valve() {
         return new Valve();
     }
 
