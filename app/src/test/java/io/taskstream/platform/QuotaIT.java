@@ -75,6 +75,22 @@ class QuotaIT extends ApiIT {
     }
 
     @Test
+    void theAssistantOverTheOpenTaskQuotaReportsAToolErrorAndCreatesNothing() {
+        Session ann = api.signup();
+        for (int i = 0; i < ConfiguredInstance.OPEN_TASKS; i++) {
+            assertThat(limited.as(ann).post(ann.tasks(), task("Task " + i).json()).status()).isEqualTo(201);
+        }
+
+        Response reply = limited.as(ann).post("/api/" + ann.userId() + "/chat", "{\"message\":\"add buy milk\"}");
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        JsonNode result = reply.json().get("toolCalls").get(0).get("result");
+        assertThat(result.get("status").asString()).isEqualTo("error");
+        assertThat(result.get("error").asString()).contains("open tasks");
+        assertThat(limited.as(ann).get(ann.tasks()).totalCount()).isEqualTo(ConfiguredInstance.OPEN_TASKS);
+    }
+
+    @Test
     void startingAConversationBeyondTheQuotaDropsTheLeastRecentlyActiveOne() {
         Session ann = api.signup();
         List<Long> started = new ArrayList<>();
