@@ -72,12 +72,14 @@ public class TaskService {
     @Transactional
     public TaskSnapshot create(UserId user, ZoneId zone, TaskInput input, Door door) {
         TaskFields fields = TaskInputValidator.validate(input, zone);
-        if (tasks.openTasks(user) >= openTaskQuota) {
+        Instant now = now();
+        TaskRepository.Inserted inserted = tasks.insert(user, fields, fields.recurrence() == null ? null : UUID.randomUUID(),
+                now);
+        if (inserted.openBefore() >= openTaskQuota) { // the exception rolls the insert back
             throw new ClientErrorException(ProblemType.QUOTA_EXCEEDED, "You have " + openTaskQuota + " open tasks, "
                     + "as many as an account may have: complete or delete some before adding more");
         }
-        Instant now = now();
-        TaskSnapshot task = tasks.insert(user, fields, fields.recurrence() == null ? null : UUID.randomUUID(), now);
+        TaskSnapshot task = inserted.task();
         events.publishEvent(new TaskCreated(task.id(), user, task, door, now));
         return task;
     }
