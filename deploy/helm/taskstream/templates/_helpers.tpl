@@ -166,4 +166,10 @@ uriKey: {{ .Values.database.keys.url }}
 {{- if and .Values.ingress.enabled (eq (include "taskstream.apiGroups" .) "[]") }}
 {{- fail "ingress.enabled needs a role group with the api role" }}
 {{- end }}
+{{- if eq (.Values.managementPort | int) (.Values.containerPort | int) }}
+{{- fail "managementPort must differ from containerPort: the app port must serve no metrics" }}
+{{- end }}
+{{- if and .Values.dapr.enabled (has (.Values.managementPort | int) (list 3500 3501 50001 50002 9090)) }}
+{{- fail "managementPort must not be one of the Dapr sidecar's ports (3500, 3501, 50001, 50002, 9090)" }}
+{{- end }}
 {{- end }}

@@ -3,6 +3,9 @@ package io.taskstream.live;
 import io.taskstream.events.CloudEvent;
 import io.taskstream.events.PublishedEvents;
 import io.taskstream.events.Topic;
+import io.taskstream.platform.QuotaProperties;
+import io.taskstream.platform.web.ClientErrorException;
+import io.taskstream.platform.web.ProblemType;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -56,17 +59,37 @@ class LiveHub implements SmartLifecycle, DisposableBean {
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("sse-heartbeat").daemon(true).factory());
 
-    LiveHub(PublishedEvents published, MeterRegistry meters) {
+    private final int streamsPerUser;
+
+    LiveHub(PublishedEvents published, MeterRegistry meters, QuotaProperties quotas) {
         this.published = published;
+        this.streamsPerUser = quotas.liveStreams();
         Gauge.builder("taskstream.live.streams", subscribers, m -> m.values().stream().mapToInt(List::size).sum())
                 .description("open live streams on this process").register(meters);
         heartbeat.scheduleAtFixedRate(this::ping, HEARTBEAT.toSeconds(), HEARTBEAT.toSeconds(), TimeUnit.SECONDS);
     }
 
+    /**
+     * Opens a stream of the user's updates, refused when the user already has as many open on this process as the
+     * quota allows (each holds a connection and a share of every event's fan-out until it ends).
+     */
     SseEmitter open(UUID user, Long lastEventId) {
         SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
         Subscriber subscriber = new Subscriber(user, emitter);
-        subscribers.computeIfAbsent(user, u -> new CopyOnWriteArrayList<>()).add(subscriber);
+        boolean[] refused = {false};
+        subscribers.compute(user, (u, list) -> {
+            List<Subscriber> streams = list == null ? new CopyOnWriteArrayList<>() : list;
+            if (streams.size() >= streamsPerUser) {
+                refused[0] = true;
+            } else {
+                streams.add(subscriber);
+            }
+            return streams.isEmpty() ? null : streams;
+        });
+        if (refused[0]) {
+            throw new ClientErrorException(ProblemType.QUOTA_EXCEEDED, "You have " + streamsPerUser + " live streams "
+                    + "open, as many as an account may: close one (a tab, a device) before opening another");
+        }
         Runnable remove = () -> close(subscriber);
         emitter.onCompletion(remove);
         emitter.onTimeout(remove);

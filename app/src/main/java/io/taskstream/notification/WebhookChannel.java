@@ -124,8 +124,8 @@ class WebhookChannel {
 
     /**
      * The lookup of the webhook client: refuses a host when any of its addresses is inside a private,
-     * loopback, link-local or otherwise internal range, and otherwise hands the checked addresses to the
-     * connection.
+     * loopback, link-local or otherwise internal range, also one embedded in an IPv6 address
+     * ({@link InternalAddresses}), and otherwise hands the checked addresses to the connection.
      */
     static final class NetworkGuard implements Dns {
 
@@ -148,36 +148,7 @@ class WebhookChannel {
         }
 
         static boolean internal(InetAddress address) {
-            if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
-                    || address.isSiteLocalAddress() || address.isMulticastAddress()) {
-                return true;
-            }
-            byte[] b = address.getAddress();
-            if (b.length == 4) {
-                int first = b[0] & 0xff;
-                int second = b[1] & 0xff;
-                return first == 0                                   // "this" network
-                        || first == 100 && second >= 64 && second < 128 // carrier-grade NAT 100.64/10
-                        || first == 192 && second == 0 && (b[2] & 0xff) == 0 // IETF protocol assignments
-                        || first == 198 && (second == 18 || second == 19)    // benchmarking
-                        || first >= 240;                              // reserved, broadcast
-            }
-            int first = b[0] & 0xff;
-            if ((first & 0xfe) == 0xfc) {
-                return true; // unique local fc00::/7
-            }
-            boolean v4Mapped = true;
-            for (int i = 0; i < 10; i++) {
-                v4Mapped &= b[i] == 0;
-            }
-            if (v4Mapped && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff) {
-                try {
-                    return internal(InetAddress.getByAddress(java.util.Arrays.copyOfRange(b, 12, 16)));
-                } catch (UnknownHostException e) {
-                    return true;
-                }
-            }
-            return false;
+            return InternalAddresses.internal(address);
         }
     }
 }

@@ -49,16 +49,26 @@ class TaskRepository {
         this.jdbc = jdbc;
     }
 
-    TaskSnapshot insert(UserId user, TaskFields fields, UUID seriesId, Instant now) {
+    /** A task just inserted, and how many tasks its user had open before it. */
+    record Inserted(TaskSnapshot task, long openBefore) {
+    }
+
+    /**
+     * Inserts a task and reads, in the same statement, how many tasks the user had open before it: the sum of the
+     * user's rows of V34's counter (an index-only read of a few rows), which the insert's own trigger only updates
+     * after the statement. The caller decides whether that was one too many, and rolls back if so.
+     */
+    Inserted insert(UserId user, TaskFields fields, UUID seriesId, Instant now) {
         return jdbc.sql("insert into task (user_id, title, description, priority, tags, due_at, all_day, recurrence_rule, "
                         + "recurrence_from, series_id, reminders, created_at, updated_at) "
                         + "values (:user, :title, :description, :priority, :tags::text[], :due, :allDay, :rule, :from, "
-                        + ":series, :reminders::jsonb, :now, :now) returning " + COLUMNS)
+                        + ":series, :reminders::jsonb, :now, :now) returning " + COLUMNS
+                        + ", (select coalesce(sum(c.open), 0) from task_open_count c where c.user_id = :user) as open_before")
                 .params(fieldParams(fields))
                 .param("user", user.value())
                 .param("series", seriesId)
                 .param("now", Timestamp.from(now))
-                .query(TaskRepository::map)
+                .query((rs, row) -> new Inserted(map(rs, row), rs.getLong("open_before")))
                 .single();
     }
 

@@ -3,7 +3,10 @@ package io.taskstream.task;
 import io.taskstream.account.UserDirectory;
 import io.taskstream.account.UserId;
 import io.taskstream.calendar.Occurrence;
+import io.taskstream.platform.QuotaProperties;
+import io.taskstream.platform.web.ClientErrorException;
 import io.taskstream.platform.web.NotFoundException;
+import io.taskstream.platform.web.ProblemType;
 import io.taskstream.task.TaskEvent.TaskCompleted;
 import io.taskstream.task.TaskEvent.TaskCreated;
 import io.taskstream.task.TaskEvent.TaskDeleted;
@@ -39,14 +42,16 @@ public class TaskService {
 
     private final TaskRepository tasks;
     private final UserDirectory users;
+    private final int openTaskQuota;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionOperations readOnly;
 
     TaskService(TaskRepository tasks, UserDirectory users, ApplicationEventPublisher events, Clock clock,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, QuotaProperties quotas) {
         this.tasks = tasks;
         this.users = users;
+        this.openTaskQuota = quotas.openTasks();
         this.events = events;
         this.clock = clock;
         TransactionTemplate template = new TransactionTemplate(transactions);
@@ -59,12 +64,22 @@ public class TaskService {
         return create(user, users.zoneOf(user), input, door);
     }
 
-    /** Creates a task whose dates are read in {@code zone}, the user's zone the caller has already looked up. */
+    /**
+     * Creates a task whose dates are read in {@code zone}, the user's zone the caller has already looked up; refused
+     * when the user already has as many open tasks as the quota allows (concurrent creates of one user may each see the
+     * others uncommitted, so the quota may be passed by as many as run at once).
+     */
     @Transactional
     public TaskSnapshot create(UserId user, ZoneId zone, TaskInput input, Door door) {
         TaskFields fields = TaskInputValidator.validate(input, zone);
         Instant now = now();
-        TaskSnapshot task = tasks.insert(user, fields, fields.recurrence() == null ? null : UUID.randomUUID(), now);
+        TaskRepository.Inserted inserted = tasks.insert(user, fields, fields.recurrence() == null ? null : UUID.randomUUID(),
+                now);
+        if (inserted.openBefore() >= openTaskQuota) { // the exception rolls the insert back
+            throw new ClientErrorException(ProblemType.QUOTA_EXCEEDED, "You have " + openTaskQuota + " open tasks, "
+                    + "as many as an account may have: complete or delete some before adding more");
+        }
+        TaskSnapshot task = inserted.task();
         events.publishEvent(new TaskCreated(task.id(), user, task, door, now));
         return task;
     }

@@ -30,7 +30,8 @@ class LiveHubTest {
     @Test
     void stoppingEndsEveryOpenStreamBeforeTheWebServerWaitsForActiveRequests() throws Exception {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        LiveHub hub = new LiveHub(NOTHING_PUBLISHED, meters);
+        LiveHub hub = new LiveHub(NOTHING_PUBLISHED, meters, new io.taskstream.platform.QuotaProperties(10_000, 100, 20,
+                new io.taskstream.platform.QuotaProperties.ChatMessages(30, java.time.Duration.ofMinutes(1))));
         try {
             hub.start();
             SseEmitter first = hub.open(UUID.randomUUID(), null);

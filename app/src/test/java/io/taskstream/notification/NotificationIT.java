@@ -155,8 +155,16 @@ class NotificationIT extends ApiIT {
         Session ann = api.signup();
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             String hook = "/internal/" + ann.userId();
-            api.as(ann).put("/api/" + ann.userId() + "/notification-settings",
-                    "{\"webhook\":{\"enabled\":true,\"url\":\"" + receiver.url(hook) + "\"}}");
+            String settings = "/api/" + ann.userId() + "/notification-settings";
+            for (String literal : List.of(receiver.url(hook), receiver.url(hook).replace("127.0.0.1", "[::ffff:7f00:1]"),
+                    receiver.url(hook).replace("127.0.0.1", "[::127.0.0.1]"))) {
+                assertThat(field(api.as(ann).put(settings, "{\"webhook\":{\"enabled\":true,\"url\":\"" + literal + "\"}}")))
+                        .as("an address literal is refused when saved: " + literal).isEqualTo("webhook.url");
+            }
+            // a name is saved, and refused when it is called and resolves to loopback
+            Response saved = api.as(ann).put(settings, "{\"webhook\":{\"enabled\":true,\"url\":\""
+                    + receiver.url(hook).replace("127.0.0.1", "localhost") + "\"}}");
+            assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
             Instant at = Instant.now().plusSeconds(1);
 
             long task = createId(ann, task("SSRF").due(at.plusSeconds(600).toString()).remindAt(at.toString()));
@@ -164,7 +172,7 @@ class NotificationIT extends ApiIT {
             String error = Eventually.await(WAIT, () -> jdbc.sql("select coalesce(last_error, '') from notification_delivery "
                     + "where channel = 'webhook' and payload->>'taskId' = :task").param("task", Long.toString(task))
                     .query(String.class).optional().orElse(""), e -> !e.isEmpty());
-            assertThat(error).contains("internal address 127.0.0.1");
+            assertThat(error).contains("webhook host localhost resolves to the internal address");
             assertThat(receiver.calls(hook)).isEmpty();
         }
     }

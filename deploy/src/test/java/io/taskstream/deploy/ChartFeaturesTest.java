@@ -147,6 +147,15 @@ class ChartFeaturesTest {
     }
 
     @Test
+    void theManagementPortMayBeNeitherTheAppPortNorOneOfTheDaprSidecars() {
+        assertThatThrownBy(() -> Chart.template(Variant.prod().with("managementPort", "8080")))
+                .hasMessageContaining("managementPort must differ from containerPort");
+        assertThatThrownBy(() -> Chart.template(Variant.prod().with("dapr.enabled", "true").with("managementPort", "9090")))
+                .hasMessageContaining("Dapr sidecar's ports");
+        assertThat(Rendered.of(Variant.prod().with("managementPort", "9090")).deployments()).isNotEmpty();
+    }
+
+    @Test
     void externalDatabaseAndAppSecretsAreReadFromExistingSecretsOnlyWhereNeeded() {
         Rendered rendered = Rendered.of(Variant.DEFAULT.with("mail.host", "smtp.example.com"));
 
@@ -262,7 +271,13 @@ class ChartFeaturesTest {
         Rendered forced = Rendered.of(Variant.prod().with("metrics.serviceMonitor.enabled", "true"));
         GenericKubernetesResource monitor = forced.custom("ServiceMonitor").getFirst();
         assertThat(Rendered.field(monitor, "spec", "endpoints").get(0).path("path").asText()).isEqualTo("/actuator/prometheus");
+        assertThat(Rendered.field(monitor, "spec", "endpoints").get(0).path("port").asText()).isEqualTo("management");
         Service metrics = forced.named(Service.class, PREFIX + "metrics");
+        assertThat(metrics.getSpec().getPorts()).singleElement().satisfies(port -> {
+            assertThat(port.getName()).isEqualTo("management");
+            assertThat(port.getPort()).isEqualTo(8081);
+            assertThat(port.getTargetPort().getStrVal()).isEqualTo("management");
+        });
         assertThat(Chart.YAML.convertValue(Rendered.field(monitor, "spec", "selector", "matchLabels"), java.util.Map.class))
                 .isEqualTo(metrics.getMetadata().getLabels().entrySet().stream()
                         .filter(e -> Rendered.field(monitor, "spec", "selector", "matchLabels").has(e.getKey()))
@@ -278,13 +293,41 @@ class ChartFeaturesTest {
         NetworkPolicy api = Rendered.of(Variant.prod()).named(NetworkPolicy.class, PREFIX + "api");
 
         List<NetworkPolicyIngressRule> rules = api.getSpec().getIngress();
-        assertThat(rules).allSatisfy(rule -> assertThat(rule.getPorts()).extracting(p -> p.getPort().getIntVal()).containsOnly(8080));
+        assertThat(rules).allSatisfy(rule -> assertThat(rule.getPorts()).extracting(p -> p.getPort().getIntVal())
+                .containsAnyOf(8080, 8081).hasSize(1));
         assertThat(rules).flatMap(NetworkPolicyIngressRule::getFrom)
                 .allSatisfy(peer -> assertThat(peer.getIpBlock()).as("no CIDR may reach the api directly").isNull());
-        assertThat(rules).flatMap(NetworkPolicyIngressRule::getFrom)
-                .map(peer -> peer.getNamespaceSelector() == null ? null
-                        : peer.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name"))
-                .contains("ingress-nginx", "monitoring");
+        assertThat(namespacesAllowedTo(rules, 8080)).containsExactly("ingress-nginx");
+        assertThat(namespacesAllowedTo(rules, 8081)).as("only Prometheus reaches Actuator").containsExactly("monitoring");
+        assertThat(rules.stream().filter(r -> r.getPorts().stream().anyMatch(p -> p.getPort().getIntVal() == 8081))
+                .flatMap(r -> r.getFrom().stream())).allSatisfy(peer -> assertThat(peer.getPodSelector()).isNull());
+    }
+
+    @Test
+    void everyGroupLetsOnlyTheMonitoringNamespaceReachTheManagementPort() {
+        for (Variant variant : List.of(Variant.prod(), Variant.dev(), Variant.prod().with("dapr.enabled", "true"))) {
+            Rendered rendered = Rendered.of(variant);
+            for (var deployment : rendered.deployments()) {
+                List<NetworkPolicyIngressRule> rules = rendered.named(NetworkPolicy.class, deployment.getMetadata().getName())
+                        .getSpec().getIngress();
+                assertThat(namespacesAllowedTo(rules, 8081)).as(variant + " " + deployment.getMetadata().getName())
+                        .containsExactly("monitoring");
+            }
+        }
+        Rendered labelled = Rendered.of(Variant.prod().with("networkPolicy.monitoringNamespaceSelector.team", "observability"));
+        NetworkPolicyIngressRule scrape = labelled.named(NetworkPolicy.class, PREFIX + "api").getSpec().getIngress().stream()
+                .filter(r -> r.getPorts().stream().anyMatch(p -> p.getPort().getIntVal() == 8081)).findFirst().orElseThrow();
+        assertThat(scrape.getFrom()).singleElement().satisfies(peer ->
+                assertThat(peer.getNamespaceSelector().getMatchLabels()).containsExactly(java.util.Map.entry("team", "observability")));
+    }
+
+    /** The namespaces (by name) whose pods the rules let reach the port; a peer without a namespace selector is "". */
+    private static List<String> namespacesAllowedTo(List<NetworkPolicyIngressRule> rules, int port) {
+        return rules.stream().filter(r -> r.getPorts().stream().anyMatch(p -> p.getPort().getIntVal() == port))
+                .flatMap(r -> r.getFrom().stream())
+                .filter(peer -> peer.getNamespaceSelector() != null)
+                .map(peer -> peer.getNamespaceSelector().getMatchLabels().getOrDefault("kubernetes.io/metadata.name", ""))
+                .toList();
     }
 
     @Test

@@ -54,7 +54,29 @@ class RenderedManifestsTest {
                 assertThat(path(container.getReadinessProbe())).as(where).isEqualTo("/actuator/health/readiness");
                 assertThat(path(container.getLivenessProbe())).as(where).isEqualTo("/actuator/health/liveness");
                 assertThat(path(container.getStartupProbe())).as(where).startsWith("/actuator/health/");
-                assertThat(container.getReadinessProbe().getHttpGet().getPort().getStrVal()).isEqualTo("http");
+                for (var probe : List.of(container.getReadinessProbe(), container.getLivenessProbe(),
+                        container.getStartupProbe())) {
+                    assertThat(probe.getHttpGet().getPort().getStrVal()).as(where + " probes Actuator's port")
+                            .isEqualTo("management");
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("variants")
+    void actuatorListensOnlyOnTheManagementPortSoTheAppPortServesNoMetrics(Variant variant) {
+        for (Deployment deployment : Rendered.of(variant).deployments()) {
+            Container app = Rendered.app(deployment);
+            Map<String, Integer> ports = new java.util.HashMap<>();
+            app.getPorts().forEach(p -> ports.put(p.getName(), p.getContainerPort()));
+            assertThat(ports).containsEntry("http", 8080).containsEntry("management", 8081);
+            assertThat(Rendered.envValue(deployment, "SERVER_PORT")).isEqualTo("8080");
+            assertThat(Rendered.envValue(deployment, "MANAGEMENT_SERVER_PORT"))
+                    .as("Spring Boot then serves /actuator (and /actuator/prometheus) on this port alone").isEqualTo("8081");
+            if (variant.daprEnabled()) {
+                assertThat(Rendered.podAnnotations(deployment)).as("Dapr calls the app, not Actuator")
+                        .containsEntry("dapr.io/app-port", "8080").containsEntry("dapr.io/metrics-port", "9090");
             }
         }
     }

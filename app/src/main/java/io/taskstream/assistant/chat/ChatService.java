@@ -1,5 +1,8 @@
 package io.taskstream.assistant.chat;
 
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.taskstream.account.UserDirectory;
 import io.taskstream.account.UserId;
 import io.taskstream.assistant.chat.AssistantEngine.Reply;
@@ -8,13 +11,17 @@ import io.taskstream.assistant.chat.Conversations.Conversation;
 import io.taskstream.assistant.chat.StoredMessage.Role;
 import io.taskstream.assistant.tools.ToolActor;
 import io.taskstream.assistant.tools.ToolCall;
+import io.taskstream.platform.QuotaProperties;
 import io.taskstream.platform.web.NotFoundException;
+import io.taskstream.platform.web.TooManyRequestsException;
 import io.taskstream.task.Door;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,7 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The chat use case. Stateless between requests: a turn (1) opens or locks the conversation and
  * stores the user's message, (2) lets the engine answer from the stored history, outside any
  * transaction (a model may take seconds), and (3) stores the tool calls, the answer and the pending
- * question. Another user's conversation does not exist for the caller.
+ * question. Another user's conversation does not exist for the caller. A user sends at most
+ * {@code taskstream.quotas.chat-messages} messages a period (429 beyond) and keeps at most
+ * {@code taskstream.quotas.conversations} conversations: starting one more deletes the least recently active.
  */
 @Service
 class ChatService {
@@ -39,15 +48,29 @@ class ChatService {
     private final TransactionTemplate tx;
     private final JsonMapper json;
     private final Clock clock;
+    private final QuotaProperties quotas;
+    private final ProxyManager<String> buckets;
+    private final BucketConfiguration messageAllowance;
 
+    /**
+     * @param buckets the token buckets in PostgreSQL that client allowances use too (V30): a user's chat messages are
+     *         counted there, so every replica draws from the same allowance
+     */
     ChatService(Conversations conversations, AssistantEngine engine, UserDirectory users,
-            PlatformTransactionManager transactions, JsonMapper json, Clock clock) {
+            PlatformTransactionManager transactions, JsonMapper json, Clock clock, QuotaProperties quotas,
+            ProxyManager<String> buckets) {
         this.conversations = conversations;
         this.engine = engine;
         this.users = users;
         this.tx = new TransactionTemplate(transactions);
         this.json = json;
         this.clock = clock;
+        this.quotas = quotas;
+        this.buckets = buckets;
+        QuotaProperties.ChatMessages messages = quotas.chatMessages();
+        this.messageAllowance = BucketConfiguration.builder()
+                .addLimit(limit -> limit.capacity(messages.perUser()).refillGreedy(messages.perUser(), messages.period()))
+                .build();
     }
 
     record ChatCommand(UserId user, Long conversationId, String message) {
@@ -56,8 +79,13 @@ class ChatService {
     record ChatReply(long conversationId, String response, List<ToolCall> toolCalls) {
     }
 
+    /**
+     * One turn, once the user's chat allowance has a message left (taken before any work, so that messages sent in
+     * parallel get no more than messages sent one after another).
+     */
     ChatReply chat(ChatCommand command) {
         UserId user = command.user();
+        takeMessage(user);
         Opened opened = tx.execute(status -> open(command));
         ZonedDateTime now = ZonedDateTime.now(clock.withZone(users.zoneOf(user)));
         Reply reply = engine.reply(new Turn(new ToolActor(user, Door.CHAT), now, opened.history(), command.message(),
@@ -66,8 +94,20 @@ class ChatService {
         return new ChatReply(opened.conversationId(), reply.response(), reply.toolCalls());
     }
 
+    private void takeMessage(UserId user) {
+        ConsumptionProbe probe = buckets.builder().build("chat-message:" + user.value(), () -> messageAllowance)
+                .tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            QuotaProperties.ChatMessages messages = quotas.chatMessages();
+            throw new TooManyRequestsException("You sent " + messages.perUser() + " chat messages within "
+                    + messages.period().toString().substring(2).toLowerCase(Locale.ROOT)
+                    + ", as many as an account may", Duration.ofNanos(probe.getNanosToWaitForRefill()));
+        }
+    }
+
+    /** The conversations kept, most recently active first. */
     List<Conversation> conversations(UserId user) {
-        return conversations.list(user, 100);
+        return conversations.list(user, quotas.conversations());
     }
 
     List<StoredMessage> messages(UserId user, long conversationId) {
@@ -93,6 +133,9 @@ class ChatService {
                 ? conversations.create(command.user(), now)
                 : conversations.lock(command.user(), command.conversationId())
                         .orElseThrow(() -> notFound(command.conversationId()));
+        if (fresh) {
+            conversations.keepNewest(command.user(), quotas.conversations());
+        }
         List<StoredMessage> history = fresh ? List.of() : conversations.recent(command.user(), conversation.id(), HISTORY);
         conversations.append(command.user(), conversation.id(), Role.USER, command.message(), now);
         JsonNode pending = conversation.pending() == null ? null : json.readTree(conversation.pending());

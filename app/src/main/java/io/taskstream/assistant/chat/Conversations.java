@@ -35,6 +35,18 @@ class Conversations {
                 .single();
     }
 
+    /**
+     * Deletes the user's conversations beyond the {@code keep} most recently active ones, with their messages: what
+     * keeps an account's history bounded. Returns how many went.
+     */
+    int keepNewest(UserId user, int keep) {
+        return jdbc.sql("delete from conversation where id in (select id from conversation where user_id = :user "
+                        + "order by updated_at desc, id desc offset :keep)")
+                .param("user", user.value())
+                .param("keep", keep)
+                .update();
+    }
+
     /** Locks the conversation until the transaction ends, so two turns of one conversation serialise. */
     Optional<Conversation> lock(UserId user, long id) {
         return jdbc.sql("select id, user_id, pending::text, created_at, updated_at, null as preview from conversation "

@@ -5,6 +5,7 @@ import io.taskstream.platform.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -16,22 +17,26 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * 401 and 403 as problem documents, keeping the RFC 6750 {@code WWW-Authenticate} header that the
- * bearer-token handlers set.
+ * bearer-token handlers set, with its {@code resource_metadata} from the public URL ({@link ProtectedResource}).
  */
 final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final BearerTokenAuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
     private final BearerTokenAccessDeniedHandler bearerDenied = new BearerTokenAccessDeniedHandler();
     private final JsonMapper json;
+    private final ProtectedResource resource;
 
-    ProblemSecurityHandlers(JsonMapper json) {
+    ProblemSecurityHandlers(JsonMapper json, ProtectedResource resource) {
         this.json = json;
+        this.resource = resource;
     }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         bearerEntryPoint.commence(request, response, e);
+        String challenge = response.getHeader(HttpHeaders.WWW_AUTHENTICATE);
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, resource.challenge(challenge));
         String detail = request.getHeader("Authorization") == null
                 ? "This request needs an 'Authorization: Bearer <token>' header"
                 : "The bearer token is invalid or expired";

@@ -51,8 +51,9 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain api(HttpSecurity http, JsonMapper json, JwtDecoder jwtDecoder,
             ObjectProvider<ApiTokenVerifier> apiTokens, ObjectProvider<ExternalAccounts> externalAccounts,
-            AuthProperties authProperties, Clock clock) throws Exception {
-        ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
+            AuthProperties authProperties, Clock clock, TaskstreamProperties app) throws Exception {
+        ProtectedResource resource = new ProtectedResource(app.publicUrl());
+        ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json, resource);
         http
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -77,7 +78,9 @@ class SecurityConfiguration {
                         .authenticationManagerResolver(bearerAuthentication(jwtDecoder, apiTokens.getIfAvailable(),
                                 externalIssuer(authProperties, externalAccounts.getIfAvailable(), clock)))
                         .authenticationEntryPoint(problems)
-                        .accessDeniedHandler(problems))
+                        .accessDeniedHandler(problems)
+                        .protectedResourceMetadata(metadata -> metadata
+                                .protectedResourceMetadataCustomizer(resource.metadata())))
                 .exceptionHandling(ex -> ex
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems));

@@ -58,6 +58,7 @@ final class ProblemErrorReportValve extends ErrorReportValve {
             return;
         }
         ProblemDetail problem = Problems.refused(request, response, status);
+        BrowserPolicyHeaders.apply(response);
         try {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");

@@ -68,6 +68,12 @@ class WebConfiguration {
                 context -> ProblemErrorReportValve.replaceErrorReports((StandardHost) context.getParent(), json));
     }
 
+    /** Every answer says what a browser may do with it ({@link BrowserPolicyHeaders}). */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> browserPolicyHeaders() {
+        return factory -> factory.addEngineValves(BrowserPolicyHeaders.valve());
+    }
+
     /** Without the api role, the port serves only Actuator and the Dapr callbacks. */
     /**
      * The Dapr callbacks' gate, wherever a Dapr mode is on (the start has already been refused when there is no
