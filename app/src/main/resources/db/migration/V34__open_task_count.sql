@@ -42,7 +42,8 @@ create trigger task_open_count_on_delete after delete on task
 create trigger task_open_count_on_truncate after truncate on task
     for each statement execute function task_open_count_sync();
 
--- An account's rows go with it (its tasks' delete triggers may have just written some).
+-- An account's rows go with it. The trigger is deferred to the end of the transaction: deleting the account
+-- cascades to its tasks, whose delete triggers write to this table after the account row is gone.
 create function task_open_count_forget() returns trigger language plpgsql as $$
 begin
     delete from task_open_count where user_id = old.id;
@@ -50,7 +51,8 @@ begin
 end
 $$;
 
-create trigger task_open_count_on_account_delete after delete on app_user
+create constraint trigger task_open_count_on_account_delete after delete on app_user
+    deferrable initially deferred
     for each row execute function task_open_count_forget();
 
 insert into task_open_count (user_id, slot, open)
