@@ -21,6 +21,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -160,7 +162,21 @@ class HandlerRetries extends BackgroundLoop {
                 delivery.event().id(), policy.initialBackoff(), error.toString());
         enqueue(handler, topic, delivery, 1, clock.instant().plus(backoff(1)), error);
         count(handler, "scheduled");
-        wake();
+        wakeOnceVisible();
+    }
+
+    /** Wakes the loop to plan the new entry's attempt: after the caller's transaction commits, if it has one. */
+    private void wakeOnceVisible() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    wake();
+                }
+            });
+        } else {
+            wake();
+        }
     }
 
     private void enqueue(EventHandler handler, String topic, Delivery delivery, int attempts, Instant next, RuntimeException error) {
