@@ -79,8 +79,9 @@ class HandlerRetries extends BackgroundLoop {
     HandlerRetries(JdbcClient jdbc, PlatformTransactionManager transactions, EventDispatcher dispatcher,
             DeadLetters deadLetters, ObjectProvider<DeadLetterTopic> deadLetterTopic, EventsProperties properties, JsonMapper json,
             Clock clock, MeterRegistry meters) {
-        // Starts before the consumers and the relay, stops after them.
-        super("handler-retries", Duration.ofSeconds(10), Integer.MAX_VALUE - 2500);
+        // Starts after the consumers and the relay and stops before them (and before what handlers use): a retry
+        // cut short by the shutdown would only count as a failed attempt.
+        super("handler-retries", Duration.ofSeconds(10), Integer.MAX_VALUE - 900);
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
         this.dispatcher = dispatcher;
