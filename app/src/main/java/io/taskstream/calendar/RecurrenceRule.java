@@ -113,8 +113,9 @@ public final class RecurrenceRule {
         } catch (InvalidRecurrenceRuleException | RuntimeException e) {
             reason = reason(e);
         }
-        throw new io.taskstream.calendar.InvalidRecurrenceRuleException("matches no date (" + reason
-                + "); check day and month combinations such as BYMONTH=2;BYMONTHDAY=30, and that BYSETPOS is within the set");
+        throw new io.taskstream.calendar.InvalidRecurrenceRuleException("matches no date, or none within the limits of "
+                + "expansion (" + reason + "); check day and month combinations such as BYMONTH=2;BYMONTHDAY=30, that "
+                + "BYSETPOS is within the set, and prefer FREQ=YEARLY for dates that come round every few years");
     }
 
     private static String reason(Exception e) {

@@ -21,7 +21,9 @@ class RecurrenceRuleTest {
             "FREQ=YEARLY;BYSETPOS=367;BYDAY=MO",
             "FREQ=YEARLY;BYYEARDAY=366;BYMONTH=1",
             "FREQ=YEARLY;BYWEEKNO=53;BYDAY=MO;BYMONTH=1",
-            "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30;COUNT=3"})
+            "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30;COUNT=3",
+            "FREQ=YEARLY;BYYEARDAY=-366;BYDAY=MO;BYSETPOS=-366", // lib-recur: ArrayIndexOutOfBoundsException
+            "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=29;BYDAY=MO"}) // real every 28 years, but too sparse for lib-recur's daily expansion
     void aRuleThatMatchesNoDateIsInvalid(String rule) {
         long started = System.nanoTime();
         assertThatThrownBy(() -> RecurrenceRule.parse(rule))
