@@ -67,6 +67,10 @@ public final class RecurrenceRule {
         if (value.length() > 500) {
             throw new io.taskstream.calendar.InvalidRecurrenceRuleException("must be at most 500 characters");
         }
+        if (value.toUpperCase(Locale.ROOT).matches("(.*;)?COUNT=[+-]?0*(;.*)?")) {
+            // lib-recur would only say "int value out of range: 0"
+            throw new io.taskstream.calendar.InvalidRecurrenceRuleException("COUNT must be at least 1");
+        }
         org.dmfs.rfc5545.recur.RecurrenceRule rule;
         try {
             rule = new org.dmfs.rfc5545.recur.RecurrenceRule(value.toUpperCase(Locale.ROOT), RfcMode.RFC5545_STRICT);
@@ -85,7 +89,33 @@ public final class RecurrenceRule {
         Integer count = rule.getCount();
         DateTime until = rule.getUntil();
         String unbounded = normalised.replaceAll("(^|;)(COUNT|UNTIL)=[^;]*", "").replaceAll("^;", "");
+        requireAnInstance(unbounded);
         return new RecurrenceRule(normalised, unbounded, count, until);
+    }
+
+    /**
+     * A rule the grammar accepts may still describe no date at all (February 30th, the 31st of April, the
+     * 366th Monday of a week's set) or one lib-recur cannot expand: such a rule would fail or end at once
+     * whenever a series is continued, so it is refused here, where every way of saving a rule passes. The
+     * probe expands from 1 January 2000, 00:00 (a leap year, and a month day every month has) and looks for
+     * the first instance within lib-recur's own bounds (it gives up after a run of empty or filtered sets,
+     * a few milliseconds) and before {@link #LAST_YEAR}.
+     */
+    private static void requireAnInstance(String unbounded) {
+        String reason;
+        try {
+            RecurrenceRuleIterator instances = new org.dmfs.rfc5545.recur.RecurrenceRule(unbounded, RfcMode.RFC5545_STRICT)
+                    .iterator(new DateTime(2000, 0, 1, 0, 0, 0));
+            if (instances.hasNext() && instances.nextDateTime().getYear() <= LAST_YEAR) {
+                return;
+            }
+            reason = "no date before the year " + (LAST_YEAR + 1);
+        } catch (InvalidRecurrenceRuleException | RuntimeException e) {
+            reason = reason(e);
+        }
+        throw new io.taskstream.calendar.InvalidRecurrenceRuleException("matches no date, or none within the limits of "
+                + "expansion (" + reason + "); check day and month combinations such as BYMONTH=2;BYMONTHDAY=30, that "
+                + "BYSETPOS is within the set, and prefer FREQ=YEARLY for dates that come round every few years");
     }
 
     private static String reason(Exception e) {
@@ -189,8 +219,8 @@ public final class RecurrenceRule {
                             .iterator(new DateTime(firstLocal.getYear(), firstLocal.getMonthValue() - 1,
                                     firstLocal.getDayOfMonth(), firstLocal.getHour(), firstLocal.getMinute(),
                                     firstLocal.getSecond()));
-                } catch (InvalidRecurrenceRuleException | IllegalArgumentException e) {
-                    return null; // a rule without any instance (say, February 30th)
+                } catch (InvalidRecurrenceRuleException | RuntimeException e) {
+                    return null; // a rule without any instance from this anchor (say, BYMONTH=2 from the 30th)
                 }
             }
             try {
@@ -204,7 +234,9 @@ public final class RecurrenceRule {
                         return bounded(new Occurrence(ZonedDateTime.ofLocal(local, zone, null), index));
                     }
                 }
-            } catch (IllegalArgumentException noMoreInstances) {
+            } catch (RuntimeException noMoreInstances) {
+                // lib-recur gives up on a run of empty sets with IllegalArgumentException or IllegalStateException
+                // (a rule stored before rules were probed at parse time may do that from its first instance on)
                 return null;
             }
             return null;

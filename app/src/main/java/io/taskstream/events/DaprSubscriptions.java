@@ -23,10 +23,13 @@ import tools.jackson.databind.json.JsonMapper;
  * Dapr delivers CloudEvents to, answering {@code SUCCESS}, {@code RETRY} or {@code DROP}
  * (https://docs.dapr.io/reference/api/pubsub_api/#provide-a-route-for-dapr-to-deliver-topic-events).
  * One route per topic and delivery mode dispatches to every local handler of that topic through the
- * idempotent dispatcher, so a retried event is applied once by each handler. A handler that fails the
- * same event {@code maxAttempts} times dead-letters it ({@code dead_letter} table) and the route answers
- * {@code DROP}, which sends it to the subscription's dead-letter topic. Only the sidecar reaches these routes:
- * the platform's {@code DaprCallbackFilter} refuses any call without the app API token (ADR 033).
+ * idempotent dispatcher, so a retried event is applied once by each handler. An event a shared handler
+ * fails on is queued for retry off the delivery path ({@link HandlerRetries}) and the route answers
+ * {@code SUCCESS}, so the sidecar's redeliveries do not hold the users behind it; after its attempts it is
+ * dead-lettered ({@code dead_letter} table and the subscription's dead-letter topic). A broadcast handler
+ * that fails the same event {@code maxAttempts} times dead-letters it and the route answers {@code DROP}.
+ * Only the sidecar reaches these routes: the platform's {@code DaprCallbackFilter} refuses any call without the
+ * app API token (ADR 033).
  */
 @RestController
 @ConditionalOnProperty(name = "taskstream.events.transport", havingValue = "dapr")
@@ -39,6 +42,7 @@ class DaprSubscriptions {
     private final EventsProperties properties;
     private final JsonMapper json;
     private final DeadLetters deadLetters;
+    private final HandlerRetries retries;
     private final Map<String, Integer> failures = java.util.Collections.synchronizedMap(
             new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
@@ -47,7 +51,9 @@ class DaprSubscriptions {
                 }
             });
 
-    DaprSubscriptions(EventDispatcher dispatcher, EventsProperties properties, JsonMapper json, DeadLetters deadLetters) {
+    DaprSubscriptions(EventDispatcher dispatcher, EventsProperties properties, JsonMapper json, DeadLetters deadLetters,
+            HandlerRetries retries) {
+        this.retries = retries;
         this.dispatcher = dispatcher;
         this.properties = properties;
         this.json = json;
@@ -84,6 +90,10 @@ class DaprSubscriptions {
         boolean retry = false;
         for (EventHandler handler : dispatcher.handlers()) {
             if (handler.delivery() != delivery || !properties.topics().name(handler.topic()).equals(topic)) {
+                continue;
+            }
+            if (delivery == EventHandler.Delivery.SHARED) {
+                retries.deliver(handler, topic, List.of(new HandlerRetries.Delivery(event, body)));
                 continue;
             }
             String key = handler.name() + "/" + event.id();

@@ -7,8 +7,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The transport of a single process: the relay hands each batch straight to the in-process handlers
- * of its topics, with the same idempotent dispatch and the same bounded retries as Kafka consumers.
- * An event a handler keeps failing on goes to the {@code dead_letter} table and the relay moves on.
+ * of its topics, with the same idempotent dispatch as Kafka consumers. A shared handler that fails on an
+ * event does not hold the relay: the event is queued for retry off this path ({@link HandlerRetries}, in
+ * the relay's transaction) and dead-lettered after its attempts. Broadcast handlers (in-memory effects)
+ * still retry in place with the bounded backoff; a failing one goes to the {@code dead_letter} table.
  */
 class EmbeddedTransport implements EventTransport {
 
@@ -17,37 +19,34 @@ class EmbeddedTransport implements EventTransport {
     private final EventDispatcher dispatcher;
     private final EventsProperties.Consumer retry;
     private final DeadLetters deadLetters;
+    private final HandlerRetries retries;
 
-    EmbeddedTransport(EventDispatcher dispatcher, EventsProperties properties, DeadLetters deadLetters) {
+    EmbeddedTransport(EventDispatcher dispatcher, EventsProperties properties, DeadLetters deadLetters, HandlerRetries retries) {
         this.dispatcher = dispatcher;
         this.retry = properties.consumer();
         this.deadLetters = deadLetters;
+        this.retries = retries;
     }
 
     /**
      * Hands the batch to each handler in order: a shared handler gets all of its topic's events in one
      * transaction (one commit per relay round rather than per event, without which a single relay thread
-     * falls behind a busy API); if that fails, the events go one by one with retries, so only the event at
-     * fault is dead-lettered. Broadcast handlers get them one by one.
+     * falls behind a busy API); if that fails, the events go one by one and only those at fault (with their
+     * users' later events) are queued for retry. Broadcast handlers get them one by one.
      */
     @Override
     public void publish(List<OutboundMessage> batch) {
         for (EventHandler handler : dispatcher.handlers()) {
             List<OutboundMessage> mine = batch.stream().filter(message -> message.topic() == handler.topic()).toList();
-            if (mine.size() > 1 && handler.delivery() == EventHandler.Delivery.SHARED && appliedTogether(handler, mine)) {
+            if (mine.isEmpty()) {
                 continue;
             }
-            mine.forEach(message -> deliver(handler, message));
-        }
-    }
-
-    private boolean appliedTogether(EventHandler handler, List<OutboundMessage> messages) {
-        try {
-            dispatcher.dispatchAll(handler, messages.stream().map(OutboundMessage::event).toList());
-            return true;
-        } catch (RuntimeException e) {
-            log.debug("Handler {} failed on a batch of {} events; applying them one by one", handler.name(), messages.size(), e);
-            return false;
+            if (handler.delivery() == EventHandler.Delivery.SHARED) {
+                retries.deliver(handler, mine.getFirst().topicName(),
+                        mine.stream().map(m -> new HandlerRetries.Delivery(m.event(), m.json())).toList());
+            } else {
+                mine.forEach(message -> deliver(handler, message));
+            }
         }
     }
 

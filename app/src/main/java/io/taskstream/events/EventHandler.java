@@ -26,7 +26,9 @@ public interface EventHandler {
 
     /**
      * Applies the event. For {@link Delivery#SHARED} this runs in a transaction that also records the
-     * event as applied, so a redelivered event is skipped; throwing rolls both back and the event is retried.
+     * event as applied, so a redelivered event is skipped; throwing rolls both back and the event is retried
+     * later, off the path that delivers other users' events, before this user's later events reach this
+     * handler, and dead-lettered after its attempts (ADR 034).
      */
     void handle(CloudEvent event);
 

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -51,8 +52,9 @@ class EventsConfiguration {
     static class Embedded {
 
         @Bean
-        EventTransport embeddedTransport(EventDispatcher dispatcher, EventsProperties properties, DeadLetters deadLetters) {
-            return new EmbeddedTransport(dispatcher, properties, deadLetters);
+        EventTransport embeddedTransport(EventDispatcher dispatcher, EventsProperties properties, DeadLetters deadLetters,
+                HandlerRetries retries) {
+            return new EmbeddedTransport(dispatcher, properties, deadLetters, retries);
         }
     }
 
@@ -63,6 +65,14 @@ class EventsConfiguration {
         @Bean
         EventTransport daprTransport(EventsProperties properties) {
             return new DaprTransport(properties);
+        }
+
+        /** Dead letters of shared handlers also go to the pub/sub's {@code <topic>.dlt}, as the subscriptions declare. */
+        @Bean
+        DeadLetterTopic daprDeadLetterTopic(EventsProperties properties) {
+            DaprTransport dapr = new DaprTransport(properties);
+            return (handler, topic, event, payload) -> dapr.publish(List.of(new OutboundMessage(0, handler.topic(),
+                    topic + ".dlt", event.userid(), event, payload)));
         }
     }
 
@@ -76,10 +86,16 @@ class EventsConfiguration {
         }
 
         @Bean
+        DeadLetterTopic kafkaDeadLetterTopic(KafkaTemplate<String, String> template) {
+            return (handler, topic, event, payload) -> template.send(topic + ".dlt", event.userid(), payload)
+                    .get(15, TimeUnit.SECONDS);
+        }
+
+        @Bean
         KafkaConsumers kafkaConsumers(ConcurrentKafkaListenerContainerFactory<String, String> factory,
-                KafkaTemplate<String, String> template, EventDispatcher dispatcher, EventsProperties properties,
-                JsonMapper json) {
-            return new KafkaConsumers(factory, template, dispatcher, properties, json);
+                KafkaTemplate<String, String> template, EventDispatcher dispatcher, HandlerRetries retries,
+                EventsProperties properties, JsonMapper json) {
+            return new KafkaConsumers(factory, template, dispatcher, retries, properties, json);
         }
 
         @Bean

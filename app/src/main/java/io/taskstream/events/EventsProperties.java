@@ -59,11 +59,14 @@ public record EventsProperties(
     /**
      * @param maxAttempts deliveries of one event before it is dead-lettered
      * @param initialBackoff pause before the first retry, doubled each time up to {@code maxBackoff}
+     * @param retryPollInterval how often the retry worker looks for due retries (it also sleeps just until the
+     *     next one it knows of is due); retries happen off the delivery path, see ADR 034
      */
     public record Consumer(
             @DefaultValue("4") int maxAttempts,
             @DefaultValue("PT0.2S") Duration initialBackoff,
-            @DefaultValue("PT2S") Duration maxBackoff) {
+            @DefaultValue("PT2S") Duration maxBackoff,
+            @DefaultValue("PT1S") Duration retryPollInterval) {
     }
 
     /**

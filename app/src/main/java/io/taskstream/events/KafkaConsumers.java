@@ -29,9 +29,12 @@ import tools.jackson.databind.json.JsonMapper;
  * own per process, from the latest offset. A shared handler applies each poll's records in one database
  * transaction and the offsets are committed after it (ack mode BATCH: one commit to the database and one
  * to the broker per poll rather than per record, the latter asynchronous; a crash in between redelivers
- * records whose effects the idempotent dispatcher skips);
- * failures are retried with exponential backoff, then the record goes to {@code <topic>.dlt} and the
- * partition moves on.
+ * records whose effects the idempotent dispatcher skips).
+ * An event a shared handler fails on does not hold the partition: it is queued for retry off this path
+ * ({@link HandlerRetries}, written before the offsets are committed) and goes to {@code <topic>.dlt} after
+ * its attempts. Unreadable records, broadcast handlers' failures and failures to reach the database are
+ * retried here with exponential backoff, then the record goes to {@code <topic>.dlt} and the partition
+ * moves on.
  */
 class KafkaConsumers implements SmartLifecycle {
 
@@ -42,7 +45,7 @@ class KafkaConsumers implements SmartLifecycle {
     private volatile boolean running;
 
     KafkaConsumers(ConcurrentKafkaListenerContainerFactory<String, String> factory, KafkaTemplate<String, String> template,
-            EventDispatcher dispatcher, EventsProperties properties, JsonMapper json) {
+            EventDispatcher dispatcher, HandlerRetries retries, EventsProperties properties, JsonMapper json) {
         for (EventHandler handler : dispatcher.handlers()) {
             String topic = properties.topics().name(handler.topic());
             ConcurrentMessageListenerContainer<String, String> container = factory.createContainer(topic);
@@ -57,7 +60,7 @@ class KafkaConsumers implements SmartLifecycle {
             container_.getKafkaConsumerProperties().setProperty(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
             if (shared) {
                 container_.setMessageListener((BatchMessageListener<String, String>) records ->
-                        applyBatch(dispatcher, handler, records, json));
+                        applyBatch(retries, handler, records, json));
             } else {
                 container_.setMessageListener((MessageListener<String, String>) record ->
                         dispatcher.dispatch(handler, json.readValue(record.value(), CloudEvent.class)));
@@ -69,30 +72,26 @@ class KafkaConsumers implements SmartLifecycle {
     }
 
     /**
-     * Applies one poll's records in one transaction. If that fails, applies them one by one to find the
-     * record at fault; the error handler then retries from that record (the ones before it are applied
-     * and their offsets committed) and, after its retries, sends it to the dead-letter topic.
+     * Applies one poll's records (in one transaction when it can); events the handler fails on are queued
+     * for retry and the poll's offsets are committed after. An unreadable record is the error handler's: the
+     * readable records before it are applied first, then it goes to the dead-letter topic.
      */
-    private static void applyBatch(EventDispatcher dispatcher, EventHandler handler,
+    private static void applyBatch(HandlerRetries retries, EventHandler handler,
             List<ConsumerRecord<String, String>> records, JsonMapper json) {
-        List<CloudEvent> events = new ArrayList<>(records.size());
+        List<HandlerRetries.Delivery> deliveries = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             try {
-                events.add(json.readValue(records.get(i).value(), CloudEvent.class));
+                deliveries.add(new HandlerRetries.Delivery(json.readValue(records.get(i).value(), CloudEvent.class),
+                        records.get(i).value()));
             } catch (JacksonException e) {
+                if (!deliveries.isEmpty()) {
+                    retries.deliver(handler, records.get(i).topic(), deliveries);
+                }
                 throw new BatchListenerFailedException("unreadable event", e, i);
             }
         }
-        try {
-            dispatcher.dispatchAll(handler, events);
-        } catch (RuntimeException batchFailed) {
-            for (int i = 0; i < events.size(); i++) {
-                try {
-                    dispatcher.dispatch(handler, events.get(i));
-                } catch (RuntimeException e) {
-                    throw new BatchListenerFailedException(handler.name() + " failed", e, i);
-                }
-            }
+        if (!deliveries.isEmpty()) {
+            retries.deliver(handler, records.getFirst().topic(), deliveries);
         }
     }
 

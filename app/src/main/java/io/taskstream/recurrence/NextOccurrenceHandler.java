@@ -2,6 +2,7 @@ package io.taskstream.recurrence;
 
 import io.taskstream.account.UserDirectory;
 import io.taskstream.account.UserId;
+import io.taskstream.calendar.InvalidRecurrenceRuleException;
 import io.taskstream.calendar.Occurrence;
 import io.taskstream.events.CloudEvent;
 import io.taskstream.events.EventHandler;
@@ -86,8 +87,16 @@ class NextOccurrenceHandler implements EventHandler {
         Instant completedAt = task.hasNonNull("completedAt")
                 ? Instant.parse(task.get("completedAt").asString()) : event.time();
         ZoneId zone = users.zoneOf(user);
-        Optional<Occurrence> next = NextOccurrence.after(done.recurrence(), done.dueAt(), done.allDay(), done.occurrence(),
-                completedAt, clock.instant(), zone);
+        Optional<Occurrence> next;
+        try {
+            next = NextOccurrence.after(done.recurrence(), done.dueAt(), done.allDay(), done.occurrence(), completedAt,
+                    clock.instant(), zone);
+        } catch (InvalidRecurrenceRuleException e) {
+            // Stored before rules were checked for having any date: retrying cannot help, so the task is treated
+            // as not recurring (the rule stays for the user to replace; the occurrence preview says why).
+            log.info("Task {} has a recurrence rule that cannot be expanded ({}); no next occurrence", id, e.getMessage());
+            return;
+        }
         if (next.isEmpty()) {
             log.debug("Series of task {} has ended", id);
             return;

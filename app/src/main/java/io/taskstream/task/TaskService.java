@@ -2,9 +2,12 @@ package io.taskstream.task;
 
 import io.taskstream.account.UserDirectory;
 import io.taskstream.account.UserId;
+import io.taskstream.calendar.InvalidRecurrenceRuleException;
 import io.taskstream.calendar.Occurrence;
+import io.taskstream.calendar.RecurrenceRule;
 import io.taskstream.platform.QuotaProperties;
 import io.taskstream.platform.web.ClientErrorException;
+import io.taskstream.platform.web.FieldViolation;
 import io.taskstream.platform.web.NotFoundException;
 import io.taskstream.platform.web.ProblemType;
 import io.taskstream.task.TaskEvent.TaskCompleted;
@@ -158,6 +161,8 @@ public class TaskService {
     /**
      * The due times of the task's series from its current due on, at most {@code count} of them, in the
      * user's zone: the task's own due first. Empty without a due; just the due when it does not recur.
+     * A rule stored before rules were checked for having any date at all is a conflict naming the field,
+     * so the client can replace it.
      */
     @Transactional(readOnly = true)
     public List<ZonedDateTime> occurrences(UserId user, TaskId id, int count) {
@@ -169,7 +174,14 @@ public class TaskService {
         if (task.recurrence() == null) {
             return List.of(due);
         }
-        return task.recurrence().parsedRule().occurrences(due, task.occurrence()).limit(count).map(Occurrence::at).toList();
+        RecurrenceRule rule;
+        try {
+            rule = task.recurrence().parsedRule();
+        } catch (InvalidRecurrenceRuleException e) {
+            throw new ClientErrorException(ProblemType.CONFLICT, "The task's recurrence rule cannot be expanded; set a new one",
+                    List.of(new FieldViolation("recurrence.rule", e.getMessage())));
+        }
+        return rule.occurrences(due, task.occurrence()).limit(count).map(Occurrence::at).toList();
     }
 
     /** The task, or empty when it does not exist for the user (for callers to whom that is no error). */

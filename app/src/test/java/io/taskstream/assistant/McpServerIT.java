@@ -95,6 +95,23 @@ class McpServerIT extends ApiIT {
     }
 
     @Test
+    void aRecurrenceRuleThatMatchesNoDateIsAToolErrorNamingTheRule() {
+        Session ann = api.signup();
+        try (McpSession mcp = mcp(ann)) {
+            Map<String, Object> poison = Map.of("rule", "FREQ=WEEKLY;BYSETPOS=-366;BYDAY=MO");
+            JsonNode added = mcp.call("add_task", Map.of("title", "Review", "due", "2026-05-04", "recurrence", poison));
+            long id = mcp.call("add_task", Map.of("title", "Water plants", "due", "2026-05-04")).get("task_id").asLong();
+            JsonNode updated = mcp.call("update_task", Map.of("task_id", id,
+                    "recurrence", Map.of("rule", "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30")));
+
+            assertThat(added.toString()).contains("\"status\":\"error\"", "recurrence.rule", "matches no date");
+            assertThat(updated.toString()).contains("\"status\":\"error\"", "recurrence.rule", "matches no date");
+            assertThat(api.as(ann).get(ann.task(id)).json().get("recurrence").isNull()).isTrue();
+        }
+        assertThat(api.as(ann).get(ann.tasks()).json().size()).isEqualTo(1);
+    }
+
+    @Test
     void aUserNeverReachesAnotherUsersTasksThroughMcpByIdOrByName() {
         Session ann = api.signup();
         Session bob = api.signup();

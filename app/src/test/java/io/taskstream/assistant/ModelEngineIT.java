@@ -83,6 +83,22 @@ class ModelEngineIT extends ApiIT {
     }
 
     @Test
+    void aRecurrenceRuleThatMatchesNoDateComesBackToTheModelAsAnErrorNamingTheRule() {
+        Session ann = api.signup();
+        MODEL.thenCallsTool("add_task", "{\"title\":\"Review\",\"due\":\"2031-01-06\","
+                        + "\"recurrence\":{\"rule\":\"FREQ=WEEKLY;BYSETPOS=-366;BYDAY=MO\"}}")
+                .thenAnswers("That rule does not work.");
+
+        JsonNode reply = chat(ann).say("add a review every 366th-last monday of the week");
+
+        JsonNode result = reply.get("toolCalls").get(0).get("result");
+        assertThat(result.get("status").asString()).isEqualTo("error");
+        assertThat(result.toString()).contains("recurrence.rule", "matches no date");
+        assertThat(last(MODEL.received().get(1).body().get("messages")).get("content").asString()).contains("recurrence.rule");
+        assertThat(api.as(ann).get(ann.tasks()).json().isEmpty()).isTrue();
+    }
+
+    @Test
     void theNextTurnSendsTheStoredHistoryIncludingToolCalls() {
         Session ann = api.signup();
         MODEL.thenCallsTool("add_task", "{\"title\":\"Renew passport\"}").thenAnswers("Added.");

@@ -16,8 +16,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "taskstream.data-dir=target/it-data/${random.uuid}",
         "taskstream.events.transport=embedded",
-        "taskstream.events.consumer.initial-backoff=PT0.01S",
-        "taskstream.events.consumer.max-backoff=PT0.05S",
+        "taskstream.events.consumer.initial-backoff=PT0.1S",
+        "taskstream.events.consumer.max-backoff=PT0.2S",
         "taskstream.events.dead-letter-replay-interval=PT0.2S"})
 class EmbeddedTransportConsumerIT extends EventConsumerContract {
 

@@ -120,6 +120,47 @@ abstract class EventConsumerContract {
                 .singleElement().asString().contains("poison-test gave up");
     }
 
+    /**
+     * One user's events that a handler keeps failing on are retried aside: another user's event is applied
+     * while they are still being retried (not after all of them are dead-lettered), and they all end
+     * dead-lettered. The other user shares the first one's lane where the transport has lanes.
+     */
+    @Test
+    void oneUsersFailingEventsDoNotHoldUpAnotherUsersEvents() {
+        Session ann = api.signup();
+        Session bob = neighbourOf(ann);
+        poison.failingUsers.add(ann.userId());
+        try {
+            List<Long> held = new java.util.ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                held.add(api.as(ann).post(ann.tasks(), task("held " + i).json()).json().get("id").asLong());
+            }
+            String bobTitle = "not held " + UUID.randomUUID();
+            api.as(bob).post(bob.tasks(), task(bobTitle).json());
+
+            Eventually.await(WAIT, () -> poison.handledTitles.contains(bobTitle), ok -> ok);
+            List<String> annEvents = held.stream().map(id -> createdEvent(id).id()).toList();
+            long deadWhenBobWasApplied = deadLetters("poison-test", annEvents);
+
+            assertThat(deadWhenBobWasApplied).as("bob's event did not wait for ann's retries").isLessThan(held.size());
+            Eventually.await(WAIT, () -> deadLetters("poison-test", annEvents), n -> n == held.size());
+        } finally {
+            poison.failingUsers.remove(ann.userId());
+        }
+    }
+
+    /** Another user for a test of isolation between users; transports with lanes pick one sharing the user's. */
+    Session neighbourOf(Session user) {
+        return api.signup();
+    }
+
+    long deadLetters(String consumer, List<String> eventIds) {
+        return jdbc.sql("select count(distinct event_id) from dead_letter where consumer = :consumer "
+                        + "and event_id::text = any(:ids::text[])")
+                .param("consumer", consumer).param("ids", io.taskstream.platform.db.SqlArrays.literal(eventIds))
+                .query(Long.class).single();
+    }
+
     List<String> historyTypes(Session user, long taskId) {
         var response = api.as(user).get(user.task(taskId) + "/history");
         if (response.status() == 404) {

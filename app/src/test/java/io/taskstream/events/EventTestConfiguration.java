@@ -41,12 +41,14 @@ class EventTestConfiguration {
         };
     }
 
-    /** Fails every delivery of an event about a task whose title contains "poison"; records the rest. */
+    /** Fails every delivery of an event about a task whose title contains "poison", or of a failing user; records the rest. */
     static class PoisonSensitiveHandler implements EventHandler {
 
         final List<String> handledTitles = new CopyOnWriteArrayList<>();
         /** Once healed, poison no longer makes it fail (as after a fix is deployed). */
         volatile boolean healed;
+        /** Every event of these users fails, whatever its task. */
+        final java.util.Set<String> failingUsers = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
         @Override
         public String name() {
@@ -61,7 +63,7 @@ class EventTestConfiguration {
         @Override
         public void handle(CloudEvent event) {
             String title = event.data().get("task").get("title").asString();
-            if (title.contains("poison") && !healed) {
+            if ((title.contains("poison") && !healed) || failingUsers.contains(event.userid())) {
                 throw new IllegalStateException("cannot handle " + title);
             }
             handledTitles.add(title);

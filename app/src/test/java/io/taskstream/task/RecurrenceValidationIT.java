@@ -8,9 +8,51 @@ import io.taskstream.support.HttpApi.Response;
 import io.taskstream.support.HttpApi.Session;
 import io.taskstream.support.TaskJson;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 class RecurrenceValidationIT extends ApiIT {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"FREQ=WEEKLY;BYSETPOS=-366;BYDAY=MO", "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30",
+            "FREQ=MONTHLY;BYMONTHDAY=31;BYMONTH=4", "FREQ=MONTHLY;BYSETPOS=400;BYDAY=MO", "FREQ=YEARLY;BYYEARDAY=366;BYMONTH=1"})
+    void aRuleThatMatchesNoDateIsRefusedOnCreateReplaceAndPatch(String rule) {
+        Session ann = api.signup();
+        long id = createId(ann, task("Weekly review").due("2026-05-04T09:00:00Z").recurrence("FREQ=WEEKLY;BYDAY=MO"));
+
+        assertProblem(post(ann, task("Review").due("2026-05-04T09:00:00Z").recurrence(rule)), "recurrence.rule", "matches no date");
+        assertProblem(api.as(ann).put(ann.task(id), task("Review").due("2026-05-04T09:00:00Z").recurrence(rule).json()),
+                "recurrence.rule", "matches no date");
+        assertProblem(api.as(ann).patch(ann.task(id), "{\"recurrence\":{\"rule\":\"" + rule + "\"}}"),
+                "recurrence.rule", "matches no date");
+        assertThat(fetch(ann, id).get("recurrence").get("rule").asString()).isEqualTo("FREQ=WEEKLY;BYDAY=MO");
+    }
+
+    @Test
+    void countZeroIsRefused() {
+        Session ann = api.signup();
+
+        assertProblem(post(ann, task("x").due("2026-05-01").recurrence("FREQ=WEEKLY;COUNT=0")), "recurrence.rule", "COUNT");
+    }
+
+    @Test
+    void aRuleStoredBeforeRulesWereProbedPreviewsAsAConflictNamingTheRuleNotAsAServerError() {
+        Session ann = api.signup();
+        long id = createId(ann, task("Old data").due("2026-05-04T09:00:00Z").recurrence("FREQ=WEEKLY;BYDAY=MO"));
+        jdbc.sql("update task set recurrence_rule = 'FREQ=WEEKLY;BYSETPOS=-366;BYDAY=MO' where id = :id").param("id", id).update();
+
+        Response preview = api.as(ann).get(ann.task(id) + "/occurrences");
+
+        assertThat(preview.status()).as(preview.toString()).isEqualTo(409);
+        assertThat(preview.errorFields()).containsExactly("recurrence.rule");
+        assertThat(preview.json().get("errors").get(0).get("message").asString()).contains("matches no date");
+    }
 
     @Test
     void aRecurringTaskShowsItsNormalisedRuleAndASeries() {

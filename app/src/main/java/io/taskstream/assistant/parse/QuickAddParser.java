@@ -177,6 +177,9 @@ public final class QuickAddParser {
 
         LocalDate date;
         DraftRecurrence recurrence = null;
+        if (f.rule != null && !savable(f.rule)) {
+            f.rule = null; // never propose a rule saving would refuse (one that matches no date)
+        }
         if (f.rule != null) {
             RecurrenceRule rule = f.rule;
             LocalDate from = start != null ? start : f.date != null ? f.date.date() : today;
@@ -259,5 +262,22 @@ public final class QuickAddParser {
     private static LocalDateTime ceilHour(LocalDateTime t) {
         LocalDateTime h = t.truncatedTo(ChronoUnit.HOURS);
         return h.equals(t) ? h : h.plusHours(1);
+    }
+
+    /**
+     * Whether the task API would accept the rule. Sub-daily rules are the parser's own (a draft may say
+     * "every 2 hours" and the client decide); every other rule goes through the rule validation of the
+     * calendar, which also refuses rules that match no date.
+     */
+    private static boolean savable(RecurrenceRule rule) {
+        if (rule.freq() == RecurrenceRule.Freq.HOURLY) {
+            return true;
+        }
+        try {
+            io.taskstream.calendar.RecurrenceRule.parse(rule.format(null, null));
+            return true;
+        } catch (io.taskstream.calendar.InvalidRecurrenceRuleException e) {
+            return false;
+        }
     }
 }

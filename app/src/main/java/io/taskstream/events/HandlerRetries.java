@@ -1,0 +1,360 @@
+package io.taskstream.events;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.taskstream.platform.db.SqlArrays;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Retries of shared handlers, off the path that delivers everyone's events (ADR 034).
+ *
+ * <p>{@link #deliver} is what every transport calls for a shared handler: it applies the events once and,
+ * for an event the handler fails on, records an {@code event_retry} entry and returns at once, so the relay
+ * round, the Kafka partition or the Dapr delivery goes on with the next users' events. The entry is written
+ * with the caller's database work (in the relay's transaction with the embedded transport; before the
+ * offset commit or the answer to Dapr with the brokers), so a crash loses nothing. Only a failure to write
+ * the entry itself (database down) propagates, and the transport retries as it does for any infrastructure
+ * failure.
+ *
+ * <p>Ordering: one user's events reach one handler in publication order. While an entry of a user waits
+ * for a handler, that user's later events for the handler are queued behind it (attempts 0) rather than
+ * applied, and only the oldest entry of each user and handler is retried. A dead-lettered event is skipped
+ * and the next one of that user goes on, as before.
+ *
+ * <p>The loop retries due entries with exponential backoff ({@code taskstream.events.consumer.*}) and
+ * dead-letters an event after {@code max-attempts} deliveries in all ({@link DeadLetters}). Replicas share
+ * the table: each takes the due entries of the handlers it runs ({@code for update skip locked}).
+ */
+@Component
+class HandlerRetries extends BackgroundLoop {
+
+    private static final Logger log = LoggerFactory.getLogger(HandlerRetries.class);
+    private static final int BATCH = 100;
+
+    /** The oldest entry of each user and handler whose attempt is due. */
+    private static final String DUE = "select r.id, r.consumer, r.topic, r.payload::text as payload, r.attempts from event_retry r "
+            + "where r.consumer = any(:consumers::varchar[]) and r.next_attempt_at <= :now "
+            + "and not exists (select 1 from event_retry e where e.consumer = r.consumer and e.ordering_key = r.ordering_key "
+            + "and e.id < r.id) order by r.next_attempt_at, r.id limit :limit for update of r skip locked";
+
+    /** One event as the transport received it: the event and its JSON (kept for the retry and the dead letter). */
+    record Delivery(CloudEvent event, String json) {
+    }
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final EventDispatcher dispatcher;
+    private final DeadLetters deadLetters;
+    private final DeadLetterTopic deadLetterTopic;
+    private final EventsProperties.Consumer policy;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private final Map<String, EventHandler> handlers;
+    private final String consumers;
+    private final AtomicLong depth = new AtomicLong();
+    private final Object wakeUp = new Object();
+
+    HandlerRetries(JdbcClient jdbc, PlatformTransactionManager transactions, EventDispatcher dispatcher,
+            DeadLetters deadLetters, ObjectProvider<DeadLetterTopic> deadLetterTopic, EventsProperties properties, JsonMapper json,
+            Clock clock, MeterRegistry meters) {
+        // Starts after the consumers and the relay and stops before them (and before what handlers use): a retry
+        // cut short by the shutdown would only count as a failed attempt.
+        super("handler-retries", Duration.ofSeconds(10), Integer.MAX_VALUE - 900);
+        this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(transactions);
+        this.dispatcher = dispatcher;
+        this.deadLetters = deadLetters;
+        this.deadLetterTopic = deadLetterTopic.getIfAvailable();
+        this.policy = properties.consumer();
+        this.json = json;
+        this.clock = clock;
+        this.meters = meters;
+        this.handlers = dispatcher.handlers().stream().filter(h -> h.delivery() == EventHandler.Delivery.SHARED)
+                .collect(Collectors.toMap(EventHandler::name, Function.identity()));
+        this.consumers = SqlArrays.literal(List.copyOf(handlers.keySet()));
+        Gauge.builder("taskstream.events.retry.queue", depth, AtomicLong::get)
+                .description("events waiting in event_retry for a handler of this process (retries and the events queued behind them)")
+                .register(meters);
+    }
+
+    /**
+     * Applies a shared handler's events (in one transaction when it can); an event it fails on is queued for
+     * retry, as are the later events of the same user, and this returns normally.
+     */
+    void deliver(EventHandler handler, String topic, List<Delivery> deliveries) {
+        List<Delivery> mine = deliveries.stream().filter(d -> handler.accepts(d.event())).toList();
+        if (mine.size() < deliveries.size()) {
+            meters.counter("taskstream.events.consumed", "consumer", handler.name(), "outcome", "ignored")
+                    .increment(deliveries.size() - mine.size());
+        }
+        if (mine.isEmpty()) {
+            return;
+        }
+        Set<String> blocked = waitingUsers(handler, mine);
+        List<Delivery> free = new ArrayList<>(mine.size());
+        for (Delivery delivery : mine) {
+            if (blocked.contains(key(delivery.event()))) {
+                enqueue(handler, topic, delivery, 0, clock.instant(), null);
+                count(handler, "queued_behind");
+            } else {
+                free.add(delivery);
+            }
+        }
+        if (free.isEmpty()) {
+            return;
+        }
+        RuntimeException batchFailure;
+        try {
+            dispatcher.dispatchAll(handler, free.stream().map(Delivery::event).toList());
+            return;
+        } catch (RuntimeException e) {
+            batchFailure = e;
+        }
+        if (free.size() == 1) {
+            failed(handler, topic, free.getFirst(), batchFailure);
+            return;
+        }
+        log.debug("Handler {} failed on a batch of {} events; applying them one by one", handler.name(), free.size(), batchFailure);
+        for (Delivery delivery : free) {
+            String user = key(delivery.event());
+            if (blocked.contains(user)) {
+                enqueue(handler, topic, delivery, 0, clock.instant(), null);
+                count(handler, "queued_behind");
+                continue;
+            }
+            try {
+                dispatcher.dispatch(handler, delivery.event());
+            } catch (RuntimeException e) {
+                failed(handler, topic, delivery, e);
+                blocked.add(user);
+            }
+        }
+    }
+
+    /** The first delivery failed: queue the event for its next attempt (or dead-letter it if it has no more). */
+    private void failed(EventHandler handler, String topic, Delivery delivery, RuntimeException error) {
+        if (policy.maxAttempts() <= 1) {
+            giveUp(handler, topic, delivery.event(), delivery.json(), 1, error);
+            return;
+        }
+        log.warn("Handler {} failed on event {}; retrying it in {} off the delivery path: {}", handler.name(),
+                delivery.event().id(), policy.initialBackoff(), error.toString());
+        enqueue(handler, topic, delivery, 1, clock.instant().plus(backoff(1)), error);
+        count(handler, "scheduled");
+        wakeOnceVisible();
+    }
+
+    /** Wakes the loop to plan the new entry's attempt: after the caller's transaction commits, if it has one. */
+    private void wakeOnceVisible() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    wake();
+                }
+            });
+        } else {
+            wake();
+        }
+    }
+
+    private void enqueue(EventHandler handler, String topic, Delivery delivery, int attempts, Instant next, RuntimeException error) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("insert into event_retry (consumer, topic, event_id, ordering_key, payload, attempts, next_attempt_at, "
+                        + "first_failed_at, last_error) values (:consumer, :topic, :id, :key, :payload::jsonb, :attempts, :next, :now, :error) "
+                        + "on conflict (consumer, event_id) do nothing")
+                .param("consumer", handler.name())
+                .param("topic", topic)
+                .param("id", delivery.event().eventId())
+                .param("key", key(delivery.event()))
+                .param("payload", delivery.json())
+                .param("attempts", attempts)
+                .param("next", Timestamp.from(next))
+                .param("now", now)
+                .param("error", error == null ? null : String.valueOf(error))
+                .update();
+    }
+
+    /** The users among these events that have an entry waiting for this handler. */
+    private Set<String> waitingUsers(EventHandler handler, List<Delivery> deliveries) {
+        List<String> users = deliveries.stream().map(d -> key(d.event())).distinct().toList();
+        return new HashSet<>(jdbc.sql("select distinct ordering_key from event_retry where consumer = :consumer "
+                        + "and ordering_key = any(:keys::varchar[])")
+                .param("consumer", handler.name())
+                .param("keys", SqlArrays.literal(users))
+                .query(String.class)
+                .list());
+    }
+
+    @Override
+    void loop() {
+        while (running()) {
+            try {
+                int retried = handlers.isEmpty() ? 0 : retryDue();
+                Duration pause = handlers.isEmpty() ? policy.retryPollInterval() : untilNextDue();
+                if (retried == 0) {
+                    // due entries another replica holds: look again shortly
+                    pause(pause.isZero() ? Duration.ofMillis(50) : pause);
+                } else {
+                    pause(pause);
+                }
+            } catch (RuntimeException e) {
+                log.warn("Handler retries could not run, trying again in {}: {}", policy.retryPollInterval(), e.toString());
+                pause(policy.retryPollInterval());
+            }
+        }
+    }
+
+    /** One pass over the due entries; returns how many were attempted. Package-visible for tests. */
+    int retryDue() {
+        Integer attempted = tx.execute(status -> {
+            List<Entry> due = jdbc.sql(DUE)
+                    .param("consumers", consumers)
+                    .param("now", Timestamp.from(clock.instant()))
+                    .param("limit", BATCH)
+                    .query((rs, n) -> new Entry(rs.getLong("id"), rs.getString("consumer"), rs.getString("topic"),
+                            rs.getString("payload"), rs.getInt("attempts")))
+                    .list();
+            due.forEach(this::retry);
+            return due.size();
+        });
+        return attempted == null ? 0 : attempted;
+    }
+
+    private void retry(Entry entry) {
+        EventHandler handler = handlers.get(entry.consumer());
+        CloudEvent event = null;
+        try {
+            event = json.readValue(entry.payload(), CloudEvent.class);
+            dispatcher.dispatch(handler, event);
+            delete(entry);
+            count(handler, "applied");
+            if (entry.attempts() > 0) {
+                log.info("Handler {} applied event {} on attempt {}", handler.name(), event.id(), entry.attempts() + 1);
+            }
+        } catch (RuntimeException e) {
+            int attempts = entry.attempts() + 1;
+            if (attempts >= policy.maxAttempts() || event == null) {
+                if (event == null) {
+                    log.error("Handler {} gave up on unreadable retry entry {}: {}", handler.name(), entry.id(), e.toString());
+                    delete(entry);
+                    return;
+                }
+                giveUp(handler, entry.topic(), event, entry.payload(), attempts, e);
+                delete(entry);
+                return;
+            }
+            Duration backoff = backoff(attempts);
+            log.warn("Handler {} failed on event {} (attempt {}), retrying in {}: {}", handler.name(), event.id(), attempts,
+                    backoff, e.toString());
+            jdbc.sql("update event_retry set attempts = :attempts, next_attempt_at = :next, last_error = :error where id = :id")
+                    .param("attempts", attempts)
+                    .param("next", Timestamp.from(clock.instant().plus(backoff)))
+                    .param("error", String.valueOf(e))
+                    .param("id", entry.id())
+                    .update();
+            count(handler, "failed");
+        }
+    }
+
+    private void giveUp(EventHandler handler, String topic, CloudEvent event, String payload, int attempts, RuntimeException e) {
+        log.error("Handler {} gave up on event {} after {} attempts; dead-lettered", handler.name(), event.id(), attempts, e);
+        deadLetters.record(handler, topic, event, payload, e);
+        if (deadLetterTopic != null) {
+            try {
+                deadLetterTopic.publish(handler, topic, event, payload);
+            } catch (Exception failed) {
+                // Rolls the dead letter back with the entry's update: the next pass tries again.
+                throw new IllegalStateException("could not publish to " + topic + ".dlt: " + failed.getMessage(), failed);
+            }
+        }
+    }
+
+    private void delete(Entry entry) {
+        jdbc.sql("delete from event_retry where id = :id").param("id", entry.id()).update();
+    }
+
+    /** Refreshes the queue depth and returns how long until the next entry is due (at most the poll interval). */
+    private Duration untilNextDue() {
+        Queue queue = jdbc.sql("select count(*) as depth, min(r.next_attempt_at) filter (where not exists (select 1 "
+                        + "from event_retry e where e.consumer = r.consumer and e.ordering_key = r.ordering_key and e.id < r.id)) as next "
+                        + "from event_retry r where r.consumer = any(:consumers::varchar[])")
+                .param("consumers", consumers)
+                .query((rs, n) -> new Queue(rs.getLong("depth"), rs.getTimestamp("next")))
+                .single();
+        depth.set(queue.depth());
+        if (queue.next() == null) {
+            return policy.retryPollInterval();
+        }
+        Duration until = Duration.between(clock.instant(), queue.next().toInstant());
+        if (until.isNegative()) {
+            return Duration.ZERO;
+        }
+        return until.compareTo(policy.retryPollInterval()) > 0 ? policy.retryPollInterval() : until;
+    }
+
+    /** The pause after the given number of failed deliveries: initial, doubled each time, at most the maximum. */
+    private Duration backoff(int failures) {
+        Duration backoff = policy.initialBackoff();
+        for (int i = 1; i < failures && backoff.compareTo(policy.maxBackoff()) < 0; i++) {
+            backoff = backoff.multipliedBy(2);
+        }
+        return backoff.compareTo(policy.maxBackoff()) > 0 ? policy.maxBackoff() : backoff;
+    }
+
+    private void pause(Duration duration) {
+        if (duration.isZero()) {
+            return;
+        }
+        synchronized (wakeUp) {
+            try {
+                wakeUp.wait(Math.max(1, duration.toMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    void wake() {
+        synchronized (wakeUp) {
+            wakeUp.notifyAll();
+        }
+    }
+
+    private void count(EventHandler handler, String outcome) {
+        meters.counter("taskstream.events.retries", "consumer", handler.name(), "outcome", outcome).increment();
+    }
+
+    private static String key(CloudEvent event) {
+        return event.userid() == null ? "" : event.userid();
+    }
+
+    private record Entry(long id, String consumer, String topic, String payload, int attempts) {
+    }
+
+    private record Queue(long depth, Timestamp next) {
+    }
+}
