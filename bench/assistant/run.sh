@@ -4,10 +4,8 @@
 # Writes bench/results/assistant-<date>.md and .json. Usage: bench/assistant/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-if [ -z "${JAVA_HOME:-}" ]; then
-  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
-fi
-export PATH="$JAVA_HOME/bin:$PATH"
+source bench/lib.sh
+select_jdk
 
 ./mvnw -B -q -pl app -am package -DskipTests
 ./mvnw -B -q -pl app dependency:build-classpath -Dmdep.outputFile=../bench/work/classpath.txt -Dmdep.includeScope=runtime

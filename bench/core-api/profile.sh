@@ -8,7 +8,7 @@
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd); ROOT=$(cd "$HERE/../.." && pwd)
 OP=${1:-create}
-JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}; export PATH="$JAVA_HOME/bin:$PATH"
+source "$ROOT/bench/lib.sh"; select_jdk
 JAR="$ROOT/app/target/taskstream.jar"; [ -f "$JAR" ] || { echo "build the jar first: ./mvnw -DskipTests package" >&2; exit 1; }
 mkdir -p "$ROOT/bench/work"; WORK=$(mktemp -d "$ROOT/bench/work/profile.XXXXXX")
 APP_PID=""

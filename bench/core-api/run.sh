@@ -41,14 +41,7 @@ log() { printf '[bench %3ds] %s\n' "$(( $(date +%s) - START_TS ))" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
 # --- JDK 21+ (the same for the app, the baseline and the helper) ---
-if [ -z "${JAVA_HOME:-}" ] || ! "${JAVA_HOME}/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
-  JAVA_HOME=""
-  for candidate in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-21-jdk-amd64 /usr/lib/jvm/java-21-openjdk-amd64; do
-    if [ -x "$candidate/bin/java" ]; then JAVA_HOME="$candidate"; break; fi
-  done
-  [ -n "$JAVA_HOME" ] || die "no JDK 21+ found; set JAVA_HOME"
-fi
-export JAVA_HOME
+select_jdk
 JAVA="$JAVA_HOME/bin/java"
 
 # --- wrk (Debian package) ---

@@ -14,7 +14,8 @@ MODE="${2:-spread}"
 # FIRE_BATCH_SIZE=1 runs the app as it was before bulk firing (one reminder per execution and transaction)
 FIRE_BATCH_SIZE="${FIRE_BATCH_SIZE:-500}"
 export FIRE_BATCH_SIZE
-export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+source bench/lib.sh
+select_jdk
 JAVA="$JAVA_HOME/bin/java"
 WORK="bench/work/reminders-$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$WORK" bench/results

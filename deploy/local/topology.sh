@@ -37,14 +37,9 @@ die() { echo "topology: $*" >&2; exit 1; }
 
 [[ "$REMINDERS" =~ ^[1-5]$ ]] || die "TOPOLOGY_REMINDERS must be 1 to 5"
 
+# The JDK 21+ that .mvn/find-jdk.sh picks, as ./mvnw does.
 select_jdk() {
-  local ok='version "(2[1-9]|[3-9][0-9])'
-  if [ -n "${JAVA_HOME:-}" ] && "$JAVA_HOME/bin/java" -version 2>&1 | grep -qE "$ok"; then return; fi
-  JAVA_HOME=""
-  for d in /usr/lib/jvm/*; do
-    if [ -x "$d/bin/java" ] && "$d/bin/java" -version 2>&1 | grep -qE "$ok"; then JAVA_HOME="$d"; fi
-  done
-  [ -n "$JAVA_HOME" ] || die "needs a JDK 21 or newer: set JAVA_HOME to one"
+  JAVA_HOME="$(sh "$ROOT/.mvn/find-jdk.sh")" || exit 1
   export JAVA_HOME
 }
 
