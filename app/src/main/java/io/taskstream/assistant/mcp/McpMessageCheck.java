@@ -20,9 +20,11 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.function.EntityResponse;
 import org.springframework.web.servlet.function.HandlerFilterFunction;
@@ -40,8 +42,9 @@ import org.springframework.web.servlet.function.ServerResponse;
  *     missing): {@code -32602 Invalid params}, with the request's id.</li>
  * </ul>
  * The transport would answer each with a 500 (and log it at ERROR, where it reports its own failures: a client's
- * mistake is not one), or hand the message of the exception it met to the client. Its own refusals that carry no
- * body (a missing {@code Accept}, a GET) get a JSON-RPC error document too. The body read here is handed on.
+ * mistake is not one), or hand the message of the exception it met to the client. An {@code Accept} header that lists
+ * no media types (which the transport would fail to read) is a 406; the transport's own refusals that carry no body (a
+ * missing {@code Accept}, a GET) get a JSON-RPC error document too. The body read here is handed on.
  */
 final class McpMessageCheck implements HandlerFilterFunction<ServerResponse, ServerResponse> {
 
@@ -71,6 +74,12 @@ final class McpMessageCheck implements HandlerFilterFunction<ServerResponse, Ser
 
     @Override
     public ServerResponse filter(ServerRequest request, HandlerFunction<ServerResponse> next) throws Exception {
+        try {
+            MediaType.parseMediaTypes(request.headers().header(HttpHeaders.ACCEPT));
+        } catch (InvalidMediaTypeException unparseable) {
+            return error(HttpStatus.NOT_ACCEPTABLE, null, ErrorCodes.INVALID_REQUEST,
+                    "Not acceptable: the Accept header must list application/json and text/event-stream");
+        }
         if (!HttpMethod.POST.equals(request.method())) {
             return withErrorDocument(next.handle(request));
         }

@@ -382,7 +382,8 @@ class OpenApiFuzzIT extends ApiIT {
         exchange.target = "/mcp";
         exchange.token = token();
         exchange.contentType = random.nextInt(10) == 0 ? pick(CONTENT_TYPES) : "application/json";
-        exchange.accept = random.nextInt(10) == 0 ? pick(new String[] {null, "text/html", "application/json", "*/*"})
+        exchange.accept = random.nextInt(10) == 0 ? pick(new String[] {null, "text/html", "application/json", "*/*", "foo",
+            "application/json;q=x, text/event-stream"})
                 : "application/json, text/event-stream";
         if (random.nextInt(10) == 0) {
             exchange.body = pick(new String[] {"null", "[]", "5", "{", "\"x\"", "{}", "", "{\"jsonrpc\":\"2.0\"}"});
