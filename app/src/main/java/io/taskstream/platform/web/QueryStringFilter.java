@@ -13,10 +13,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refuses a query string the servlet container cannot decode, such as {@code q=%} (a malformed escape) or
- * {@code =x} (a parameter without a name), with a 400 problem on every route; and one whose parameters hold text the
- * API does not store ({@code q=%00}: {@link JsonText#problem(String)}), with a 400 validation problem naming them. Tomcat finds out only when something
+ * {@code =x} (a parameter without a name), with a 400 problem on every route. Tomcat finds out only when something
  * first reads a parameter, and throws there: in a controller, a security filter or Actuator, which would answer
- * a client's typo with a server error.
+ * a client's typo with a server error. Parameters holding text the API does not store ({@code q=%00}, see
+ * {@link JsonText#problem(String)}) are refused here too, with a 400 validation problem naming them, before any
+ * search or filter hands them to the database.
  */
 public class QueryStringFilter extends OncePerRequestFilter {
 

@@ -18,9 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The API's JSON converter. A body holding text the API does not store (NUL, lone surrogates: {@link JsonText}) is
- * refused whatever it is read into, naming every such field. When a body does not bind to its record because of a member's type or name,
- * it reads the body again as a tree and reports every bad member at once ({@link JsonErrors}), instead of
- * the first one Jackson stopped at. Bodies are small (the size limit applies), so keeping their bytes for
+ * refused whatever it is read into, naming every such field. When a body does not bind to its record because of a
+ * member's type or name, it reads the body again as a tree and reports every bad member at once ({@link JsonErrors}),
+ * instead of the first one Jackson stopped at. Bodies are small (the size limit applies), so keeping their bytes for
  * that second reading costs little.
  */
 class TypeCheckingJsonConverter extends JacksonJsonHttpMessageConverter {
