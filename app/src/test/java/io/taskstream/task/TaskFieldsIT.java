@@ -235,6 +235,13 @@ class TaskFieldsIT extends ApiIT {
     }
 
     @Test
+    void aNulIsListedWithEveryOtherBadField() {
+        assertFieldErrors(api.as(ann).post(ann.tasks(), "{\"title\":\"a\\u0000\",\"priority\":\"urgent\",\"tags\":5,\"x\":1}"),
+                "validation", "title", "priority", "tags", "x");
+        assertNothingCreated();
+    }
+
+    @Test
     void aDueOrReminderBeyondTheSupportedYearsIsAValidationProblemNamingTheField() {
         for (String far : new String[] {"+294277-01-01T00:00:00Z", "-4714-11-24T00:00:00Z", "+999999999-12-31T23:59:59Z",
                 "-999999999-01-01T00:00:00Z", "0000-12-31T23:59:59Z", "+10000-01-01T00:00:00Z"}) {

@@ -3,6 +3,7 @@ package io.taskstream.platform.web;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.core.ResolvableType;
@@ -45,7 +46,7 @@ class TypeCheckingJsonConverter extends JacksonJsonHttpMessageConverter {
                 return message.getHeaders();
             }
         };
-        refuseUnstorableText(body, replay);
+        refuseUnstorableText(body, target, replay);
         if (target == null || !target.isRecord()) {
             return super.read(type, replay, hints);
         }
@@ -66,7 +67,7 @@ class TypeCheckingJsonConverter extends JacksonJsonHttpMessageConverter {
         }
     }
 
-    private void refuseUnstorableText(byte[] body, HttpInputMessage message) {
+    private void refuseUnstorableText(byte[] body, Class<?> target, HttpInputMessage message) {
         if (!JsonText.mayHoldUnstorableText(body)) {
             return;
         }
@@ -76,8 +77,9 @@ class TypeCheckingJsonConverter extends JacksonJsonHttpMessageConverter {
         } catch (JacksonException unreadable) {
             return; // the reading proper says what is wrong with it
         }
-        List<FieldViolation> violations = JsonText.violations(tree);
+        List<FieldViolation> violations = new ArrayList<>(JsonText.violations(tree));
         if (!violations.isEmpty()) {
+            violations.addAll(JsonErrors.otherViolations(tree, target, violations, getMapper()));
             throw new HttpMessageNotReadableException("Unstorable text in the request body",
                     ClientErrorException.invalid(violations), message);
         }
