@@ -263,6 +263,12 @@ class McpServerIT extends ApiIT {
         assertJsonRpcError(noAccept, noAccept.status(), null, -32600);
         assertThat(get.status()).isBetween(400, 499);
         assertJsonRpcError(get, get.status(), null, -32600);
+        for (String contentType : new String[] {"application/x-www-form-urlencoded", "text/plain", "application/xml"}) {
+            Response notJson = api.as(ann).send(api.as(ann).request("/mcp").header("Content-Type", contentType)
+                    .header("Accept", "application/json, text/event-stream")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"a\":\"%zz\"}")));
+            assertJsonRpcError(notJson, 415, null, -32600);
+        }
         for (String accept : new String[] {"foo", "application/json;q=x, text/event-stream"}) {
             Response unreadable = api.as(ann).send(api.as(ann).request("/mcp").header("Content-Type", "application/json")
                     .header("Accept", accept).POST(java.net.http.HttpRequest.BodyPublishers.ofString(request(1, "ping", null))));

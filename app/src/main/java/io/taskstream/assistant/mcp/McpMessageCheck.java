@@ -16,6 +16,7 @@ import io.modelcontextprotocol.spec.McpSchema.PaginatedRequest;
 import io.modelcontextprotocol.spec.McpSchema.ReadResourceRequest;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -35,6 +36,7 @@ import org.springframework.web.servlet.function.ServerResponse;
 /**
  * Answers what a client got wrong on {@code /mcp} before the transport sees it, as the JSON-RPC error it is:
  * <ul>
+ * <li>a body that is not sent as JSON: 415;</li>
  * <li>a body that is no JSON-RPC message (not JSON, {@code null}, an array, an {@code id} that is null or an object):
  *     {@code -32600 Invalid message format}, 400;</li>
  * <li>a request for a method this server does not serve: {@code -32601 Method not found}, with the request's id;</li>
@@ -83,6 +85,11 @@ final class McpMessageCheck implements HandlerFilterFunction<ServerResponse, Ser
         if (!HttpMethod.POST.equals(request.method())) {
             return withErrorDocument(next.handle(request));
         }
+        Optional<MediaType> contentType = request.headers().contentType();
+        if (contentType.isPresent() && !isJson(contentType.get())) {
+            return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, null, ErrorCodes.INVALID_REQUEST,
+                    "Unsupported media type: send JSON-RPC messages as application/json");
+        }
         String body = request.body(String.class);
         JSONRPCMessage message;
         try {
@@ -101,6 +108,14 @@ final class McpMessageCheck implements HandlerFilterFunction<ServerResponse, Ser
             }
         }
         return withErrorDocument(next.handle(ServerRequest.from(request).body(body).build()));
+    }
+
+    /**
+     * Whether a body of this type is JSON. Read as text, a form body ({@code application/x-www-form-urlencoded}) would
+     * be decoded as parameters first, and fail on a {@code %} that escapes nothing.
+     */
+    private static boolean isJson(MediaType type) {
+        return MediaType.APPLICATION_JSON.isCompatibleWith(type) || type.getSubtype().endsWith("+json");
     }
 
     /** A refusal of the transport without a body, with a JSON-RPC error saying what it is. */
