@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,7 +36,11 @@ public class QueryStringFilter extends OncePerRequestFilter {
             try {
                 parameters = request.getParameterMap();
             } catch (IllegalStateException undecodable) { // Tomcat's InvalidParameterException
-                Problems.write(response, json, Problems.of(ProblemType.BAD_PARAMETER, "The query string cannot be "
+                // Tomcat decodes a form body's parameters along with the query string's.
+                String type = request.getContentType();
+                String what = type != null && type.startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+                        ? "The query string or the form body" : "The query string";
+                Problems.write(response, json, Problems.of(ProblemType.BAD_PARAMETER, what + " cannot be "
                         + "decoded: write reserved characters as %XX escapes (a literal % as %25) and give every "
                         + "parameter a name"));
                 return;

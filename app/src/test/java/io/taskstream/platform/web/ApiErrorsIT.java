@@ -251,6 +251,19 @@ class ApiErrorsIT extends ApiIT {
     }
 
     @Test
+    void aFormBodyIsNeverReadAsAForm(CapturedOutput output) {
+        long id = createId(ann, task("x"));
+        String form = "application/x-www-form-urlencoded";
+
+        assertProblem(api.as(ann).send(ann.task(id), "PUT", form, "title=%zz"), 415, "unsupported-media-type");
+        assertProblem(api.as(ann).send(ann.task(id), "PATCH", form, "title=%zz"), 415, "unsupported-media-type");
+        assertProblem(api.as(ann).send(ann.task(404404), "DELETE", form, "title=%zz"), 404, "not-found");
+        assertProblem(api.as(ann).send(ann.tasks() + "?size=5", "POST", form, "title=%zz"), 400, "bad-parameter");
+        assertThat(fetch(ann, id).get("title").asString()).isEqualTo("x");
+        assertThat(LogLines.errors(output)).isEmpty();
+    }
+
+    @Test
     void aProblemIsJsonWhateverTheClientAccepts() {
         HttpApi xml = api.as(ann).withHeader("Accept", "application/xml");
 
