@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.taskstream.audit.AuditLog.AuditEntry;
 import io.taskstream.platform.web.ClientErrorException;
 import io.taskstream.platform.web.NotFoundException;
+import io.taskstream.platform.web.SupportedDates;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,6 +58,9 @@ class AuditController {
             from = since == null ? clock.instant().minus(DEFAULT_WINDOW) : OffsetDateTime.parse(since).toInstant();
         } catch (DateTimeParseException e) {
             throw ClientErrorException.invalid("since", "must be an RFC 3339 date-time such as 2026-03-05T17:00:00Z");
+        }
+        if (!SupportedDates.contains(from)) {
+            throw ClientErrorException.invalid("since", SupportedDates.OUT_OF_RANGE);
         }
         int max = limit == null ? 100 : limit;
         if (max < 1 || max > MAX_LIMIT) {

@@ -4,6 +4,8 @@ import io.taskstream.calendar.InvalidRecurrenceRuleException;
 import io.taskstream.calendar.RecurrenceRule;
 import io.taskstream.platform.web.ClientErrorException;
 import io.taskstream.platform.web.FieldViolation;
+import io.taskstream.platform.web.SupportedDates;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -73,6 +75,8 @@ final class TaskInputValidator {
             if (due == null) {
                 violations.add(new FieldViolation("dueAt",
                         "must be an RFC 3339 date-time such as 2026-03-05T17:00:00+01:00, or a date such as 2026-03-05"));
+            } else if (!SupportedDates.contains(due.at())) {
+                violations.add(new FieldViolation("dueAt", SupportedDates.OUT_OF_RANGE));
             } else {
                 dueAt = due.at();
                 allDay = due.allDay();
@@ -171,6 +175,8 @@ final class TaskInputValidator {
                 if (moment == null) {
                     violations.add(new FieldViolation(field + ".at",
                             "must be an RFC 3339 date-time such as 2026-03-05T08:00:00+01:00"));
+                } else if (!SupportedDates.contains(moment)) {
+                    violations.add(new FieldViolation(field + ".at", SupportedDates.OUT_OF_RANGE));
                 } else {
                     reminders.add(Reminder.at(moment));
                 }
@@ -227,7 +233,8 @@ final class TaskInputValidator {
 
     /**
      * Reads a date-time with offset, a local date-time (in the user's zone) or a date (all-day).
-     * {@code null} when the text is none of these.
+     * {@code null} when the text is none of these, or names no moment Java can hold; whether the moment is one the
+     * API accepts ({@link SupportedDates}) is the caller's to check, so that it can say so.
      */
     static Due parseDue(String text, ZoneId zone, boolean allDay) {
         String value = text.strip();
@@ -243,7 +250,7 @@ final class TaskInputValidator {
             }
             LocalDateTime local = LocalDateTime.parse(value);
             return allDay ? allDayOn(local.toLocalDate(), zone) : new Due(local.atZone(zone).toInstant(), false);
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeException e) { // unparseable, or beyond the years Java can hold once moved to the zone
             return null;
         }
     }

@@ -2,6 +2,7 @@ package io.taskstream.task;
 
 import io.taskstream.platform.web.ClientErrorException;
 import io.taskstream.platform.web.FieldViolation;
+import io.taskstream.platform.web.SupportedDates;
 import io.taskstream.task.TaskQuery.Sort;
 import io.taskstream.task.TaskQuery.Status;
 import java.time.Instant;
@@ -98,6 +99,10 @@ record TaskQueryParams(String status, List<String> priority, List<String> tag, S
         TaskInputValidator.Due due = TaskInputValidator.parseDue(value, zone, false);
         if (due == null) {
             violations.add(new FieldViolation(field, "must be an RFC 3339 date-time or a date"));
+            return null;
+        }
+        if (!SupportedDates.contains(due.at())) {
+            violations.add(new FieldViolation(field, SupportedDates.OUT_OF_RANGE));
             return null;
         }
         return upper && due.allDay() ? due.at().atZone(zone).plusDays(1).toInstant().minusNanos(1000) : due.at();

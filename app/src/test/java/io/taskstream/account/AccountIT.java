@@ -361,4 +361,23 @@ class AccountIT extends ApiIT {
         assertThat(api.as(ann).get(ann.tasks()).json().get(0).get("dueAt").asString())
                 .isEqualTo("2026-07-01T08:00:00-04:00");
     }
+
+    @Test
+    void aPasswordOfLoneSurrogatesIsAValidationProblemNamingIt() {
+        Response login = api.anonymous().post("/api/auth/login", "{\"email\":\"ann@example.com\",\"password\":\"\\ud800\"}");
+        Response signup = api.anonymous().withHeader("X-Forwarded-For", someClientAddress()).post("/api/auth/signup",
+                "{\"email\":\"" + UUID.randomUUID() + "@example.com\",\"password\":\"\\udc00\\ud800\\ud800\\ud800\\ud800"
+                        + "\\ud800\\ud800\\ud800\"}");
+
+        assertFieldErrors(login, "validation", "password");
+        assertFieldErrors(signup, "validation", "password");
+    }
+
+    @Test
+    void aNulInANameOrEmailIsAValidationProblemNamingTheField() {
+        assertFieldErrors(api.signup(account().name("Ann\u0000")), "validation", "name");
+        assertFieldErrors(api.signup(account().email("ann\u0000@example.com")), "validation", "email");
+        Session ann = api.signup("UTC");
+        assertFieldErrors(api.as(ann).patch("/api/auth/me", "{\"name\":\"\\u0000\"}"), "validation", "name");
+    }
 }

@@ -125,4 +125,19 @@ class ApiTokenIT extends ApiIT {
         assertFieldErrors(unreadable, "validation", "name", "expiresAt");
         assertThat(unreadable.json().get("errors").toString()).contains("RFC 3339");
     }
+
+    @Test
+    void anExpiryBeyondTheSupportedYearsOrANulInTheNameIsAValidationProblemNamingTheField() {
+        Session ann = api.signup();
+
+        for (String far : new String[] {"+294277-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z", "-4714-11-24T00:00:00Z"}) {
+            Response response = api.as(ann).post(tokens(ann), "{\"name\":\"x\",\"expiresAt\":\"" + far + "\"}");
+            assertThat(response.status()).isEqualTo(400);
+            assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("expiresAt");
+        }
+        Response nul = api.as(ann).post(tokens(ann), "{\"name\":\"Claude\\u0000\"}");
+        assertThat(nul.status()).isEqualTo(400);
+        assertThat(nul.json().get("errors").get(0).get("field").asString()).isEqualTo("name");
+        assertThat(api.as(ann).get(tokens(ann)).json().isEmpty()).isTrue();
+    }
 }

@@ -236,4 +236,15 @@ class ChatIT extends ApiIT {
         assertThat(r.status()).isEqualTo(200);
         assertThat(foreign.status()).isEqualTo(403);
     }
+
+    @Test
+    void aNulInAChatMessageIsAValidationProblemNamingTheField() {
+        Session ann = api.signup();
+
+        Response response = api.as(ann).post("/api/" + ann.userId() + "/chat", "{\"message\":\"add milk\\u0000\"}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("message");
+        assertThat(api.as(ann).get(ann.tasks()).json().isEmpty()).isTrue();
+    }
 }

@@ -194,4 +194,102 @@ class McpServerIT extends ApiIT {
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(revoked.status()).isEqualTo(401);
     }
+
+    private static String request(Object id, String method, String params) {
+        return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"" + method + "\"" + (params == null ? "" : ",\"params\":" + params)
+                + "}";
+    }
+
+    private static void assertJsonRpcError(Response response, int status, Object id, int code) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        assertThat(response.contentType()).as(response.toString()).startsWith("application/json");
+        JsonNode body = response.json();
+        assertThat(body.get("jsonrpc").asString()).isEqualTo("2.0");
+        assertThat(body.get("id").isNull() ? null : body.get("id").asString()).as(response.toString())
+                .isEqualTo(id == null ? null : id.toString());
+        assertThat(body.get("error").get("code").asInt()).as(response.toString()).isEqualTo(code);
+        assertThat(body.get("error").get("message").asString()).isNotBlank();
+        assertThat(response.body()).doesNotContain("Exception", "Cannot invoke", "io.modelcontextprotocol", "SQL");
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aMessageThatIsNoJsonRpcRequestIsAnInvalidRequest(CapturedOutput output) {
+        Session ann = api.signup();
+
+        for (String invalid : new String[] {"null", "[]", "5", request("null", "tools/list", null),
+                request("{\"a\":1}", "tools/list", null), request("[1]", "ping", null)}) {
+            assertJsonRpcError(mcpPost(ann, invalid), 400, null, -32600);
+        }
+        assertThat(LogLines.errors(output)).as("a client's mistake is not the server's error").isEmpty();
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void anUnknownMethodIsMethodNotFound(CapturedOutput output) {
+        Session ann = api.signup();
+
+        assertJsonRpcError(mcpPost(ann, request(1, "nope", null)), 200, 1, -32601);
+        assertJsonRpcError(mcpPost(ann, request("\"a\"", "logging/setLevel", "{\"level\":\"debug\"}")), 200, "a", -32601);
+        assertThat(LogLines.errors(output)).isEmpty();
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void paramsThatDoNotFitTheMethodAreInvalidParams(CapturedOutput output) {
+        Session ann = api.signup();
+
+        assertJsonRpcError(mcpPost(ann, request(1, "tools/call", null)), 200, 1, -32602);
+        assertJsonRpcError(mcpPost(ann, request(2, "tools/call", "5")), 200, 2, -32602);
+        assertJsonRpcError(mcpPost(ann, request(3, "tools/call", "{\"name\":\"nope\"}")), 200, 3, -32602);
+        assertJsonRpcError(mcpPost(ann, request(4, "tools/call", "{\"name\":\"list_tasks\",\"arguments\":5}")), 200, 4, -32602);
+        assertJsonRpcError(mcpPost(ann, request(5, "completion/complete", "{}")), 200, 5, -32602);
+        assertJsonRpcError(mcpPost(ann, request(6, "initialize", null)), 200, 6, -32602);
+        assertJsonRpcError(mcpPost(ann, request(7, "initialize", "[]")), 200, 7, -32602);
+        assertThat(LogLines.errors(output)).isEmpty();
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aToolRefusesUnstorableTextAndFarDatesByNameAndNeverShowsTheDatabasesMessage(CapturedOutput output) {
+        Session ann = api.signup();
+        try (McpSession mcp = mcp(ann)) {
+            JsonNode farDue = mcp.call("add_task", Map.of("title", "Pay bills", "due", "+294277-01-01T00:00:00Z"));
+            JsonNode nulTitle = mcp.call("add_task", Map.of("title", "Pay\u0000bills"));
+            JsonNode farBound = mcp.call("list_tasks", Map.of("due_from", "+294277-01-01T00:00:00Z"));
+            JsonNode nulSearch = mcp.call("list_tasks", Map.of("q", "bills\u0000"));
+
+            assertThat(farDue.toString()).contains("\"status\":\"error\"", "dueAt", "9999").doesNotContain("SQL", "insert");
+            assertThat(nulTitle.toString()).contains("\"status\":\"error\"", "title", "NUL");
+            assertThat(farBound.toString()).contains("\"status\":\"error\"", "due_from");
+            assertThat(nulSearch.toString()).contains("\"status\":\"error\"", "q");
+        }
+        assertThat(api.as(ann).get(ann.tasks()).json().isEmpty()).isTrue();
+        assertThat(LogLines.errors(output)).isEmpty();
+    }
+
+    @Test
+    void aRefusalOfTheTransportCarriesAJsonRpcError() {
+        Session ann = api.signup();
+
+        Response noAccept = api.as(ann).send(api.as(ann).request("/mcp").header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(request(1, "tools/list", null))));
+        Response get = api.as(ann).send(api.as(ann).request("/mcp").header("Accept", "text/event-stream").GET());
+
+        assertThat(noAccept.status()).isBetween(400, 499);
+        assertJsonRpcError(noAccept, noAccept.status(), null, -32600);
+        assertThat(get.status()).isBetween(400, 499);
+        assertJsonRpcError(get, get.status(), null, -32600);
+        for (String contentType : new String[] {"application/x-www-form-urlencoded", "text/plain", "application/xml"}) {
+            Response notJson = api.as(ann).send(api.as(ann).request("/mcp").header("Content-Type", contentType)
+                    .header("Accept", "application/json, text/event-stream")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"a\":\"%zz\"}")));
+            assertJsonRpcError(notJson, 415, null, -32600);
+        }
+        for (String accept : new String[] {"foo", "application/json;q=x, text/event-stream"}) {
+            Response unreadable = api.as(ann).send(api.as(ann).request("/mcp").header("Content-Type", "application/json")
+                    .header("Accept", accept).POST(java.net.http.HttpRequest.BodyPublishers.ofString(request(1, "ping", null))));
+            assertJsonRpcError(unreadable, 406, null, -32600);
+        }
+    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taskstream.support.ApiIT;
 import io.taskstream.support.Eventually;
+import io.taskstream.support.HttpApi.Response;
 import io.taskstream.support.HttpApi.Session;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,5 +58,16 @@ class ActivityHistoryIT extends ApiIT {
 
         assertThat(activity.get(0).get("task").get("title").asString()).isEqualTo("After");
         assertThat(api.as(ann).get("/api/" + ann.userId() + "/activity?since=yesterday").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aSinceBeyondTheSupportedYearsIsAValidationProblemNamingIt() {
+        Session ann = api.signup();
+
+        for (String far : new String[] {"%2B294277-01-01T00:00:00Z", "-4714-11-24T00:00:00Z", "%2B999999999-12-31T23:59:59Z"}) {
+            Response response = api.as(ann).get("/api/" + ann.userId() + "/activity?since=" + far);
+            assertThat(response.status()).as(far).isEqualTo(400);
+            assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("since");
+        }
     }
 }

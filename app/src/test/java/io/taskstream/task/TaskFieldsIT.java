@@ -224,4 +224,34 @@ class TaskFieldsIT extends ApiIT {
         assertFieldErrors(post(task("x").raw("completed", "true")), "unknown-field", "completed");
         assertNothingCreated();
     }
+
+    @Test
+    void aNulInATitleIsAValidationProblemNamingTheField() {
+        assertFieldErrors(post(task("milk\u0000")), "validation", "title");
+        assertFieldErrors(post(task("x").description("a\u0000b").tags("ok", "n\u0000")), "validation", "description",
+                "tags[1]");
+        assertFieldErrors(api.as(ann).post(ann.tasks(), "{\"title\":\"half an emoji \\ud83d\"}"), "validation", "title");
+        assertNothingCreated();
+    }
+
+    @Test
+    void aNulIsListedWithEveryOtherBadField() {
+        assertFieldErrors(api.as(ann).post(ann.tasks(), "{\"title\":\"a\\u0000\",\"priority\":\"urgent\",\"tags\":5,\"x\":1}"),
+                "validation", "title", "priority", "tags", "x");
+        assertNothingCreated();
+    }
+
+    @Test
+    void aDueOrReminderBeyondTheSupportedYearsIsAValidationProblemNamingTheField() {
+        for (String far : new String[] {"+294277-01-01T00:00:00Z", "-4714-11-24T00:00:00Z", "+999999999-12-31T23:59:59Z",
+                "-999999999-01-01T00:00:00Z", "0000-12-31T23:59:59Z", "+10000-01-01T00:00:00Z"}) {
+            JsonNode problem = assertFieldErrors(post(task("x").due(far)), "validation", "dueAt");
+            assertThat(problem.get("errors").get(0).get("message").asString()).contains("0001", "9999");
+            assertFieldErrors(post(task("x").remindAt(far)), "validation", "reminders[0].at");
+        }
+        assertFieldErrors(post(task("x").due("+999999999-12-31T23:59:59-18:00").allDay(true)), "validation", "dueAt");
+        assertNothingCreated();
+        assertThat(create(ann, task("first").due("0001-01-01T00:00:00Z")).status()).isEqualTo(201);
+        assertThat(create(ann, task("last").due("9999-12-31T23:59:59Z")).status()).isEqualTo(201);
+    }
 }

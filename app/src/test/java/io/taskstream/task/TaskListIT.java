@@ -319,4 +319,14 @@ class TaskListIT extends ApiIT {
     private static int pageOf(URI link) {
         return Integer.parseInt(UriComponentsBuilder.fromUri(link).build().getQueryParams().getFirst("page"));
     }
+
+    @Test
+    void aDueBoundBeyondTheSupportedYearsIsAValidationProblemNamingTheParameter() {
+        Session ann = api.signup();
+
+        assertFieldErrors(api.as(ann).get(ann.tasks() + "?dueFrom=%2B294277-01-01T00:00:00Z"), "validation", "dueFrom");
+        assertFieldErrors(api.as(ann).get(ann.tasks() + "?dueTo=-4714-11-24T00:00:00Z&dueFrom=-999999999-01-01T00:00:00Z"),
+                "validation", "dueFrom", "dueTo");
+        assertThat(api.as(ann).get(ann.tasks() + "?dueFrom=0001-01-01&dueTo=9999-12-31").status()).isEqualTo(200);
+    }
 }

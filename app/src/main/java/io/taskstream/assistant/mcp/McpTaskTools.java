@@ -2,6 +2,7 @@ package io.taskstream.assistant.mcp;
 
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
@@ -13,12 +14,16 @@ import io.taskstream.assistant.tools.ToolSpec;
 import io.taskstream.task.Door;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Adapts the task tools to MCP tool specifications acting for the authenticated user through Door.MCP. */
 final class McpTaskTools {
+
+    private static final Logger log = LoggerFactory.getLogger(McpTaskTools.class);
 
     /** Key of the authenticated user's id in the MCP transport context. */
     static final String USER_ID = "taskstream.userId";
@@ -55,7 +60,15 @@ final class McpTaskTools {
                     .isError(true).build();
         }
         JsonNode arguments = json.valueToTree(request.arguments() == null ? Map.of() : request.arguments());
-        ToolCall call = tools.call(new ToolActor(UserId.of(userId), Door.MCP), request.name(), arguments);
+        ToolCall call;
+        try {
+            call = tools.call(new ToolActor(UserId.of(userId), Door.MCP), request.name(), arguments);
+        } catch (RuntimeException e) {
+            // The tools answer every caller's mistake themselves: this is the server's failure, told to its operator
+            // only. The transport would hand the exception's message (an SQL statement, say) to the caller.
+            log.error("MCP tool {} failed", request.name(), e);
+            throw McpError.builder(McpSchema.ErrorCodes.INTERNAL_ERROR).message("Internal error").build();
+        }
         CallToolResult.Builder result = CallToolResult.builder()
                 .addTextContent(json.writeValueAsString(call.result()))
                 .isError("error".equals(call.status()) || "not_found".equals(call.status()));

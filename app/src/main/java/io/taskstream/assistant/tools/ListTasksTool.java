@@ -1,5 +1,6 @@
 package io.taskstream.assistant.tools;
 
+import io.taskstream.platform.web.SupportedDates;
 import io.taskstream.task.Priority;
 import io.taskstream.task.TaskQuery;
 import io.taskstream.task.TaskQuery.Sort;
@@ -98,7 +99,12 @@ final class ListTasksTool implements TaskTool {
                 return (upper ? date.plusDays(1) : date).atStartOfDay(context.zone()).toInstant()
                         .minusNanos(upper ? 1000 : 0);
             }
-            return OffsetDateTime.parse(value).toInstant();
+            Instant at = OffsetDateTime.parse(value).toInstant();
+            if (!SupportedDates.contains(at)) {
+                arguments.problem(name + " " + SupportedDates.OUT_OF_RANGE);
+                return null;
+            }
+            return at;
         } catch (DateTimeParseException e) {
             arguments.problem(name + " must be a date (2026-03-05) or an RFC 3339 date-time");
             return null;

@@ -3,6 +3,7 @@ package io.taskstream.assistant.tools;
 import io.taskstream.account.UserDirectory;
 import io.taskstream.assistant.tools.TaskTool.ToolContext;
 import io.taskstream.platform.web.ClientErrorException;
+import io.taskstream.platform.web.JsonText;
 import io.taskstream.platform.web.NotFoundException;
 import io.taskstream.task.TaskService;
 import java.time.Clock;
@@ -57,6 +58,11 @@ public class TaskTools {
     }
 
     private static JsonNode run(TaskTool tool, ToolContext context, JsonNode arguments) {
+        List<String> unstorable = arguments == null ? List.of()
+                : JsonText.violations(arguments).stream().map(v -> v.field() + " " + v.message()).toList();
+        if (!unstorable.isEmpty()) {
+            return ToolResults.error("Invalid arguments: " + String.join("; ", unstorable), unstorable);
+        }
         try {
             return tool.call(context, ToolArguments.of(arguments));
         } catch (ToolArgumentException e) {

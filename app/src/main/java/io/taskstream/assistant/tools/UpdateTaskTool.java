@@ -2,7 +2,9 @@ package io.taskstream.assistant.tools;
 
 import io.taskstream.task.TaskService;
 import io.taskstream.task.TaskSnapshot;
+import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -73,7 +75,10 @@ final class UpdateTaskTool extends TargetedTool {
                 input.due(due);
             }
             if (time != null) {
-                input.due(LocalDate.parse(dateOf(input.due(), context)).atTime(time).toString());
+                LocalDate date = dateOf(input.due(), context);
+                if (date != null) {
+                    input.due(date.atTime(time).toString());
+                }
             }
             if (priority != null) {
                 input.priority(priority);
@@ -114,18 +119,25 @@ final class UpdateTaskTool extends TargetedTool {
         }
     }
 
-    /** The date part of a due as the task input carries it, or today when there is none. */
-    private static String dateOf(String due, ToolContext context) {
+    /**
+     * The date part of a due as the task input carries it, or today when there is none; null when the due is no date
+     * (it stays as given, for the task's validation to name).
+     */
+    private static LocalDate dateOf(String due, ToolContext context) {
         if (due == null) {
-            return context.now().toLocalDate().toString();
-        }
-        if (due.length() == 10) {
-            return due;
+            return context.now().toLocalDate();
         }
         try {
-            return OffsetDateTime.parse(due).atZoneSameInstant(context.zone()).toLocalDate().toString();
-        } catch (DateTimeParseException e) {
-            return due.substring(0, 10);
+            if (due.length() == 10) {
+                return LocalDate.parse(due);
+            }
+            try {
+                return OffsetDateTime.parse(due).atZoneSameInstant(context.zone()).toLocalDate();
+            } catch (DateTimeParseException noOffset) {
+                return LocalDateTime.parse(due).toLocalDate();
+            }
+        } catch (DateTimeException e) {
+            return null;
         }
     }
 }

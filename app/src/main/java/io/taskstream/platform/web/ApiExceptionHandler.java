@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -40,7 +41,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(TooManyRequestsException.class)
     ResponseEntity<Object> tooManyRequests(TooManyRequestsException e) {
-        return ResponseEntity.status(e.type().status())
+        return ResponseEntity.status(e.type().status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
                 .body(Problems.of(e.type(), e.getMessage()));
     }
@@ -96,9 +97,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        String detail = "Content type '" + e.getContentType() + "' is not supported; use one of " + e.getSupportedMediaTypes();
+        String sent = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        String use = "; use one of " + e.getSupportedMediaTypes();
+        String detail = e.getContentType() != null ? "Content type '" + e.getContentType() + "' is not supported" + use
+                : sent == null ? "The request has no Content-Type" + use
+                : "Content type '" + sent + "' is not a media type" + use;
         ResponseEntity<Object> response = problem(Problems.of(ProblemType.UNSUPPORTED_MEDIA_TYPE, detail));
-        return ResponseEntity.status(response.getStatusCode()).headers(headers).body(response.getBody());
+        return ResponseEntity.status(response.getStatusCode()).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(response.getBody());
     }
 
     @Override
@@ -114,7 +120,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         String detail = body instanceof ProblemDetail pd && pd.getDetail() != null ? pd.getDetail() : type.title();
         ProblemDetail problem = Problems.of(type, detail);
         problem.setStatus(statusCode.value());
-        return ResponseEntity.status(statusCode).headers(headers).body(problem);
+        return ResponseEntity.status(statusCode).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     static ProblemDetail unreadable(HttpMessageNotReadableException e) {
@@ -148,7 +154,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return dot < 0 ? propertyPath : propertyPath.substring(dot + 1);
     }
 
+    /**
+     * The problem as {@code application/problem+json} whatever the request's {@code Accept} says: a client that asked
+     * for XML still learns what went wrong, rather than getting an empty 406 because its error cannot be negotiated.
+     */
     private static ResponseEntity<Object> problem(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).body(problem);
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

@@ -46,6 +46,29 @@ public final class JsonErrors {
         return new ClientErrorException(type, violations.size() + " fields are invalid", violations);
     }
 
+    /**
+     * The other bad fields of a body some of whose fields are already reported (for text it cannot store): members of
+     * the wrong type or unknown to {@code target}, and, for a {@link SelfValidating} target, the invalid fields of the
+     * rest. So one problem still names every bad field.
+     */
+    static List<FieldViolation> otherViolations(JsonNode body, Class<?> target, List<FieldViolation> reported,
+            ObjectMapper json) {
+        if (target == null || !target.isRecord() || !body.isObject()) {
+            return List.of();
+        }
+        ObjectNode rest = ((ObjectNode) body).deepCopy();
+        reported.stream().map(v -> member(v.field())).forEach(rest::remove);
+        rest.propertyNames().stream().filter(name -> JsonText.problem(name) != null).toList().forEach(rest::remove);
+        List<FieldViolation> others = new ArrayList<>(
+                JsonTypeCheck.violations(rest, target).stream().map(JsonTypeCheck.Violation::field).toList());
+        if (SelfValidating.class.isAssignableFrom(target)) {
+            List<FieldViolation> known = new ArrayList<>(reported);
+            known.addAll(others);
+            others.addAll(restViolations(rest, target, known, json));
+        }
+        return others;
+    }
+
     /** The invalid fields of the body without its bad members, except those already reported. */
     private static List<FieldViolation> restViolations(ObjectNode body, Class<?> target, List<FieldViolation> reported,
             ObjectMapper json) {

@@ -22,7 +22,8 @@ class ProblemErrorController implements ErrorController {
 
     @RequestMapping("${server.error.path:/error}")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request, HttpServletResponse response) {
-        int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code ? code : 500;
+        // Asked for directly, the error page is no resource of the API: nothing went wrong but the address.
+        int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code ? code : 404;
         ProblemDetail problem = Problems.refused(request, response, status);
         // The refused request's path, not the error page's ("/error"), which Spring would fill in.
         if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String path) {

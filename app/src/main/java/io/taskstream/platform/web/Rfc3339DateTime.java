@@ -15,7 +15,8 @@ import java.time.format.DateTimeParseException;
 
 /**
  * The annotated string is an RFC 3339 date-time with an offset, such as {@code 2027-01-01T00:00:00Z} (surrounding
- * blanks allowed); with {@code future}, also after the validation clock's now (the application's {@code Clock}).
+ * blanks allowed) within the {@link SupportedDates}; with {@code future}, also after the validation clock's now (the
+ * application's {@code Clock}).
  * Null is valid. Checked with the other constraints of a request, so every bad field is reported at once.
  */
 @Documented
@@ -58,6 +59,11 @@ public @interface Rfc3339DateTime {
             try {
                 at = parse(value);
             } catch (DateTimeParseException e) {
+                return false;
+            }
+            if (!SupportedDates.contains(at)) {
+                context.disableDefaultConstraintViolation();
+                context.buildConstraintViolationWithTemplate(SupportedDates.OUT_OF_RANGE).addConstraintViolation();
                 return false;
             }
             if (future && !at.isAfter(context.getClockProvider().getClock().instant())) {

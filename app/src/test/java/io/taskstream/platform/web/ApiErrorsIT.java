@@ -10,6 +10,7 @@ import io.taskstream.support.ApiIT;
 import io.taskstream.support.HttpApi;
 import io.taskstream.support.HttpApi.Response;
 import io.taskstream.support.HttpApi.Session;
+import io.taskstream.support.LogLines;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.Socket;
@@ -19,9 +20,13 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
 
 /** Every client error is an RFC 9457 problem document that tells what went wrong and nothing of the server's insides. */
+@ExtendWith(OutputCaptureExtension.class)
 class ApiErrorsIT extends ApiIT {
 
     private static final int LIMIT = 64 * 1024;
@@ -220,5 +225,78 @@ class ApiErrorsIT extends ApiIT {
             assertThat(response.contentType()).as(response.toString()).startsWith("application/problem+json");
             assertNoInternals(response);
         }
+    }
+
+    @Test
+    void aContentTypeThatIsAPatternOrNoMediaTypeIsUnsupportedOnEveryRoute(CapturedOutput output) {
+        for (String contentType : List.of("*/*", "application/*", "text/*", "foo", "application/json; charset=nonsense")) {
+            assertProblem(api.as(ann).send(ann.tasks(), "POST", contentType, task("x").json()), 415, "unsupported-media-type");
+            assertProblem(api.anonymous().send("/api/auth/login", "POST", contentType, "{}"), 415, "unsupported-media-type");
+            assertProblem(api.as(ann).send(ann.tasks(), "GET", contentType, "{}"), 415, "unsupported-media-type");
+            assertProblem(api.as(ann).send("/mcp", "POST", contentType, "{}"), 415, "unsupported-media-type");
+        }
+        assertNothingCreated();
+        assertThat(LogLines.errors(output)).as("a client's mistake is not the server's error").isEmpty();
+    }
+
+    @Test
+    void aMultipartBodyIsAnUnsupportedMediaType(CapturedOutput output) {
+        for (String contentType : List.of("multipart/form-data", "multipart/form-data; boundary=x")) {
+            assertProblem(api.as(ann).send(ann.tasks(), "POST", contentType, task("x").json()), 415, "unsupported-media-type");
+            assertProblem(api.anonymous().send("/api/auth/signup", "POST", contentType, "{}"), 415, "unsupported-media-type");
+        }
+        assertProblem(api.as(ann).send(ann.tasks(), "POST", "application/xml", "<task/>"), 415, "unsupported-media-type");
+        assertNothingCreated();
+        assertThat(LogLines.errors(output)).isEmpty();
+    }
+
+    @Test
+    void aFormBodyIsNeverReadAsAForm(CapturedOutput output) {
+        long id = createId(ann, task("x"));
+        String form = "application/x-www-form-urlencoded";
+
+        assertProblem(api.as(ann).send(ann.task(id), "PUT", form, "title=%zz"), 415, "unsupported-media-type");
+        assertProblem(api.as(ann).send(ann.task(id), "PATCH", form, "title=%zz"), 415, "unsupported-media-type");
+        assertProblem(api.as(ann).send(ann.task(404404), "DELETE", form, "title=%zz"), 404, "not-found");
+        assertProblem(api.as(ann).send(ann.tasks() + "?size=5", "POST", form, "title=%zz"), 400, "bad-parameter");
+        assertThat(fetch(ann, id).get("title").asString()).isEqualTo("x");
+        assertThat(LogLines.errors(output)).isEmpty();
+    }
+
+    @Test
+    void aProblemIsJsonWhateverTheClientAccepts() {
+        HttpApi xml = api.as(ann).withHeader("Accept", "application/xml");
+
+        assertProblem(xml.send(ann.tasks(), "POST", "text/plain", "x"), 415, "unsupported-media-type");
+        assertProblem(xml.get(ann.tasks()), 406, "not-acceptable");
+        assertProblem(api.as(ann).withHeader("Accept", "text/html").post(ann.tasks(), "{"), 406, "not-acceptable");
+        assertProblem(api.anonymous().withHeader("Accept", "application/xml").get(ann.tasks()), 401, "unauthorized");
+    }
+
+    @Test
+    void theErrorPageAskedForDirectlyIsNotFound() {
+        for (String method : List.of("GET", "POST", "PUT", "PATCH", "DELETE")) {
+            assertProblem(api.anonymous().send("/error", method, null, null), 404, "not-found");
+        }
+    }
+
+    @Test
+    void aNulOrALoneSurrogateInAQueryParameterIsAValidationProblemNamingIt(CapturedOutput output) {
+        assertFieldErrors(api.as(ann).get(ann.tasks() + "?q=milk%00"), "validation", "q");
+        assertFieldErrors(api.as(ann).get(ann.tasks() + "?tag=a%00&q=b%00"), "validation", "tag", "q");
+        assertThat(LogLines.errors(output)).isEmpty();
+    }
+
+    @Test
+    void textThatCannotBeStoredIsAValidationProblemWhateverTheBodyIsReadInto(CapturedOutput output) {
+        assertFieldErrors(api.as(ann).post(ann.tasks(), "{\"title\":\"milk\\u0000\",\"tags\":[\"a\\ud800\"]}"), "validation",
+                "title", "tags[0]");
+        long id = createId(ann, task("x"));
+        assertFieldErrors(api.as(ann).patch(ann.task(id), "{\"description\":\"\\u0000\"}"), "validation", "description");
+        assertFieldErrors(api.as(ann).patch(ann.task(id), "{\"recurrence\":{\"rule\":\"FREQ=DAILY\\u0000\"}}"), "validation",
+                "recurrence.rule");
+        assertFieldErrors(api.as(ann).post(ann.tasks(), "{\"title\":\"x\",\"\\u0000\":1}"), "validation", "\\u0000");
+        assertThat(api.as(ann).get(ann.task(id)).json().get("description").isNull()).isTrue();
+        assertThat(LogLines.errors(output)).isEmpty();
     }
 }
