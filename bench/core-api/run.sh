@@ -12,8 +12,9 @@
 #                      BENCH_SEARCH_SWEEP="2 4 8" (searches also measured at these connection counts, LIGHT_DURATION each)
 #                      BENCH_RATE_CONNECTIONS=64 BENCH_RATE_DURATION=20 (lists and searches also measured open loop at
 #                      half the baseline's saturation throughput)
-# Output: a table on stdout, bench/results/core-api-<date>.md, bench/results/core-api-latest.json (+ .png chart
-# when gnuplot is installed). Only loopback addresses are used. Everything started here is stopped on exit.
+# Output: a table on stdout beside the baseline's, bench/results/core-api-<date>.md and core-api-latest.json (+ .png
+# charts when gnuplot is installed), and one line appended to bench/results/core-api-history.tsv. Only loopback
+# addresses are used. Everything started here is stopped on exit.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -273,7 +274,7 @@ PG_VERSION=$(grep -m1 -oE 'PostgreSQL [0-9.]+' "$WORK/plans.txt" || echo '?')
 } >"$WORK/meta.properties"
 CHART="$WORK/chart.dat"
 "$JAVA" "$HERE/BenchTool.java" report "$OUT" "$WORK/cpu.jsonl" "$WORK/meta.properties" "$WORK/report.md" \
-  "$RESULTS/core-api-latest.json" "$CHART" "$WORK/search-sweep.dat"
+  "$RESULTS/core-api-latest.json" "$CHART" "$WORK/search-sweep.dat" "$RESULTS/core-api-history.tsv" "core-api-$DATE.md"
 {
   echo
   echo "## Query plans (EXPLAIN ANALYZE of the app's SQL for the app user, after the seed)"
@@ -315,4 +316,4 @@ plot "$WORK/search-sweep.dat" using 1:2 with linespoints lw 2 title "app", \\
      50 with lines dt 2 lc rgb "red" title "target 50 ms"
 EOF
 fi
-log "results: $RESULTS/core-api-$DATE.md (+ .png, -search.png), $RESULTS/core-api-latest.json (took $(( $(date +%s) - START_TS ))s)"
+log "results: $RESULTS/core-api-$DATE.md (+ .png, -search.png), $RESULTS/core-api-latest.json, a line in $RESULTS/core-api-history.tsv (took $(( $(date +%s) - START_TS ))s)"
