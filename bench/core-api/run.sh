@@ -230,7 +230,7 @@ measure search light 1 "$LIGHT_CONNS" "$LIGHT_DURATION" 0
 for c in $SEARCH_SWEEP; do  # where the search p99 crosses 50 ms
   measure search "c$c" $(( c < THREADS ? c : THREADS )) "$c" "$LIGHT_DURATION" 0
 done
-# The targets together: carrying half the baseline's throughput, is the p99 under 50 ms? Requests arrive on a
+# Both targets together: carrying half the baseline's throughput, is the p99 under 50 ms? Requests arrive on a
 # schedule (open loop), so a slow answer cannot hold back the ones behind it as it does in the closed loops above.
 declare -A RATES
 for op in list search; do
