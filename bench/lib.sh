@@ -28,3 +28,12 @@ stop_leftover_postgres() {
     stop_pid "$pgpid" 15
   fi
 }
+
+# The commit a run measures ("(modified)" when the working tree differs from it outside bench/results), for the line
+# every run appends to its benchmark's history, bench/results/<benchmark>-history.tsv.
+if BENCH_COMMIT="$(git -C "$BENCH_LIB_ROOT" rev-parse --short HEAD 2>/dev/null)"; then
+  git -C "$BENCH_LIB_ROOT" diff --quiet HEAD -- . ':!bench/results' 2>/dev/null || BENCH_COMMIT="$BENCH_COMMIT (modified)"
+else
+  BENCH_COMMIT='?'
+fi
+export BENCH_COMMIT

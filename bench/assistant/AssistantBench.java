@@ -243,6 +243,17 @@ public class AssistantBench {
         json.put("chat", chat);
         Files.writeString(results.resolve("assistant-" + date + ".json"),
                 JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
+        // One line per run in the benchmark's history; the report above is replaced by the next run of the same day.
+        Path history = results.resolve("assistant-history.tsv");
+        if (!Files.exists(history)) {
+            Files.writeString(history, "date\tcommit\tparse_p99_us\tsplit_baseline_p99_us\tchat_p99_us\t"
+                    + "get_tasks_baseline_p99_us\tcontext_load_p99_us\treport\n");
+        }
+        Files.writeString(history, String.format(Locale.ROOT, "%s\t%s\t%.1f\t%.1f\t%.1f\t%.1f\t%.1f\t%s%n",
+                java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                System.getenv().getOrDefault("BENCH_COMMIT", "?"), parse.get(0).p99Micros(), parse.get(1).p99Micros(),
+                chat.get(0).p99Micros(), chat.get(1).p99Micros(), chat.get(3).p99Micros(), "assistant-" + date + ".md"),
+                java.nio.file.StandardOpenOption.APPEND);
     }
 
     static void row(StringBuilder md, Stats s, String target) {

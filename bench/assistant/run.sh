@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Assistant benchmark: offline parse throughput/p99 and offline chat round-trip p99 over HTTP on the
 # embedded PostgreSQL, each against a baseline measured in the same run. Not part of `mvnw verify`.
-# Writes bench/results/assistant-<date>.md and .json. Usage: bench/assistant/run.sh
+# Writes bench/results/assistant-<date>.md and .json and appends one line to bench/results/assistant-history.tsv.
+# Usage: bench/assistant/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source bench/lib.sh

@@ -450,6 +450,9 @@ public class BenchTool {
         System.out.println(allMet ? "ALL TARGETS MET" : "SOME TARGETS MISSED");
         Files.writeString(Path.of(args[4]), md);
         Files.writeString(Path.of(args[5]), json);
+        if (args.length > 9) {
+            appendHistory(Path.of(args[8]), args[9], meta, runs);
+        }
         if (args.length > 6) {
             Files.writeString(Path.of(args[6]), chart);
         }
@@ -498,6 +501,36 @@ public class BenchTool {
             return new Run(label[0], label[1], label[2], requests / seconds, percentile(50), percentile(90), percentile(99),
                     hist.isEmpty() ? Double.NaN : hist.lastKey() / 1000.0, requests, errors, late, rounds);
         }
+    }
+
+    static final String HISTORY_HEADER = "date\tcommit\tload_before\tcreate_app/baseline\tlist_app/baseline\t"
+            + "search_app/baseline\tlist_p99_light_ms\tsearch_p99_light_ms\tlist_p99_open_loop_ms\tsearch_p99_open_loop_ms\t"
+            + "list_p99_saturation_ms\tsearch_p99_saturation_ms\treport";
+
+    /**
+     * Appends this run's headline figures to the benchmark's history, one tab-separated line (the header first when
+     * the file is new): throughput ratios at saturation, the judged p99s (one connection, open loop) and the app's
+     * p99s at saturation. Reports are replaced by the next run; the history keeps every run.
+     */
+    static void appendHistory(Path history, String report, Map<String, String> meta, List<Run> runs) throws IOException {
+        java.util.function.BiFunction<String, String, String> ratio = (op, phase) -> {
+            Run app = find(runs, "app", op, phase);
+            Run base = find(runs, "baseline", op, phase);
+            return app == null || base == null ? "-" : f0(100 * app.rps() / base.rps()) + "%";
+        };
+        java.util.function.BiFunction<String, String, String> p99 = (op, phase) -> {
+            Run app = find(runs, "app", op, phase);
+            return app == null ? "-" : f1(app.p99());
+        };
+        String line = String.join("\t", meta.getOrDefault("date", "?"), meta.getOrDefault("commit", "?"),
+                meta.getOrDefault("load_average_before", "?").split("[ ,]")[0],
+                ratio.apply("create", "saturation"), ratio.apply("list", "saturation"), ratio.apply("search", "saturation"),
+                p99.apply("list", "light"), p99.apply("search", "light"), p99.apply("list", "rate"), p99.apply("search", "rate"),
+                p99.apply("list", "saturation"), p99.apply("search", "saturation"), report) + "\n";
+        if (!Files.exists(history)) {
+            Files.writeString(history, HISTORY_HEADER + "\n");
+        }
+        Files.writeString(history, line, java.nio.file.StandardOpenOption.APPEND);
     }
 
     static Run find(List<Run> runs, String contestant, String op, String phase) {

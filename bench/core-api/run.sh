@@ -12,8 +12,9 @@
 #                      BENCH_SEARCH_SWEEP="2 4 8" (searches also measured at these connection counts, LIGHT_DURATION each)
 #                      BENCH_RATE_CONNECTIONS=64 BENCH_RATE_DURATION=20 (lists and searches also measured open loop at
 #                      half the baseline's saturation throughput)
-# Output: a table on stdout, bench/results/core-api-<date>.md, bench/results/core-api-latest.json (+ .png chart
-# when gnuplot is installed). Only loopback addresses are used. Everything started here is stopped on exit.
+# Output: a table on stdout beside the baseline's, bench/results/core-api-<date>.md and core-api-latest.json (+ .png
+# charts when gnuplot is installed), and one line appended to bench/results/core-api-history.tsv. Only loopback
+# addresses are used. Everything started here is stopped on exit.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -229,7 +230,7 @@ measure search light 1 "$LIGHT_CONNS" "$LIGHT_DURATION" 0
 for c in $SEARCH_SWEEP; do  # where the search p99 crosses 50 ms
   measure search "c$c" $(( c < THREADS ? c : THREADS )) "$c" "$LIGHT_DURATION" 0
 done
-# The issue's targets together: carrying half the baseline's throughput, is the p99 under 50 ms? Requests arrive on a
+# Both targets together: carrying half the baseline's throughput, is the p99 under 50 ms? Requests arrive on a
 # schedule (open loop), so a slow answer cannot hold back the ones behind it as it does in the closed loops above.
 declare -A RATES
 for op in list search; do
@@ -273,7 +274,7 @@ PG_VERSION=$(grep -m1 -oE 'PostgreSQL [0-9.]+' "$WORK/plans.txt" || echo '?')
 } >"$WORK/meta.properties"
 CHART="$WORK/chart.dat"
 "$JAVA" "$HERE/BenchTool.java" report "$OUT" "$WORK/cpu.jsonl" "$WORK/meta.properties" "$WORK/report.md" \
-  "$RESULTS/core-api-latest.json" "$CHART" "$WORK/search-sweep.dat"
+  "$RESULTS/core-api-latest.json" "$CHART" "$WORK/search-sweep.dat" "$RESULTS/core-api-history.tsv" "core-api-$DATE.md"
 {
   echo
   echo "## Query plans (EXPLAIN ANALYZE of the app's SQL for the app user, after the seed)"
@@ -315,4 +316,4 @@ plot "$WORK/search-sweep.dat" using 1:2 with linespoints lw 2 title "app", \\
      50 with lines dt 2 lc rgb "red" title "target 50 ms"
 EOF
 fi
-log "results: $RESULTS/core-api-$DATE.md (+ .png, -search.png), $RESULTS/core-api-latest.json (took $(( $(date +%s) - START_TS ))s)"
+log "results: $RESULTS/core-api-$DATE.md (+ .png, -search.png), $RESULTS/core-api-latest.json, a line in $RESULTS/core-api-history.tsv (took $(( $(date +%s) - START_TS ))s)"

@@ -480,11 +480,27 @@ public class EventsBench {
                 + "/s through the REST API (Kafka transport, embedded PostgreSQL, one broker, all roles in one JVM), "
                 + "2-core machine.\n\n";
         String label = System.getenv().getOrDefault("BENCH_LABEL", "");
-        Files.writeString(dir.resolve("events-" + LocalDate.now() + (label.isBlank() ? "" : "-" + label) + ".md"), header + table);
+        String reportName = "events-" + LocalDate.now() + (label.isBlank() ? "" : "-" + label) + ".md";
+        Files.writeString(dir.resolve(reportName), header + table);
+        // One line per run in the benchmark's history; the report above is replaced by the next run of the same day.
+        appendHistory(dir.resolve("events-history.tsv"),
+                "date\tcommit\tload_at_end\tchanges\trate_per_s\tkafka_p99_ms\tapp_p99_ms\tp99_added_ms\trelay_events_per_s\treport",
+                String.format(Locale.ROOT, "%s\t%s\t%s\t%d\t%d\t%.1f\t%.1f\t%.1f\t%.0f\t%s",
+                        java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                        System.getenv().getOrDefault("BENCH_COMMIT", "?"), loadAverage().split(" ")[0], changes, rate,
+                        baseline.p99(), app.p99(), added, relay, reportName));
         Files.writeString(dir.resolve("events-latest.json"), String.format(Locale.ROOT,
                 "{\"date\":\"%s\",\"changes\":%d,\"ratePerSecond\":%d,\"baseline\":%s,\"app\":%s,\"p99AddedMs\":%.1f,"
                         + "\"relayEventsPerSecond\":%.0f,\"backlog\":%d}%n",
                 LocalDate.now(), changes, rate, baseline.json(), app.json(), added, relay, backlog));
+    }
+
+    /** Appends one tab-separated line to a history file, writing the header first when the file is new. */
+    static void appendHistory(Path history, String header, String line) throws IOException {
+        if (!Files.exists(history)) {
+            Files.writeString(history, header + "\n");
+        }
+        Files.writeString(history, line + "\n", java.nio.file.StandardOpenOption.APPEND);
     }
 
     static String loadAverage() {

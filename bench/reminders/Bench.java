@@ -318,6 +318,17 @@ public class Bench {
                 app.get("reminderEvents"), app.get("duplicateReminderEvents"), app.get("inAppNotifications"),
                 app.get("markedLate"), app.get("createFailures"), loadAtStart);
         Files.writeString(dir.resolve("reminders-" + date + suffix + ".md"), md);
+        // One line per run in the benchmark's history; the report above is replaced by the next run of the same day.
+        Path history = dir.resolve("reminders-history.tsv");
+        if (!Files.exists(history)) {
+            Files.writeString(history, "date\tcommit\tload_at_start\tmode\tcount\tfire_batch_size\tapp_p50_ms\tapp_p99_ms\t"
+                    + "db_scheduler_alone_p99_ms\tmisses\tduplicates\treport\n");
+        }
+        Files.writeString(history, String.join("\t", Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
+                System.getenv().getOrDefault("BENCH_COMMIT", "?"), loadAtStart.split(" ")[0], mode, String.valueOf(count), batch,
+                String.valueOf(app.get("p50Ms")), String.valueOf(app.get("p99Ms")), String.valueOf(baseline.get("p99Ms")),
+                String.valueOf(app.get("misses")), String.valueOf(app.get("duplicateFirings")),
+                "reminders-" + date + suffix + ".md") + "\n", java.nio.file.StandardOpenOption.APPEND);
         System.out.println(md);
     }
 

@@ -3,7 +3,8 @@
 # PostgreSQL (instance A: every role, with its embedded PostgreSQL; instance B: api + reminders on A's
 # database). Measures lateness (firedAt - remindAt, as the app records it in reminder_firing), duplicates
 # and misses, then runs a baseline in the same run: db-scheduler alone, two schedulers with the same
-# settings executing a no-op task on the same database. Results go to bench/results/reminders-<date>.{md,json}.
+# settings executing a no-op task on the same database. Results go to bench/results/reminders-<date>.{md,json}, and
+# one line per run is appended to bench/results/reminders-history.tsv.
 #
 # Usage: bench/reminders/run.sh [COUNT=10000] [MODE=spread|burst]
 #   spread: remindAt spread evenly over the minute; burst: every remindAt at the minute's first instant.

@@ -297,7 +297,7 @@ public class TopologyBench {
                 .append(javaOpts).append("`), Kafka transport. **Single**: every role in one JVM with the embedded ")
                 .append("transport and its own embedded PostgreSQL. 2-core machine; load average before `")
                 .append(report.get("loadAverageBefore")).append("`, after `").append(report.get("loadAverageAfter"))
-                .append("` (other sessions were using the machine when these are well above 2).")
+                .append("` (other processes were using the machine when these are well above 2).")
                 .append(overrides().isEmpty() ? "" : " Settings given to every app process: `" + overrides() + "`.")
                 .append("\n\n")
                 .append("## Completing a recurring task → next occurrence readable via api\n\n")
@@ -330,6 +330,20 @@ public class TopologyBench {
         }
         md.append("\nFired per reminders process (their own metrics): ").append(tm.get("firedByProcess")).append(".\n");
         Files.writeString(dir.resolve(name + ".md"), md.toString());
+        // One line per run in the benchmark's history; the report above is replaced by the next run of the same day.
+        Path history = dir.resolve("topology-history.tsv");
+        if (!Files.exists(history)) {
+            Files.writeString(history, "date\tcommit\tload_before\ttopology_complete_to_readable_p99_ms\t"
+                    + "single_jvm_complete_to_readable_p99_ms\tkafka_p99_ms\treminder_firing_p99_ms\treminder_delivery_p99_ms\t"
+                    + "missed\tdoubled\treport\n");
+        }
+        Files.writeString(history, String.format(Locale.ROOT, "%s\t%s\t%s\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%s\t%s\t%s%n",
+                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), System.getenv().getOrDefault("BENCH_COMMIT", "?"),
+                String.valueOf(report.get("loadAverageBefore")).split(" ")[0], total.p99(),
+                LatencyStats.parse((String) sr.get("completeToReadable")).p99(),
+                LatencyStats.parse((String) report.get("kafkaRoundTrip")).p99(),
+                LatencyStats.parse((String) tm.get("firingLateness")).p99(), LatencyStats.parse((String) tm.get("deliveryLateness")).p99(),
+                tm.get("missed"), tm.get("doubled"), name + ".md"), java.nio.file.StandardOpenOption.APPEND);
         System.out.println();
         System.out.println(md);
     }

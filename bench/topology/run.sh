@@ -3,6 +3,7 @@
 # recurrence, notifier, audit and two reminders processes) against all roles in one JVM, same run.
 # Measures complete → next occurrence readable via api (p50/p99 over N completions) and reminder lateness.
 # Usage: bench/topology/run.sh [completions=1000] [reminders=300]
+# Output: bench/results/topology-<date>.{md,json} and one line appended to bench/results/topology-history.tsv.
 # Knobs: BENCH_JAVA_OPTS (JVM flags of every app process), BENCH_KEEP_WORK=1 (keep logs under bench/work/).
 set -euo pipefail
 cd "$(dirname "$0")/../.."

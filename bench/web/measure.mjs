@@ -6,7 +6,7 @@
 //        BENCH_TASKS, BENCH_CHROMIUM, BENCH_NOTE)
 import { chromium } from 'playwright-core';
 import { createServer } from 'node:http';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants as zlib } from 'node:zlib';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
@@ -396,6 +396,21 @@ async function main() {
   const md = markdown(result);
   writeFileSync(path.join(RESULTS, `web-${date}.md`), md);
   writeFileSync(path.join(RESULTS, `web-${date}.svg`), svg(result));
+  // One line per run in the benchmark's history; the reports above are replaced by the next run of the same day.
+  const history = path.join(RESULTS, 'web-history.tsv');
+  if (!existsSync(history)) {
+    writeFileSync(history, ['date', 'commit', 'load_before', 'initial_js_gzip_kb', 'initial_total_gzip_kb',
+      'first_page_interactive_p50/p95_ms', '1000_rows_interactive_p50/p95_ms', 'static_1000_rows_interactive_p50/p95_ms',
+      'report'].join('\t') + '\n');
+  }
+  const interactive = (prefix) => {
+    const name = Object.keys(stats).find((n) => n.startsWith(prefix));
+    const s = name && stats[name].interactive;
+    return s ? `${s.p50}/${s.p95}` : '-';
+  };
+  appendFileSync(history, [result.date.slice(0, 19) + 'Z', process.env.BENCH_COMMIT ?? '?', load.before[0],
+    (size.js.gzip / 1024).toFixed(1), (size.total.gzip / 1024).toFixed(1), interactive('app, first page'),
+    interactive('app, all'), interactive('static, same ' + TASKS), `web-${date}.md`].join('\t') + '\n');
   console.log(md);
 }
 

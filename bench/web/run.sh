@@ -7,7 +7,8 @@
 # Usage: bench/web/run.sh          (about 4 minutes on a quiet machine; hard limit BENCH_MAX_SECONDS, default 900)
 # Knobs (environment): BENCH_RUNS=20 BENCH_WARMUP=3 BENCH_LOADMORE_RUNS=5 BENCH_TASKS=1000
 #                      BENCH_CHROMIUM=/usr/bin/chromium BENCH_NOTE="text for the results file" BENCH_KEEP_WORK=1
-# Output: a table on stdout, bench/results/web-<date>.md|.json|.svg and bench/results/web-latest.json.
+# Output: a table on stdout, bench/results/web-<date>.md|.json|.svg and bench/results/web-latest.json, and one line
+# appended to bench/results/web-history.tsv.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)

@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Event backbone settings ({@code taskstream.events.*}).
  *
- * @param transport where the relay publishes: {@code embedded} (in-process consumers) or {@code kafka}
+ * @param transport where the relay publishes: {@code embedded} (in-process consumers), {@code kafka} or {@code dapr}
+ *         (Dapr pub/sub through the sidecar)
  * @param source the CloudEvents {@code source} prefix of our events
  * @param topics topic names
  * @param relay outbox relay tuning

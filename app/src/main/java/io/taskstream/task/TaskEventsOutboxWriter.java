@@ -60,7 +60,7 @@ class TaskEventsOutboxWriter {
                 new Outbox.Entry(Topic.TASK_UPDATES, CloudEvent.of(source, type, subject, event.occurredAt(), user, payload))));
     }
 
-    /** The event's {@code data}: the seeds' fields plus what changed and through which door. */
+    /** The event's {@code data}: its type, the task and its owner, when, what changed and through which door. */
     record EventData(String eventType, long taskId, String userId, TaskData task, Instant timestamp,
             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
             List<String> changedFields, String door) {

@@ -26,7 +26,7 @@ final class Browser implements AutoCloseable {
     static final String SCREENSHOTS_PROPERTY = "taskstream.e2e.screenshots";
     static final String AXE_PROPERTY = "taskstream.e2e.axe";
 
-    /** WCAG 2.1 A and AA rules, the level the issue asks for ("axe-clean on the main pages"). */
+    /** WCAG 2.1 A and AA rules: the main pages must pass them without a violation. */
     private static final String AXE_RUN = """
             async () => {
               const result = await axe.run(document, {

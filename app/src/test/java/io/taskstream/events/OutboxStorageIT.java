@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The outbox stores each event as the text the application serialized and hands the relay that same
- * text: the database neither parses it into jsonb nor prints it back (ADR 027, session 5).
+ * text: the database neither parses it into jsonb nor prints it back (ADR 027).
  */
 class OutboxStorageIT extends ApiIT {
 

@@ -14,7 +14,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Accepts the environment variable names the seeds and common platforms use, mapping them onto
+ * Accepts the environment variable names that deployments and common platforms use, mapping them onto
  * Spring properties, and decides whether the app must start its own PostgreSQL.
  *
  * <ul>
