@@ -16,7 +16,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * {@code update_task}: changes only the fields that are given. {@code title} is the new title here
- * (as in the seeds); the task is named by {@code task_id} or {@code reference}.
+ * (the field the tool's schema documents); the task is named by {@code task_id} or {@code reference}.
  */
 final class UpdateTaskTool extends TargetedTool {
 
