@@ -8,7 +8,10 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The JSON results of the tools, in the snake_case shapes MCP clients and models are given ({@code {"task_id", "status", "title"}}). */
+/**
+ * The JSON results of the tools, in the snake_case shapes MCP clients and models are given
+ * ({@code {"task_id", "status", "title"}}).
+ */
 final class ToolResults {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
