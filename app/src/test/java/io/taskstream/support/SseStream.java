@@ -23,15 +23,13 @@ public final class SseStream implements AutoCloseable {
 
     private SseStream(HttpRequest request) {
         response = CLIENT.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
-        response.thenAccept(r -> {
-            status = r.statusCode();
-            Thread.ofVirtual().start(() -> read(r.body()));
-        });
+        response.thenAccept(r -> Thread.ofVirtual().start(() -> read(r.body())));
     }
 
     public static SseStream open(HttpRequest.Builder request) {
         SseStream stream = new SseStream(request.header("Accept", "text/event-stream").build());
-        stream.response.orTimeout(10, TimeUnit.SECONDS).join();
+        // Read from the response itself: join() may return before a dependent stage has run.
+        stream.status = stream.response.orTimeout(10, TimeUnit.SECONDS).join().statusCode();
         return stream;
     }
 
