@@ -12,6 +12,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** HTTP adapter of the data export. */
@@ -30,7 +31,8 @@ class ExportController {
             description = "Profile, tasks (recurrence and reminders included), history, reminder firings, "
                     + "notifications and notification settings, conversations, and the API tokens' metadata. Never a "
                     + "secret or a hash: no password, no API token, no webhook secret.")
-    ResponseEntity<ObjectNode> export(@PathVariable UUID userId) {
+    // Declared as JsonNode, which the API document describes as free-form JSON (ObjectNode's setters are no schema).
+    ResponseEntity<JsonNode> export(@PathVariable UUID userId) {
         ObjectNode document = export.export(new UserId(userId));
         String file = "taskstream-export-" + LocalDate.now(ZoneOffset.UTC) + ".json";
         return ResponseEntity.ok()
