@@ -6,9 +6,8 @@ import io.taskstream.platform.TaskstreamProperties;
 import io.taskstream.support.ApiIT;
 import io.taskstream.support.ConfiguredInstance;
 import io.taskstream.support.HttpApi;
+import io.taskstream.support.RawHttp;
 import java.io.IOException;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
@@ -36,7 +35,8 @@ class ProtectedResourceIT extends ApiIT {
     void withoutAPublicUrlAChallengeNamesNoMetadataAddress() throws IOException {
         for (String path : List.of("/mcp", "/api/auth/me")) {
             for (String headers : FORGED) {
-                String head = head(raw(port, "GET " + path + " HTTP/1.1\r\n" + headers + "Connection: close\r\n\r\n"));
+                String head = RawHttp.head(
+                        RawHttp.send(port, "GET " + path + " HTTP/1.1\r\n" + headers + "Connection: close\r\n\r\n"));
 
                 assertThat(head).as(path + " " + headers).startsWith("http/1.1 401 ")
                         .contains("www-authenticate: bearer").doesNotContain("resource_metadata", "evil");
@@ -54,7 +54,8 @@ class ProtectedResourceIT extends ApiIT {
 
         for (String path : List.of("/mcp", "/api/auth/me")) {
             for (String headers : FORGED) {
-                String head = head(raw(configured, "GET " + path + " HTTP/1.1\r\n" + headers + "Connection: close\r\n\r\n"));
+                String head = RawHttp.head(
+                        RawHttp.send(configured, "GET " + path + " HTTP/1.1\r\n" + headers + "Connection: close\r\n\r\n"));
 
                 assertThat(head).as(path + " " + headers).startsWith("http/1.1 401 ")
                         .contains("www-authenticate: bearer " + metadata.toLowerCase(Locale.ROOT)).doesNotContain("evil");
@@ -68,7 +69,7 @@ class ProtectedResourceIT extends ApiIT {
     void theMetadataDocumentNamesTheResourceUnderThePublicUrl() throws IOException {
         int configured = ConfiguredInstance.port(dataSource, properties);
 
-        String response = raw(configured, "GET /.well-known/oauth-protected-resource HTTP/1.1\r\nHost: evil.example\r\n"
+        String response = RawHttp.send(configured, "GET /.well-known/oauth-protected-resource HTTP/1.1\r\nHost: evil.example\r\n"
                 + "X-Forwarded-Host: evil.example\r\nConnection: close\r\n\r\n");
 
         assertThat(response).startsWith("HTTP/1.1 200 ");
@@ -77,24 +78,15 @@ class ProtectedResourceIT extends ApiIT {
         assertThat(response).doesNotContain("evil");
     }
 
-    private static String head(String response) {
-        return response.substring(0, response.indexOf("\r\n\r\n")).toLowerCase(Locale.ROOT);
-    }
 
     /** The body of a raw response, chunked or not (the document is small: one chunk). */
     private static String body(String response) {
         String body = response.substring(response.indexOf("\r\n\r\n") + 4);
-        if (head(response).contains("transfer-encoding: chunked")) {
+        if (RawHttp.head(response).contains("transfer-encoding: chunked")) {
             body = body.substring(body.indexOf("\r\n") + 2);
             body = body.substring(0, body.indexOf("\r\n"));
         }
         return body;
     }
 
-    private static String raw(int port, String request) throws IOException {
-        try (Socket socket = new Socket("localhost", port)) {
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
-            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
 }

@@ -7,17 +7,16 @@ import static io.taskstream.support.TaskJson.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taskstream.support.ApiIT;
-import io.taskstream.support.HttpApi;
 import io.taskstream.support.HttpApi.Response;
 import io.taskstream.support.HttpApi.Session;
+import io.taskstream.support.HttpApi;
 import io.taskstream.support.LogLines;
+import io.taskstream.support.RawHttp;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.Socket;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -159,7 +158,7 @@ class ApiErrorsIT extends ApiIT {
                 "/api/" + ann.userId() + "/stream?ticket=%", "/actuator/health?probe=%")) {
             String response = rawGet(target);
 
-            assertThat(head(response)).as(target).startsWith("http/1.1 400 ")
+            assertThat(RawHttp.head(response)).as(target).startsWith("http/1.1 400 ")
                     .contains("content-type: application/problem+json", "x-request-id: ");
             assertThat(response).as(target).contains("/problems/bad-parameter", "The query string cannot be decoded");
         }
@@ -173,7 +172,7 @@ class ApiErrorsIT extends ApiIT {
         String unknownVersion = raw("GET " + ann.tasks() + " HTTP/9.9\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
         for (String response : List.of(forbiddenCharacter, hugeHeader, unknownVersion)) {
-            assertThat(head(response)).contains("content-type: application/problem+json", "x-request-id: ");
+            assertThat(RawHttp.head(response)).contains("content-type: application/problem+json", "x-request-id: ");
             assertThat(response).contains("/problems/bad-request", "\"requestId\"").doesNotContain("<html", "Tomcat");
         }
         assertThat(forbiddenCharacter).startsWith("HTTP/1.1 400 ");
@@ -187,16 +186,9 @@ class ApiErrorsIT extends ApiIT {
                 + "\r\nConnection: close\r\n\r\n");
     }
 
-    /** The status line and headers of a raw response, lower case. */
-    private static String head(String response) {
-        return response.substring(0, response.indexOf("\r\n\r\n")).toLowerCase(Locale.ROOT);
-    }
 
     private String raw(String request) throws IOException {
-        try (Socket socket = new Socket("localhost", port)) {
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
-            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        }
+        return RawHttp.send(port, request);
     }
 
     @Test

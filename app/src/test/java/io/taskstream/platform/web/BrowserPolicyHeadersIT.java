@@ -6,9 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.taskstream.support.ApiIT;
 import io.taskstream.support.HttpApi.Response;
 import io.taskstream.support.HttpApi.Session;
+import io.taskstream.support.RawHttp;
 import java.io.IOException;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -59,20 +58,14 @@ class BrowserPolicyHeadersIT extends ApiIT {
                 raw("GET /api/tasks HTTP/9.9\r\nHost: localhost\r\nConnection: close\r\n\r\n"));
 
         for (String response : refused) {
-            assertThat(head(response)).as(response).contains("content-type: application/problem+json",
+            assertThat(RawHttp.head(response)).as(response).contains("content-type: application/problem+json",
                     "referrer-policy: no-referrer",
                     "permissions-policy: " + BrowserPolicyHeaders.PERMISSIONS_POLICY.toLowerCase(Locale.ROOT));
         }
     }
 
-    private static String head(String response) {
-        return response.substring(0, response.indexOf("\r\n\r\n")).toLowerCase(Locale.ROOT);
-    }
 
     private String raw(String request) throws IOException {
-        try (Socket socket = new Socket("localhost", port)) {
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
-            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        }
+        return RawHttp.send(port, request);
     }
 }
