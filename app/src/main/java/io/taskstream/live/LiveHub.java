@@ -47,7 +47,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  *
  * <p>Each stream belongs to the session that opened it (directly, or through the session that asked for its ticket)
  * and ends when that session ends (ADR 035): at once on this process when the account module says sessions of the
- * user ended ({@link #endStreamsOfEndedSessions}), and on every process at the next heartbeat, which asks
+ * user ended ({@link #sessionsEnded}), and on every process at the next heartbeat, which asks
  * {@link SessionVerifier} about all of the process's open streams in one query. So a logout, a password change, a
  * revoked API token or a deleted account ends the streams on other replicas within one {@link #HEARTBEAT}.
  *
@@ -206,21 +206,41 @@ class LiveHub implements SmartLifecycle, DisposableBean {
     }
 
     /**
-     * Ends this process's streams of the user whose sessions have ended; the others go on. Asked when the account
-     * module says sessions of the user ended, so that they end at once here rather than at the next heartbeat.
+     * Ends this process's streams of the user whose sessions have ended; the others go on. Called when the account
+     * module says sessions of the user ended, so that they end here at once rather than at the next heartbeat. On
+     * the heartbeat's thread: the caller (a logout) waits neither for the query nor for a slow stream.
      */
-    void endStreamsOfEndedSessions(UUID user) {
-        List<Subscriber> list = subscribers.get(user);
-        if (list != null) {
-            endStreamsOfEndedSessions(list);
-        }
+    void sessionsEnded(UUID user) {
+        inBackground(() -> {
+            List<Subscriber> list = subscribers.get(user);
+            if (list != null) {
+                endStreamsOfEndedSessions(list);
+            }
+        });
     }
 
-    /** Ends every stream of the user on this process: the account is gone. */
-    void endStreamsOf(UUID user) {
-        List<Subscriber> list = subscribers.get(user);
-        if (list != null) {
-            list.forEach(this::end);
+    /** Ends every stream of the user on this process, whatever its session: the account is gone. */
+    void accountDeleted(UUID user) {
+        inBackground(() -> {
+            List<Subscriber> list = subscribers.get(user);
+            if (list != null) {
+                list.forEach(this::end);
+            }
+        });
+    }
+
+    private void inBackground(Runnable task) {
+        try {
+            heartbeat.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    log.warn("Could not end the live streams of ended sessions ({}); the next heartbeat tries again",
+                            e.toString());
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // shutting down: every stream ends anyway
         }
     }
 

@@ -22,11 +22,11 @@ class SessionEndings {
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(SessionsEnded ended) {
-        hub.endStreamsOfEndedSessions(ended.user().value());
+        hub.sessionsEnded(ended.user().value());
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(AccountDeleted deleted) {
-        hub.endStreamsOf(deleted.user().value());
+        hub.accountDeleted(deleted.user().value());
     }
 }
