@@ -100,6 +100,7 @@ class AccountService implements UserDirectory {
     /** Ends this token's session at once, on every replica; the account's other sessions go on. */
     public void logout(UserId user, Jwt session) {
         sessions.revoke(user.value(), session);
+        events.publishEvent(new SessionsEnded(user));
     }
 
     /**
@@ -115,6 +116,7 @@ class AccountService implements UserDirectory {
         if (version.isEmpty()) {
             throw new ClientErrorException(ProblemType.CONFLICT, "The password was changed meanwhile; sign in again");
         }
+        events.publishEvent(new SessionsEnded(user));
         StoredAccount changed = new StoredAccount(account.id(), account.email(), hash, account.name(),
                 account.timeZone(), account.createdAt(), version.getAsInt());
         return new PasswordChanged(authenticated(changed), apiTokens.list(account.id()));

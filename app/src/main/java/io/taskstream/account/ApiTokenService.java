@@ -17,6 +17,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,11 +34,13 @@ class ApiTokenService implements ApiTokenVerifier {
 
     private final ApiTokenRepository tokens;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final SecureRandom random = new SecureRandom();
 
-    ApiTokenService(ApiTokenRepository tokens, Clock clock) {
+    ApiTokenService(ApiTokenRepository tokens, Clock clock, ApplicationEventPublisher events) {
         this.tokens = tokens;
         this.clock = clock;
+        this.events = events;
     }
 
     /** A new token and, this one time, its secret. */
@@ -71,18 +74,19 @@ class ApiTokenService implements ApiTokenVerifier {
         if (!tokens.delete(user.value(), id)) {
             throw new NotFoundException("API token " + id + " does not exist");
         }
+        events.publishEvent(new SessionsEnded(user));
     }
 
     @Override
     @Transactional
-    public Optional<String> verify(String token) {
+    public Optional<VerifiedApiToken> verify(String token) {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 200) {
             return Optional.empty();
         }
         Instant now = now();
         Optional<StoredToken> found = tokens.findValid(hash(token), now);
         found.ifPresent(t -> tokens.touch(t.id(), now, LAST_USED_GRANULARITY));
-        return found.map(t -> t.userId().toString());
+        return found.map(t -> new VerifiedApiToken(t.userId().toString(), t.id()));
     }
 
     private Instant now() {

@@ -1,9 +1,15 @@
 package io.taskstream.account;
 
+import io.taskstream.platform.security.SessionRef;
 import io.taskstream.platform.security.SessionVerifier;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +56,57 @@ class Sessions implements SessionVerifier {
                 .single());
     }
 
+    /**
+     * One statement for any number of sessions: they go as one JSON parameter (no limit on bind parameters, one plan),
+     * each checked by the same primary-key reads as {@link #isActive}, or for an API token by its id, owner and
+     * expiry.
+     */
+    @Override
+    public Set<SessionRef> ended(Collection<SessionRef> sessions) {
+        if (sessions.isEmpty()) {
+            return Set.of();
+        }
+        List<SessionRef> asked = new ArrayList<>(sessions);
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < asked.size(); i++) {
+            SessionRef session = asked.get(i);
+            json.append(i == 0 ? "" : ",").append("{\"i\":").append(i)
+                    .append(",\"k\":\"").append(session.kind() == SessionRef.Kind.API_TOKEN ? "api" : "jwt")
+                    .append("\",\"u\":\"").append(session.user())
+                    .append("\",\"j\":\"").append(jsonText(session.id()))
+                    .append("\",\"v\":").append(session.version()).append('}');
+        }
+        json.append(']');
+        List<Integer> ended = jdbc.sql("""
+                        select s.i from jsonb_to_recordset(cast(:sessions as jsonb)) as s(i int, k text, u uuid, j text, v int)
+                        where case when s.k = 'api' then not exists (
+                                       select 1 from api_token t where t.id = cast(s.j as bigint) and t.user_id = s.u
+                                          and (t.expires_at is null or t.expires_at > :now))
+                                   else not exists (select 1 from app_user a where a.id = s.u and a.session_version = s.v)
+                                       or exists (select 1 from revoked_token r where r.jti = s.j) end""")
+                .param("sessions", json.toString())
+                .param("now", Timestamp.from(clock.instant()))
+                .query(Integer.class)
+                .list();
+        Set<SessionRef> result = new HashSet<>();
+        ended.forEach(i -> result.add(asked.get(i)));
+        return result;
+    }
+
+    private static String jsonText(String text) {
+        StringBuilder escaped = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                escaped.append('\\').append(c);
+            } else if (c < 0x20) {
+                escaped.append(String.format("\\u%04x", (int) c));
+            } else {
+                escaped.append(c);
+            }
+        }
+        return escaped.toString();
+    }
+
     /** Ends the session of this token, on every replica, from the next request on. */
     void revoke(UUID user, Jwt jwt) {
         Instant expiresAt = jwt.getExpiresAt() == null ? clock.instant().plusSeconds(86_400) : jwt.getExpiresAt();
@@ -63,17 +120,12 @@ class Sessions implements SessionVerifier {
 
     /** The session version the token was issued with; tokens from before the claim existed have version 0. */
     static int versionOf(Jwt jwt) {
-        Object version = jwt.getClaims().get(SESSION_VERSION_CLAIM);
-        return version instanceof Number n ? n.intValue() : 0;
+        return SessionRef.sessionVersion(jwt);
     }
 
-    /**
-     * The token's {@code jti}; a token issued before tokens had one is known by the SHA-256 of its text instead, so
-     * that it too can be signed out.
-     */
+    /** The token's {@code jti}, or for a token issued before tokens had one the SHA-256 of its text. */
     static String idOf(Jwt jwt) {
-        return jwt.getId() != null ? jwt.getId()
-                : "sha256:" + ApiTokenService.hash(jwt.getTokenValue());
+        return SessionRef.jwtId(jwt);
     }
 
     /** Deletes revocations of tokens that have expired by now: they are refused for their expiry alone. */

@@ -4,6 +4,8 @@ import io.taskstream.events.CloudEvent;
 import io.taskstream.events.PublishedEvents;
 import io.taskstream.events.Topic;
 import io.taskstream.platform.QuotaProperties;
+import io.taskstream.platform.security.SessionRef;
+import io.taskstream.platform.security.SessionVerifier;
 import io.taskstream.platform.web.ClientErrorException;
 import io.taskstream.platform.web.ProblemType;
 import io.micrometer.core.instrument.Gauge;
@@ -11,8 +13,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.server.context.WebServerGracefulShutdownLifecycle;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
@@ -38,6 +45,12 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * this process pushed recently: an event reaches the consumers a moment before the relay commits its
  * position, and a client reconnecting in that moment would otherwise find it in neither place.
  *
+ * <p>Each stream belongs to the session that opened it (directly, or through the session that asked for its ticket)
+ * and ends when that session ends (ADR 035): at once on this process when the account module says sessions of the
+ * user ended ({@link #sessionsEnded}), and on every process at the next heartbeat, which asks
+ * {@link SessionVerifier} about all of the process's open streams in one query. So a logout, a password change, a
+ * revoked API token or a deleted account ends the streams on other replicas within one {@link #HEARTBEAT}.
+ *
  * <p>On shutdown the streams are ended before the web server's graceful shutdown, which would otherwise
  * wait its whole timeout for them (they never finish by themselves); clients reconnect to another replica
  * and resume from their {@code Last-Event-ID}.
@@ -47,7 +60,8 @@ class LiveHub implements SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(LiveHub.class);
     static final Duration STREAM_TIMEOUT = Duration.ofMinutes(30);
-    private static final Duration HEARTBEAT = Duration.ofSeconds(20);
+    /** Between pings, and between checks that the streams' sessions still stand: the bound on ending them elsewhere. */
+    static final Duration HEARTBEAT = Duration.ofSeconds(20);
     private static final int REPLAY_LIMIT = 1000;
     private static final int RECENT_PER_USER = 200;
     private static final Duration RECENT_WINDOW = Duration.ofSeconds(30);
@@ -60,9 +74,13 @@ class LiveHub implements SmartLifecycle, DisposableBean {
             Thread.ofPlatform().name("sse-heartbeat").daemon(true).factory());
 
     private final int streamsPerUser;
+    /** Absent only where no module keeps sessions; then streams end with their page or their timeout alone. */
+    private final SessionVerifier sessions;
 
-    LiveHub(PublishedEvents published, MeterRegistry meters, QuotaProperties quotas) {
+    LiveHub(PublishedEvents published, MeterRegistry meters, QuotaProperties quotas,
+            ObjectProvider<SessionVerifier> sessions) {
         this.published = published;
+        this.sessions = sessions.getIfAvailable();
         this.streamsPerUser = quotas.liveStreams();
         Gauge.builder("taskstream.live.streams", subscribers, m -> m.values().stream().mapToInt(List::size).sum())
                 .description("open live streams on this process").register(meters);
@@ -70,12 +88,13 @@ class LiveHub implements SmartLifecycle, DisposableBean {
     }
 
     /**
-     * Opens a stream of the user's updates, refused when the user already has as many open on this process as the
-     * quota allows (each holds a connection and a share of every event's fan-out until it ends).
+     * Opens a stream of the user's updates for the given session (empty: one we cannot end, the external issuer's),
+     * refused when the user already has as many open on this process as the quota allows (each holds a connection
+     * and a share of every event's fan-out until it ends).
      */
-    SseEmitter open(UUID user, Long lastEventId) {
+    SseEmitter open(UUID user, Optional<SessionRef> session, Long lastEventId) {
         SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
-        Subscriber subscriber = new Subscriber(user, emitter);
+        Subscriber subscriber = new Subscriber(user, session.orElse(null), emitter);
         boolean[] refused = {false};
         subscribers.compute(user, (u, list) -> {
             List<Subscriber> streams = list == null ? new CopyOnWriteArrayList<>() : list;
@@ -181,8 +200,78 @@ class LiveHub implements SmartLifecycle, DisposableBean {
         return event.type().startsWith("taskstream.notification.") ? "notification" : "task";
     }
 
+    /** Whether the session has ended; a ticket may be redeemed after the session that asked for it ended. */
+    boolean hasEnded(SessionRef session) {
+        return sessions != null && !sessions.ended(Set.of(session)).isEmpty();
+    }
+
+    /**
+     * Ends this process's streams of the user whose sessions have ended; the others go on. Called when the account
+     * module says sessions of the user ended, so that they end here at once rather than at the next heartbeat. On
+     * the heartbeat's thread: the caller (a logout) waits neither for the query nor for a slow stream.
+     */
+    void sessionsEnded(UUID user) {
+        inBackground(() -> {
+            List<Subscriber> list = subscribers.get(user);
+            if (list != null) {
+                endStreamsOfEndedSessions(list);
+            }
+        });
+    }
+
+    /** Ends every stream of the user on this process, whatever its session: the account is gone. */
+    void accountDeleted(UUID user) {
+        inBackground(() -> {
+            List<Subscriber> list = subscribers.get(user);
+            if (list != null) {
+                list.forEach(this::end);
+            }
+        });
+    }
+
+    private void inBackground(Runnable task) {
+        try {
+            heartbeat.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    log.warn("Could not end the live streams of ended sessions ({}); the next heartbeat tries again",
+                            e.toString());
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // shutting down: every stream ends anyway
+        }
+    }
+
+    private void endStreamsOfEndedSessions(Collection<Subscriber> streams) {
+        if (sessions == null) {
+            return;
+        }
+        List<Subscriber> checked = streams.stream().filter(s -> s.session != null).toList();
+        if (checked.isEmpty()) {
+            return;
+        }
+        Set<SessionRef> ended = sessions.ended(checked.stream().map(s -> s.session).distinct().toList());
+        checked.stream().filter(s -> ended.contains(s.session)).forEach(this::end);
+    }
+
+    private void end(Subscriber subscriber) {
+        synchronized (subscriber) {
+            close(subscriber);
+        }
+    }
+
     private void ping() {
         forgetOldEvents();
+        try {
+            List<Subscriber> all = new ArrayList<>();
+            subscribers.values().forEach(all::addAll);
+            endStreamsOfEndedSessions(all);
+        } catch (RuntimeException e) {
+            log.warn("Could not check the sessions of the open live streams ({}); trying again in {}", e.toString(),
+                    HEARTBEAT);
+        }
         subscribers.values().forEach(list -> list.forEach(subscriber -> {
             synchronized (subscriber) {
                 try {
@@ -271,11 +360,14 @@ class LiveHub implements SmartLifecycle, DisposableBean {
 
     private static final class Subscriber {
         private final UUID user;
+        /** The session the stream belongs to; null for one we cannot end (the external issuer's). */
+        private final SessionRef session;
         private final SseEmitter emitter;
         private long lastSent = -1;
 
-        Subscriber(UUID user, SseEmitter emitter) {
+        Subscriber(UUID user, SessionRef session, SseEmitter emitter) {
             this.user = user;
+            this.session = session;
             this.emitter = emitter;
         }
     }

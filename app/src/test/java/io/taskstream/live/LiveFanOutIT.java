@@ -97,4 +97,19 @@ class LiveFanOutIT {
         assertThat(records).extracting(r -> r.value().replaceAll(".*\"title\":\"(Task \\d+)\".*", "$1"))
                 .containsExactly(java.util.stream.IntStream.range(0, 20).mapToObj(i -> "Task " + i).toArray(String[]::new));
     }
+
+    @Test
+    void aStreamOnAnotherReplicaEndsWithinAHeartbeatOfItsSessionSigningOut() {
+        HttpApi first = new HttpApi(port);
+        HttpApi second = new HttpApi(replica.port());
+        Session ann = first.signup();
+        try (SseStream onSecond = SseStream.open(second.as(ann).request("/api/" + ann.userId() + "/stream"))) {
+            assertThat(onSecond.status()).isEqualTo(200);
+
+            assertThat(first.as(ann).post("/api/auth/logout", "").status()).isEqualTo(204);
+
+            assertThat(onSecond.endsWithin(LiveHub.HEARTBEAT.plusSeconds(5)))
+                    .as("ended by the replica's next heartbeat").isTrue();
+        }
+    }
 }

@@ -31,11 +31,13 @@ class LiveHubTest {
     void stoppingEndsEveryOpenStreamBeforeTheWebServerWaitsForActiveRequests() throws Exception {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         LiveHub hub = new LiveHub(NOTHING_PUBLISHED, meters, new io.taskstream.platform.QuotaProperties(10_000, 100, 20,
-                new io.taskstream.platform.QuotaProperties.ChatMessages(30, java.time.Duration.ofMinutes(1))));
+                new io.taskstream.platform.QuotaProperties.ChatMessages(30, java.time.Duration.ofMinutes(1))),
+                new org.springframework.beans.factory.support.StaticListableBeanFactory()
+                        .getBeanProvider(io.taskstream.platform.security.SessionVerifier.class));
         try {
             hub.start();
-            SseEmitter first = hub.open(UUID.randomUUID(), null);
-            SseEmitter second = hub.open(UUID.randomUUID(), null);
+            SseEmitter first = hub.open(UUID.randomUUID(), java.util.Optional.empty(), null);
+            SseEmitter second = hub.open(UUID.randomUUID(), java.util.Optional.empty(), null);
             assertThat(meters.get("taskstream.live.streams").gauge().value()).isEqualTo(2);
 
             hub.stop();

@@ -22,6 +22,8 @@ class LiveStreamIT extends ApiIT {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final Duration QUIET = Duration.ofMillis(800);
+    /** Far less than a heartbeat: the streams end at once on the replica where their session ended. */
+    private static final Duration ENDS = Duration.ofSeconds(5);
 
     @Test
     void eachUserSeesOnlyTheirOwnUpdates() {
@@ -84,6 +86,125 @@ class LiveStreamIT extends ApiIT {
         assertThat(stranger.get("/api/" + ann.userId() + "/stream?ticket=" + fresh).status()).isEqualTo(401);
         assertThat(stranger.get("/api/" + ann.userId() + "/stream").status()).isEqualTo(401);
         assertThat(api.as(bob).post("/api/" + ann.userId() + "/stream/ticket", "").status()).isEqualTo(403);
+    }
+
+    @Test
+    void aStreamOpenedWithATokenEndsWhenThatTokenSignsOut() {
+        Session ann = api.signup();
+        try (SseStream stream = SseStream.open(api.as(ann).request(streamOf(ann)))) {
+            assertThat(stream.status()).isEqualTo(200);
+
+            assertThat(api.as(ann).post("/api/auth/logout", "").status()).isEqualTo(204);
+
+            assertThat(stream.endsWithin(ENDS)).as("the stream of the signed-out token ended").isTrue();
+        }
+        assertThat(api.as(ann).get(streamOf(ann)).status()).as("and cannot be opened again").isEqualTo(401);
+    }
+
+    @Test
+    void aStreamOpenedWithATicketEndsWhenTheSessionThatAskedForTheTicketSignsOut() {
+        Session ann = api.signup();
+        try (SseStream stream = SseStream.open(api.anonymous().request(streamWithTicket(ann)))) {
+            assertThat(stream.status()).isEqualTo(200);
+
+            assertThat(api.as(ann).post("/api/auth/logout", "").status()).isEqualTo(204);
+
+            assertThat(stream.endsWithin(ENDS)).isTrue();
+        }
+    }
+
+    @Test
+    void aTicketOfASessionThatHasEndedNoLongerOpensTheStream() {
+        Session ann = api.signup();
+        String ticket = ticket(ann);
+        assertThat(api.as(ann).post("/api/auth/logout", "").status()).isEqualTo(204);
+
+        assertThat(api.anonymous().get(streamOf(ann) + "?ticket=" + ticket).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aStreamOfASessionThatDidNotEndKeepsReceivingUpdates() {
+        Session ann = api.signup();
+        Session phone = new Session(ann.userId(), login(ann, HttpApi.PASSWORD), ann.email());
+        try (SseStream onLaptop = SseStream.open(api.anonymous().request(streamWithTicket(ann)));
+             SseStream onPhone = SseStream.open(api.as(phone).request(streamOf(phone)))) {
+
+            assertThat(api.as(phone).post("/api/auth/logout", "").status()).isEqualTo(204);
+            assertThat(onPhone.endsWithin(ENDS)).isTrue();
+
+            api.as(ann).post(ann.tasks(), task("After the phone signed out").json());
+            Event seen = onLaptop.next("task", WAIT);
+            assertThat(seen).isNotNull();
+            assertThat(seen.data()).contains("After the phone signed out");
+            assertThat(onLaptop.isOpen()).isTrue();
+        }
+    }
+
+    @Test
+    void aPasswordChangeEndsTheStreamsOfOtherSessionsWhileTheNewSessionKeepsWorking() {
+        Session ann = api.signup();
+        Session thief = new Session(ann.userId(), login(ann, HttpApi.PASSWORD), ann.email());
+        try (SseStream thiefs = SseStream.open(api.anonymous().request(streamWithTicket(thief)))) {
+            assertThat(thiefs.status()).isEqualTo(200);
+
+            var changed = api.as(ann).withHeader("X-Forwarded-For", HttpApi.someClientAddress())
+                    .post("/api/auth/password", HttpApi.JSON.createObjectNode()
+                            .put("currentPassword", HttpApi.PASSWORD).put("newPassword", "a-brand-new-password").toString());
+            assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+            assertThat(thiefs.endsWithin(ENDS)).as("the other session's stream ended").isTrue();
+
+            Session renewed = new Session(ann.userId(), changed.json().get("token").asString(), ann.email());
+            try (SseStream mine = SseStream.open(api.anonymous().request(streamWithTicket(renewed)))) {
+                api.as(renewed).post(ann.tasks(), task("Only for me now").json());
+                Event seen = mine.next("task", WAIT);
+                assertThat(seen).isNotNull();
+                assertThat(seen.data()).contains("Only for me now");
+            }
+        }
+    }
+
+    @Test
+    void aStreamEndsWhenTheAccountIsDeleted() {
+        Session ann = api.signup();
+        try (SseStream stream = SseStream.open(api.anonymous().request(streamWithTicket(ann)))) {
+            assertThat(stream.status()).isEqualTo(200);
+
+            var deleted = api.as(ann).withHeader("X-Forwarded-For", HttpApi.someClientAddress()).send("/api/auth/me",
+                    "DELETE", "application/json",
+                    HttpApi.JSON.createObjectNode().put("password", HttpApi.PASSWORD).toString());
+            assertThat(deleted.status()).as(deleted.toString()).isEqualTo(204);
+
+            assertThat(stream.endsWithin(ENDS)).isTrue();
+        }
+    }
+
+    @Test
+    void aStreamOpenedWithAnApiTokenEndsWhenTheTokenIsRevoked() {
+        Session ann = api.signup();
+        String tokens = "/api/" + ann.userId() + "/api-tokens";
+        var created = api.as(ann).post(tokens, "{\"name\":\"script\"}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        HttpApi script = api.withToken(created.json().get("token").asString());
+        long id = created.json().get("id").asLong();
+        try (SseStream scripts = SseStream.open(script.request(streamOf(ann)));
+             SseStream mine = SseStream.open(api.as(ann).request(streamOf(ann)))) {
+            assertThat(scripts.status()).isEqualTo(200);
+
+            assertThat(api.as(ann).delete(tokens + "/" + id).status()).isEqualTo(204);
+
+            assertThat(scripts.endsWithin(ENDS)).isTrue();
+            assertThat(mine.isOpen()).as("the session that revoked it goes on").isTrue();
+        }
+    }
+
+    private String login(Session user, String password) {
+        var login = api.withHeader("X-Forwarded-For", HttpApi.someClientAddress()).login(user.email(), password);
+        assertThat(login.status()).as(login.toString()).isEqualTo(200);
+        return login.json().get("token").asString();
+    }
+
+    private static String streamOf(Session user) {
+        return "/api/" + user.userId() + "/stream";
     }
 
     private String streamWithTicket(Session user) {

@@ -18,8 +18,8 @@ public final class SseStream implements AutoCloseable {
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
-    private volatile int status;
 
     private SseStream(HttpRequest request) {
         response = CLIENT.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
@@ -33,8 +33,29 @@ public final class SseStream implements AutoCloseable {
         return stream;
     }
 
+    /** The response's status; read from the response itself, which {@link #open} has waited for. */
     public int status() {
-        return status;
+        return response.join().statusCode();
+    }
+
+    /** Whether the server ended the stream (its response body ended) within the timeout. */
+    public boolean endsWithin(Duration timeout) {
+        try {
+            ended.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether the stream is still open: the server has not ended it. */
+    public boolean isOpen() {
+        return !ended.isDone();
     }
 
     /** The next event of the given name, waiting up to the timeout; null if none came. */
@@ -93,6 +114,8 @@ public final class SseStream implements AutoCloseable {
             }
         } catch (RuntimeException closed) {
             // the stream was closed by either side
+        } finally {
+            ended.complete(null);
         }
     }
 

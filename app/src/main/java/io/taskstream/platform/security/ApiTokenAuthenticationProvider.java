@@ -19,6 +19,8 @@ import org.springframework.security.oauth2.server.resource.authentication.Bearer
 final class ApiTokenAuthenticationProvider implements AuthenticationProvider {
 
     static final String AUTHORITY = "AUTH_API_TOKEN";
+    /** The principal's attribute that holds the token's id, so that what outlives the request can check it. */
+    static final String TOKEN_ID_ATTRIBUTE = "tid";
 
     private final ApiTokenVerifier verifier;
 
@@ -29,11 +31,12 @@ final class ApiTokenAuthenticationProvider implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) {
         String token = ((BearerTokenAuthenticationToken) authentication).getToken();
-        String userId = verifier.verify(token)
+        ApiTokenVerifier.VerifiedApiToken verified = verifier.verify(token)
                 .orElseThrow(() -> new InvalidBearerTokenException("The API token is unknown, revoked or expired"));
+        String userId = verified.userId();
         List<GrantedAuthority> authorities = List.of(new SimpleGrantedAuthority(AUTHORITY));
         DefaultOAuth2AuthenticatedPrincipal principal = new DefaultOAuth2AuthenticatedPrincipal(userId,
-                Map.of("sub", userId), authorities);
+                Map.of("sub", userId, TOKEN_ID_ATTRIBUTE, verified.id()), authorities);
         OAuth2AccessToken credentials = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, token, null, null);
         return new BearerTokenAuthentication(principal, credentials, authorities);
     }

@@ -11,6 +11,10 @@ public interface ApiTokenVerifier {
     /** Every API token starts with this, so it can be told from a JWT without a lookup. */
     String PREFIX = "tsk_";
 
-    /** The id of the user the token belongs to; empty when the token is unknown, revoked or expired. */
-    Optional<String> verify(String token);
+    /** The token's owner and id; empty when the token is unknown, revoked or expired. */
+    Optional<VerifiedApiToken> verify(String token);
+
+    /** A valid API token: the id of the user it belongs to, and its own id (by which it is revoked). */
+    record VerifiedApiToken(String userId, long id) {
+    }
 }

@@ -1,5 +1,7 @@
 package io.taskstream.platform.security;
 
+import java.util.Collection;
+import java.util.Set;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
@@ -14,4 +16,11 @@ public interface SessionVerifier {
     String SESSION_VERSION_CLAIM = "sv";
 
     boolean isActive(Jwt jwt);
+
+    /**
+     * Which of these sessions have ended since they were opened: signed out, password changed, account deleted, API
+     * token revoked or expired. One query for all of them, however many, so that whatever outlives a request (a live
+     * stream) can be re-checked in bulk.
+     */
+    Set<SessionRef> ended(Collection<SessionRef> sessions);
 }

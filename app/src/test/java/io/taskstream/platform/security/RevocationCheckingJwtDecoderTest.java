@@ -27,9 +27,17 @@ class RevocationCheckingJwtDecoderTest {
     void aRememberedTokenIsStillAskedAboutItsSessionOnEveryDecode() {
         AtomicBoolean active = new AtomicBoolean(true);
         AtomicInteger asked = new AtomicInteger();
-        RevocationCheckingJwtDecoder decoder = new RevocationCheckingJwtDecoder(cached, jwt -> {
-            asked.incrementAndGet();
-            return active.get();
+        RevocationCheckingJwtDecoder decoder = new RevocationCheckingJwtDecoder(cached, new SessionVerifier() {
+            @Override
+            public boolean isActive(Jwt jwt) {
+                asked.incrementAndGet();
+                return active.get();
+            }
+
+            @Override
+            public java.util.Set<SessionRef> ended(java.util.Collection<SessionRef> sessions) {
+                throw new UnsupportedOperationException("not asked by the decoder");
+            }
         });
 
         assertThat(decoder.decode("t").getId()).isEqualTo("j1");
