@@ -28,8 +28,7 @@ public final class SseStream implements AutoCloseable {
 
     public static SseStream open(HttpRequest.Builder request) {
         SseStream stream = new SseStream(request.header("Accept", "text/event-stream").build());
-        // Read from the response itself: join() may return before a dependent stage has run.
-        stream.status = stream.response.orTimeout(10, TimeUnit.SECONDS).join().statusCode();
+        stream.response.orTimeout(10, TimeUnit.SECONDS).join();
         return stream;
     }
 
