@@ -4,6 +4,7 @@ import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+import io.taskstream.platform.security.AuthProperties;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -46,7 +47,7 @@ class ClientAllowanceConfiguration {
             this.buckets = buckets;
         }
 
-        @Scheduled(fixedDelayString = "${taskstream.auth.allowance-sweep-interval:PT10M}", initialDelayString = "PT1M")
+        @Scheduled(fixedDelayString = "#{@'" + AuthProperties.BEAN + "'.allowanceSweepInterval()}", initialDelayString = "PT1M")
         int sweep() {
             int removed = 0;
             int batch;

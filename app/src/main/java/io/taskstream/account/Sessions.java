@@ -1,5 +1,6 @@
 package io.taskstream.account;
 
+import io.taskstream.platform.security.AuthProperties;
 import io.taskstream.platform.security.SessionRef;
 import io.taskstream.platform.security.SessionVerifier;
 import java.sql.Timestamp;
@@ -129,7 +130,7 @@ class Sessions implements SessionVerifier {
     }
 
     /** Deletes revocations of tokens that have expired by now: they are refused for their expiry alone. */
-    @Scheduled(fixedDelayString = "${taskstream.auth.revocation-sweep-interval:PT1H}", initialDelayString = "PT2M")
+    @Scheduled(fixedDelayString = "#{@'" + AuthProperties.BEAN + "'.revocationSweepInterval()}", initialDelayString = "PT2M")
     int sweep() {
         int removed = jdbc.sql("delete from revoked_token where expires_at < :now")
                 .param("now", Timestamp.from(clock.instant()))

@@ -1,5 +1,6 @@
 package io.taskstream.events;
 
+import io.taskstream.platform.config.DaprProperties;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -18,25 +19,25 @@ import java.util.List;
 class DaprTransport implements EventTransport {
 
     private final HttpClient http = HttpClient.newBuilder().build();
-    private final EventsProperties.Dapr dapr;
-    private final String base;
+    private final DaprProperties sidecar;
+    private final String pubsub;
 
-    DaprTransport(EventsProperties properties) {
-        this.dapr = properties.dapr();
-        this.base = "http://localhost:" + dapr.httpPort();
+    DaprTransport(DaprProperties sidecar, EventsProperties properties) {
+        this.sidecar = sidecar;
+        this.pubsub = properties.dapr().pubsub();
     }
 
     @Override
     public void publish(List<OutboundMessage> batch) throws Exception {
         for (OutboundMessage message : batch) {
-            URI uri = URI.create(base + "/v1.0/publish/" + encode(dapr.pubsub()) + "/" + encode(message.topicName())
+            URI uri = URI.create(sidecar.baseUrl() + "/v1.0/publish/" + encode(pubsub) + "/" + encode(message.topicName())
                     + "?metadata.partitionKey=" + encode(message.key()));
             HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                    .timeout(dapr.timeout())
+                    .timeout(sidecar.timeout())
                     .header("Content-Type", CloudEvent.CONTENT_TYPE)
                     .POST(HttpRequest.BodyPublishers.ofString(message.json()));
-            if (dapr.apiToken() != null) {
-                request.header("dapr-api-token", dapr.apiToken());
+            if (sidecar.apiToken() != null) {
+                request.header("dapr-api-token", sidecar.apiToken());
             }
             if (message.event().traceparent() != null) {
                 // Dapr continues the trace from this header (the attribute travels inside the event too).

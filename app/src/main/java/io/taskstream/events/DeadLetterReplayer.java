@@ -40,7 +40,7 @@ class DeadLetterReplayer {
         this.handlers = dispatcher.handlers().stream().collect(Collectors.toMap(EventHandler::name, Function.identity()));
     }
 
-    @Scheduled(fixedDelayString = "${taskstream.events.dead-letter-replay-interval:PT5S}")
+    @Scheduled(fixedDelayString = "#{@'" + EventsProperties.BEAN + "'.deadLetterReplayInterval()}")
     void replayRequested() {
         tx.executeWithoutResult(status -> {
             List<Letter> letters = jdbc.sql("select id, consumer, payload::text as payload from dead_letter "

@@ -1,6 +1,7 @@
 package io.taskstream.events;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.taskstream.platform.config.DaprProperties;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,14 +64,14 @@ class EventsConfiguration {
     static class Dapr {
 
         @Bean
-        EventTransport daprTransport(EventsProperties properties) {
-            return new DaprTransport(properties);
+        EventTransport daprTransport(DaprProperties sidecar, EventsProperties properties) {
+            return new DaprTransport(sidecar, properties);
         }
 
         /** Dead letters of shared handlers also go to the pub/sub's {@code <topic>.dlt}, as the subscriptions declare. */
         @Bean
-        DeadLetterTopic daprDeadLetterTopic(EventsProperties properties) {
-            DaprTransport dapr = new DaprTransport(properties);
+        DeadLetterTopic daprDeadLetterTopic(DaprProperties sidecar, EventsProperties properties) {
+            DaprTransport dapr = new DaprTransport(sidecar, properties);
             return (handler, topic, event, payload) -> dapr.publish(List.of(new OutboundMessage(0, handler.topic(),
                     topic + ".dlt", event.userid(), event, payload)));
         }

@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param relay outbox relay tuning
  * @param consumer retry policy of consumers before an event goes to the dead letters
  * @param kafka topic layout when the transport is Kafka
- * @param dapr the sidecar and components when the transport is Dapr
+ * @param deadLetterReplayInterval how often dead letters whose replay was requested are looked for
+ * @param dapr pub/sub components when the transport is Dapr (the sidecar itself: {@code taskstream.dapr.*})
  */
 @ConfigurationProperties("taskstream.events")
 public record EventsProperties(
@@ -24,10 +25,19 @@ public record EventsProperties(
         @DefaultValue Relay relay,
         @DefaultValue Consumer consumer,
         @DefaultValue Kafka kafka,
+        @DefaultValue("PT5S") Duration deadLetterReplayInterval,
         @DefaultValue Dapr dapr) {
+
+    /** The bean of these settings, for expressions such as a {@code @Scheduled} interval. */
+    public static final String BEAN = "taskstream.events-io.taskstream.events.EventsProperties";
 
     public enum Transport { EMBEDDED, KAFKA, DAPR }
 
+    /**
+     * @param taskEvents the topic of every task lifecycle event
+     * @param taskUpdates the topic of what live clients need to refresh (task changes, notifications)
+     * @param reminders the topic of reminder events (scheduled, due)
+     */
     public record Topics(
             @DefaultValue("task-events") String taskEvents,
             @DefaultValue("task-updates") String taskUpdates,
@@ -60,6 +70,7 @@ public record EventsProperties(
     /**
      * @param maxAttempts deliveries of one event before it is dead-lettered
      * @param initialBackoff pause before the first retry, doubled each time up to {@code maxBackoff}
+     * @param maxBackoff the longest pause between two deliveries
      * @param retryPollInterval how often the retry worker looks for due retries (it also sleeps just until the
      *     next one it knows of is due); retries happen off the delivery path, see ADR 034
      */
@@ -82,28 +93,11 @@ public record EventsProperties(
     }
 
     /**
-     * @param httpPort the sidecar's HTTP port ({@code DAPR_HTTP_PORT}, set by Dapr in the pod)
      * @param pubsub the pub/sub component events are published and shared subscriptions are made through
      * @param broadcastPubsub the pub/sub component of broadcast subscriptions (consumer group per pod)
-     * @param appApiToken the token the sidecar sends in {@code dapr-api-token} ({@code APP_API_TOKEN}), which every
-     *     callback must carry (checked by the platform's {@code DaprCallbackFilter}; required in a Dapr mode)
-     * @param apiToken the sidecar's own API token ({@code DAPR_API_TOKEN}), sent in {@code dapr-api-token} on calls to
-     *     the sidecar when set; never the app API token, which only the sidecar sends
-     * @param timeout how long one publish call may take
      */
     public record Dapr(
-            @DefaultValue("3500") int httpPort,
             @DefaultValue("pubsub") String pubsub,
-            @DefaultValue("pubsub-broadcast") String broadcastPubsub,
-            String appApiToken,
-            String apiToken,
-            @DefaultValue("PT5S") Duration timeout) {
-
-        @Override
-        public String toString() {
-            return "Dapr[httpPort=" + httpPort + ", pubsub=" + pubsub + ", broadcastPubsub=" + broadcastPubsub
-                    + ", appApiToken=" + (appApiToken == null ? "none" : "***") + ", apiToken=" + (apiToken == null ? "none" : "***")
-                    + ", timeout=" + timeout + "]";
-        }
+            @DefaultValue("pubsub-broadcast") String broadcastPubsub) {
     }
 }

@@ -44,7 +44,7 @@ class DaprJobSender {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${taskstream.reminders.dapr.poll-interval:PT0.5S}")
+    @Scheduled(fixedDelayString = "#{@'" + ReminderProperties.BEAN + "'.dapr().pollInterval()}")
     void sendPending() {
         Integer sent;
         do {

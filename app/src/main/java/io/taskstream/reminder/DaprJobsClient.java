@@ -1,6 +1,6 @@
 package io.taskstream.reminder;
 
-import io.taskstream.events.EventsProperties;
+import io.taskstream.platform.config.DaprProperties;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -27,11 +27,11 @@ class DaprJobsClient {
     private final String apiToken;
     private final Duration timeout;
 
-    DaprJobsClient(JsonMapper json, EventsProperties events, ReminderProperties properties) {
+    DaprJobsClient(JsonMapper json, DaprProperties sidecar) {
         this.json = json;
-        this.base = "http://localhost:" + events.dapr().httpPort() + "/v1.0-alpha1/jobs/";
-        this.apiToken = properties.dapr().apiToken();
-        this.timeout = events.dapr().timeout();
+        this.base = sidecar.baseUrl() + "/v1.0-alpha1/jobs/";
+        this.apiToken = sidecar.apiToken();
+        this.timeout = sidecar.timeout();
     }
 
     void schedule(String name, ReminderJob job) throws IOException, InterruptedException {

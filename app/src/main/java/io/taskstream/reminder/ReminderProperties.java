@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     due ones it claims); 1 fires each reminder in its own execution and transaction
  * @param scheduler what keeps pending reminders ({@code TASKSTREAM_REMINDERS_SCHEDULER}): {@code db-scheduler}
  *     (default: PostgreSQL, cluster-safe) or {@code dapr} (Dapr Jobs API through the sidecar)
- * @param dapr settings of the Dapr Jobs scheduler
+ * @param dapr settings of the Dapr Jobs scheduler (the sidecar itself: {@code taskstream.dapr.*})
  */
 @ConfigurationProperties("taskstream.reminders")
 public record ReminderProperties(
@@ -24,27 +24,22 @@ public record ReminderProperties(
         @DefaultValue("db-scheduler") Scheduler scheduler,
         @DefaultValue Dapr dapr) {
 
+    /** The bean of these settings, for expressions such as a {@code @Scheduled} interval. */
+    public static final String BEAN = "taskstream.reminders-io.taskstream.reminder.ReminderProperties";
+
     /** The implementations of {@link ReminderScheduler}. */
     public enum Scheduler { DB_SCHEDULER, DAPR }
 
     /**
-     * @param apiToken the sidecar's API token ({@code DAPR_API_TOKEN}), sent as {@code dapr-api-token} on calls to it
      * @param pollInterval how often pending schedule and cancel requests are sent to the sidecar
      * @param batchSize how many requests one poll sends
      * @param maxBackoff the longest wait between attempts while the sidecar does not answer
      * @param lostAfter a job Dapr has not called back this long after its due moment is fired by the app itself
      */
     public record Dapr(
-            String apiToken,
             @DefaultValue("PT0.5S") Duration pollInterval,
             @DefaultValue("100") int batchSize,
             @DefaultValue("PT1M") Duration maxBackoff,
             @DefaultValue("PT1M") Duration lostAfter) {
-
-        @Override
-        public String toString() {
-            return "Dapr[apiToken=" + (apiToken == null ? "none" : "***") + ", pollInterval=" + pollInterval
-                    + ", batchSize=" + batchSize + ", maxBackoff=" + maxBackoff + ", lostAfter=" + lostAfter + "]";
-        }
     }
 }

@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.taskstream.account.UserDirectory;
 import io.taskstream.events.EventsProperties;
 import io.taskstream.events.Outbox;
+import io.taskstream.platform.config.DaprProperties;
 import io.taskstream.platform.roles.ConditionalOnRole;
 import io.taskstream.platform.roles.Role;
 import io.taskstream.task.TaskService;
@@ -107,8 +108,8 @@ class SchedulerConfiguration {
     static class DaprJobs {
 
         @Bean
-        DaprJobsClient daprJobsClient(JsonMapper json, EventsProperties events, ReminderProperties properties) {
-            return new DaprJobsClient(json, events, properties);
+        DaprJobsClient daprJobsClient(JsonMapper json, DaprProperties sidecar) {
+            return new DaprJobsClient(json, sidecar);
         }
 
         @Bean

@@ -33,7 +33,7 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "taskstream.data-dir=target/it-data/${random.uuid}",
         "taskstream.events.transport=dapr",
-        "taskstream.events.dapr.app-api-token=" + FakeDaprSidecar.APP_API_TOKEN})
+        "taskstream.dapr.app-api-token=" + FakeDaprSidecar.APP_API_TOKEN})
 class DaprCallbackAuthenticationIT extends ApiIT {
 
     static final FakeDaprSidecar SIDECAR = new FakeDaprSidecar();
@@ -41,7 +41,7 @@ class DaprCallbackAuthenticationIT extends ApiIT {
 
     @DynamicPropertySource
     static void dapr(DynamicPropertyRegistry registry) {
-        registry.add("taskstream.events.dapr.http-port", SIDECAR::port);
+        registry.add("taskstream.dapr.http-port", SIDECAR::port);
     }
 
     Session victim;
@@ -172,12 +172,12 @@ class DaprCallbackAuthenticationIT extends ApiIT {
     void aDaprModeWithoutTheAppApiTokenRefusesToStartWithOneLine() {
         assertThatThrownBy(() -> new SpringApplicationBuilder(TaskstreamApplication.class).run(
                 "--server.port=0", "--taskstream.data-dir=target/it-data/" + UUID.randomUUID(),
-                "--taskstream.events.transport=dapr", "--taskstream.events.dapr.app-api-token="))
+                "--taskstream.events.transport=dapr", "--taskstream.dapr.app-api-token="))
                 .hasMessage("Dapr mode is on but APP_API_TOKEN is not set: anyone who reaches the port could deliver "
                         + "events and trigger reminder jobs.");
         assertThatThrownBy(() -> new SpringApplicationBuilder(TaskstreamApplication.class).run(
                 "--server.port=0", "--taskstream.data-dir=target/it-data/" + UUID.randomUUID(),
-                "--taskstream.reminders.scheduler=dapr", "--taskstream.events.dapr.app-api-token=  "))
+                "--taskstream.reminders.scheduler=dapr", "--taskstream.dapr.app-api-token=  "))
                 .hasMessageStartingWith("Dapr mode is on but APP_API_TOKEN is not set");
     }
 

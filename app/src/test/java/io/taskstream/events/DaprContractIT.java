@@ -26,8 +26,8 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "taskstream.data-dir=target/it-data/${random.uuid}",
         "taskstream.events.transport=dapr",
-        "taskstream.events.dapr.app-api-token=" + FakeDaprSidecar.APP_API_TOKEN,
-        "taskstream.events.dapr.api-token=" + DaprContractIT.SIDECAR_API_TOKEN})
+        "taskstream.dapr.app-api-token=" + FakeDaprSidecar.APP_API_TOKEN,
+        "taskstream.dapr.api-token=" + DaprContractIT.SIDECAR_API_TOKEN})
 class DaprContractIT {
 
     static final String SIDECAR_API_TOKEN = "the-sidecars-own-token";
@@ -35,7 +35,7 @@ class DaprContractIT {
 
     @DynamicPropertySource
     static void dapr(DynamicPropertyRegistry registry) {
-        registry.add("taskstream.events.dapr.http-port", SIDECAR::port);
+        registry.add("taskstream.dapr.http-port", SIDECAR::port);
     }
 
     @LocalServerPort

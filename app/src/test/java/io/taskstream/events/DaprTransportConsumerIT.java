@@ -12,14 +12,14 @@ import org.springframework.test.context.DynamicPropertySource;
         "taskstream.data-dir=target/it-data/${random.uuid}",
         "taskstream.events.transport=dapr",
         "taskstream.events.consumer.max-attempts=3",
-        "taskstream.events.dapr.app-api-token=" + FakeDaprSidecar.APP_API_TOKEN})
+        "taskstream.dapr.app-api-token=" + FakeDaprSidecar.APP_API_TOKEN})
 class DaprTransportConsumerIT extends EventConsumerContract {
 
     static final FakeDaprSidecar SIDECAR = new FakeDaprSidecar();
 
     @DynamicPropertySource
     static void dapr(DynamicPropertyRegistry registry) {
-        registry.add("taskstream.events.dapr.http-port", SIDECAR::port);
+        registry.add("taskstream.dapr.http-port", SIDECAR::port);
     }
 
     @BeforeEach

@@ -33,7 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "taskstream.reminders.scheduler=dapr",
         "taskstream.reminders.dapr.poll-interval=PT0.2S",
         "taskstream.reminders.dapr.max-backoff=PT0.5S",
-        "taskstream.events.dapr.app-api-token=" + FakeDaprSidecar.APP_API_TOKEN})
+        "taskstream.dapr.app-api-token=" + FakeDaprSidecar.APP_API_TOKEN})
 class DaprJobsIT extends ApiIT {
 
     static final FakeDaprSidecar SIDECAR = new FakeDaprSidecar();
@@ -43,7 +43,7 @@ class DaprJobsIT extends ApiIT {
 
     @DynamicPropertySource
     static void dapr(DynamicPropertyRegistry registry) {
-        registry.add("taskstream.events.dapr.http-port", SIDECAR::port);
+        registry.add("taskstream.dapr.http-port", SIDECAR::port);
     }
 
     @BeforeEach

@@ -8,16 +8,16 @@ import org.springframework.core.env.PropertyResolver;
  * {@code /dapr/events/**}, the job triggers {@code /job/**}), and with which credential. They are served with
  * the Dapr transport ({@code taskstream.events.transport=dapr}) or the Dapr reminder scheduler
  * ({@code taskstream.reminders.scheduler=dapr}), and every call must carry the app API token
- * ({@code APP_API_TOKEN}, {@code taskstream.events.dapr.app-api-token}) in {@code dapr-api-token}
+ * ({@code APP_API_TOKEN}, {@code taskstream.dapr.app-api-token}) in {@code dapr-api-token}
  * (https://docs.dapr.io/operations/security/app-api-token/). Without a token such a process does not start,
  * unless {@value #INSECURE} is true (local experiments only, ADR 033).
  */
 public final class DaprCallbackGuard {
 
     /** The app API token the sidecar sends with every call to the app. */
-    public static final String TOKEN = "taskstream.events.dapr.app-api-token";
+    public static final String TOKEN = DaprProperties.PREFIX + ".app-api-token";
     /** The opt-out: without a token, callbacks from a loopback peer that sent no forwarding header are served. */
-    public static final String INSECURE = "taskstream.dapr.insecure-allow-unauthenticated-callbacks";
+    public static final String INSECURE = DaprProperties.PREFIX + ".insecure-allow-unauthenticated-callbacks";
 
     private DaprCallbackGuard() {
     }
@@ -44,7 +44,7 @@ public final class DaprCallbackGuard {
             throw new FailureAnalyzedException(
                     "Dapr mode is on but APP_API_TOKEN is not set: anyone who reaches the port could deliver events "
                             + "and trigger reminder jobs.",
-                    "Set APP_API_TOKEN (taskstream.events.dapr.app-api-token) to the token the sidecar sends "
+                    "Set APP_API_TOKEN (taskstream.dapr.app-api-token) to the token the sidecar sends "
                             + "(dapr.io/app-token-secret), or, for a local experiment only, set " + INSECURE + "=true.");
         }
     }

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.apache.commons.logging.Log;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -36,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  * just below the real environment, which still wins. Each secret is fetched once with
  * {@code GET /v1.0/secrets/{store}/{secret}} (https://docs.dapr.io/reference/api/secrets_api/), after waiting
  * for the sidecar ({@code GET /v1.0/healthz/outbound}, https://docs.dapr.io/reference/api/health_api/) for
- * at most {@code TASKSTREAM_SECRETS_DAPR_WAIT} (default 60 s). A required reference that cannot be read stops
+ * at most {@code TASKSTREAM_SECRETS_DAPR_WAIT} ({@link DaprSecretStoreProperties}). A required reference that cannot be read stops
  * the start with its name; values are never logged.
  */
 public class DaprSecretsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
@@ -87,17 +88,18 @@ public class DaprSecretsEnvironmentPostProcessor implements EnvironmentPostProce
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
-        String store = env.getProperty("taskstream.secrets.dapr.store", "").trim();
+        DaprSecretStoreProperties properties = Binder.get(env)
+                .bindOrCreate(DaprSecretStoreProperties.PREFIX, DaprSecretStoreProperties.class);
+        String store = properties.store() == null ? "" : properties.store().trim();
         if (store.isEmpty()) {
             return;
         }
-        List<SecretRef> refs = SecretRef.parseAll(env.getProperty("taskstream.secrets.dapr.refs", ""));
+        List<SecretRef> refs = SecretRef.parseAll(properties.refs() == null ? "" : properties.refs());
         if (refs.isEmpty()) {
             throw new IllegalStateException("taskstream.secrets.dapr.store is set but taskstream.secrets.dapr.refs names no secret");
         }
-        String port = env.getProperty("taskstream.events.dapr.http-port", env.getProperty("DAPR_HTTP_PORT", "3500"));
-        Sidecar sidecar = new Sidecar(URI.create("http://127.0.0.1:" + port), env.getProperty("DAPR_API_TOKEN"),
-                env.getProperty("taskstream.secrets.dapr.wait", Duration.class, Duration.ofSeconds(60)));
+        DaprProperties dapr = TaskstreamEnvironmentPostProcessor.sidecar(env);
+        Sidecar sidecar = new Sidecar(URI.create("http://127.0.0.1:" + dapr.httpPort()), dapr.apiToken(), properties.sidecarWait());
         Map<String, Object> values = read(sidecar, store, refs);
         SystemEnvironmentPropertySource source = new SystemEnvironmentPropertySource(SOURCE_NAME, values);
         if (env.getPropertySources().contains(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME)) {

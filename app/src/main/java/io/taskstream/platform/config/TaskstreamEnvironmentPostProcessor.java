@@ -5,10 +5,15 @@ import io.taskstream.platform.roles.Roles;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -24,9 +29,11 @@ import org.springframework.core.env.MapPropertySource;
  *   <li>{@code TASKSTREAM_OIDC_ISSUER_URI} becomes {@code taskstream.auth.oidc-issuer-uri};</li>
  *   <li>{@code TASKSTREAM_OIDC_AUDIENCE} becomes {@code taskstream.auth.oidc-audience};</li>
  *   <li>{@code KAFKA_BOOTSTRAP_SERVERS} becomes {@code spring.kafka.bootstrap-servers};</li>
- *   <li>{@code DAPR_HTTP_PORT} and {@code APP_API_TOKEN} (set by Dapr) become {@code taskstream.events.dapr.*};</li>
- *   <li>{@code DAPR_API_TOKEN} (the sidecar's API token) becomes {@code taskstream.reminders.dapr.api-token} and
- *       {@code taskstream.events.dapr.api-token};</li>
+ *   <li>{@code OPENAI_API_KEY} becomes {@code taskstream.ai.api-key};</li>
+ *   <li>{@code DAPR_HTTP_PORT}, {@code APP_API_TOKEN} and {@code DAPR_API_TOKEN} (set by Dapr) become
+ *       {@code taskstream.dapr.http-port}, {@code .app-api-token} and {@code .api-token} ({@link DaprProperties});
+ *       so do the deprecated {@code taskstream.events.dapr.http-port}, {@code .app-api-token}, {@code .api-token},
+ *       {@code .timeout} and {@code taskstream.reminders.dapr.api-token}, which win over Dapr's variables;</li>
  *   <li>with no datasource URL at all, {@code taskstream.database.embedded=true};</li>
  *   <li>{@code db-scheduler.enabled} (whether this process executes scheduled work) follows the roles:
  *       true where the {@code reminders} or {@code notifier} role runs.</li>
@@ -51,10 +58,8 @@ public class TaskstreamEnvironmentPostProcessor implements EnvironmentPostProces
         alias(env, aliases, "taskstream.auth.oidc-issuer-uri", "TASKSTREAM_OIDC_ISSUER_URI");
         alias(env, aliases, "taskstream.auth.oidc-audience", "TASKSTREAM_OIDC_AUDIENCE");
         alias(env, aliases, "spring.kafka.bootstrap-servers", "KAFKA_BOOTSTRAP_SERVERS");
-        alias(env, aliases, "taskstream.events.dapr.http-port", "DAPR_HTTP_PORT");
-        alias(env, aliases, "taskstream.events.dapr.app-api-token", "APP_API_TOKEN");
-        alias(env, aliases, "taskstream.reminders.dapr.api-token", "DAPR_API_TOKEN");
-        alias(env, aliases, "taskstream.events.dapr.api-token", "DAPR_API_TOKEN");
+        alias(env, aliases, "taskstream.ai.api-key", "OPENAI_API_KEY");
+        sidecarAliases(env, aliases);
         if (!env.containsProperty("taskstream.database.embedded")) {
             boolean external = env.containsProperty("spring.datasource.url") || aliases.containsKey("spring.datasource.url");
             aliases.put("taskstream.database.embedded", Boolean.toString(!external));
@@ -65,6 +70,26 @@ public class TaskstreamEnvironmentPostProcessor implements EnvironmentPostProces
         }
         env.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, aliases));
         DaprCallbackGuard.requireToken(env);
+    }
+
+    /** Dapr's own variables, and the names the sidecar settings had before they were a group of their own. */
+    private static void sidecarAliases(ConfigurableEnvironment env, Map<String, Object> aliases) {
+        String dapr = DaprProperties.PREFIX;
+        alias(env, aliases, dapr + ".http-port", "taskstream.events.dapr.http-port", "DAPR_HTTP_PORT");
+        alias(env, aliases, dapr + ".app-api-token", "taskstream.events.dapr.app-api-token", "APP_API_TOKEN");
+        alias(env, aliases, dapr + ".api-token", "taskstream.events.dapr.api-token", "taskstream.reminders.dapr.api-token",
+                "DAPR_API_TOKEN");
+        alias(env, aliases, dapr + ".timeout", "taskstream.events.dapr.timeout");
+    }
+
+    /** The sidecar settings as they will bind, for a lookup before the aliases are in place (secrets). */
+    static DaprProperties sidecar(ConfigurableEnvironment env) {
+        Map<String, Object> aliases = new LinkedHashMap<>();
+        sidecarAliases(env, aliases);
+        List<ConfigurationPropertySource> sources = new ArrayList<>();
+        ConfigurationPropertySources.get(env).forEach(sources::add);
+        sources.add(ConfigurationPropertySource.from(new MapPropertySource(SOURCE_NAME, aliases)));
+        return new Binder(sources).bindOrCreate(DaprProperties.PREFIX, DaprProperties.class);
     }
 
     private static void alias(ConfigurableEnvironment env, Map<String, Object> aliases, String property, String... names) {

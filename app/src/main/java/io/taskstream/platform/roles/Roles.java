@@ -7,7 +7,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.core.env.Environment;
 
-/** The roles this process runs, read from {@code taskstream.roles} (comma separated, or {@code all}). */
+/**
+ * The roles this process runs, read from {@code taskstream.roles} (comma separated, or {@code all}). Read from the
+ * environment before any properties record binds, so it is documented in
+ * {@code META-INF/additional-spring-configuration-metadata.json}; unset or blank means all.
+ */
 public record Roles(Set<Role> active) {
 
     public static final String PROPERTY = "taskstream.roles";
@@ -17,7 +21,7 @@ public record Roles(Set<Role> active) {
     }
 
     public static Roles from(Environment environment) {
-        return parse(environment.getProperty(PROPERTY, "all"));
+        return parse(environment.getProperty(PROPERTY));
     }
 
     public static Roles parse(String value) {

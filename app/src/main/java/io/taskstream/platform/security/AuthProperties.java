@@ -18,6 +18,10 @@ import org.springframework.lang.Nullable;
  *     ({@code TASKSTREAM_OIDC_AUDIENCE}), so tokens it issued for other applications are refused
  * @param loginFailures how many wrong passwords one client address may send before it has to wait
  * @param signups how many accounts one client address may create before it has to wait
+ * @param allowanceSweepInterval how often the rows of those client allowances that are full again are deleted (they
+ *     live in PostgreSQL)
+ * @param revocationSweepInterval how often revocations of tokens that have expired anyway (logouts) are deleted
+ *     (ADR 035)
  */
 @ConfigurationProperties("taskstream.auth")
 public record AuthProperties(
@@ -27,7 +31,12 @@ public record AuthProperties(
         @Nullable String oidcIssuerUri,
         @Nullable String oidcAudience,
         @DefaultValue LoginFailures loginFailures,
-        @DefaultValue Signups signups) {
+        @DefaultValue Signups signups,
+        @DefaultValue("PT10M") Duration allowanceSweepInterval,
+        @DefaultValue("PT1H") Duration revocationSweepInterval) {
+
+    /** The bean of these settings, for expressions such as a {@code @Scheduled} interval. */
+    public static final String BEAN = "taskstream.auth-io.taskstream.platform.security.AuthProperties";
 
     /** Attempts a client address may have in hand, and the time in which all of them come back. */
     public interface Allowance {

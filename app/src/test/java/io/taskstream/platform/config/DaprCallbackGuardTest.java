@@ -34,7 +34,7 @@ class DaprCallbackGuardTest {
                 .hasMessage(REFUSAL);
         assertThatThrownBy(() -> DaprCallbackGuard.requireToken(new MockEnvironment()
                 .withProperty("taskstream.reminders.scheduler", "dapr")
-                .withProperty("taskstream.events.dapr.app-api-token", "  ")))
+                .withProperty("taskstream.dapr.app-api-token", "  ")))
                 .hasMessage(REFUSAL);
     }
 

@@ -89,7 +89,7 @@ class DaprSecretStoreIT extends ApiIT {
                 "--taskstream.secrets.dapr.store=" + STORE,
                 "--taskstream.secrets.dapr.refs=" + refs,
                 "--taskstream.secrets.dapr.wait=PT10S",
-                "--taskstream.events.dapr.http-port=" + sidecar.port()));
+                "--taskstream.dapr.http-port=" + sidecar.port()));
         args.addAll(List.of(extra));
         return new SpringApplicationBuilder(TaskstreamApplication.class).run(args.toArray(String[]::new));
     }

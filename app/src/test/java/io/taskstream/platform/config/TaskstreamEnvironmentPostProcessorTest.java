@@ -184,4 +184,53 @@ class TaskstreamEnvironmentPostProcessorTest {
         assertThat(env.getPropertySources().stream().toList().getLast().getName())
                 .isEqualTo(TaskstreamEnvironmentPostProcessor.SOURCE_NAME);
     }
+
+    @Test
+    void openAiApiKeyIsAnAliasOfTheModelKey() {
+        assertThat(process(env().withProperty("OPENAI_API_KEY", "sk-1")).getProperty("taskstream.ai.api-key")).isEqualTo("sk-1");
+        assertThat(process(env().withProperty("OPENAI_API_KEY", "sk-1").withProperty("taskstream.ai.api-key", "sk-2"))
+                .getProperty("taskstream.ai.api-key")).isEqualTo("sk-2");
+    }
+
+    @Test
+    void daprsOwnVariablesBecomeTheSidecarSettings() {
+        MockEnvironment env = process(env().withProperty("DAPR_HTTP_PORT", "3600")
+                .withProperty("APP_API_TOKEN", "from-the-sidecar").withProperty("DAPR_API_TOKEN", "to-the-sidecar"));
+
+        assertThat(env.getProperty("taskstream.dapr.http-port")).isEqualTo("3600");
+        assertThat(env.getProperty("taskstream.dapr.app-api-token")).isEqualTo("from-the-sidecar");
+        assertThat(env.getProperty("taskstream.dapr.api-token")).isEqualTo("to-the-sidecar");
+    }
+
+    @Test
+    void theFormerSidecarPropertyNamesStillWorkAndWinOverDaprsVariables() {
+        MockEnvironment env = process(env().withProperty("DAPR_HTTP_PORT", "3600").withProperty("DAPR_API_TOKEN", "variable")
+                .withProperty("taskstream.events.dapr.http-port", "3700")
+                .withProperty("taskstream.events.dapr.app-api-token", "app")
+                .withProperty("taskstream.reminders.dapr.api-token", "property")
+                .withProperty("taskstream.events.dapr.timeout", "PT9S"));
+
+        assertThat(env.getProperty("taskstream.dapr.http-port")).isEqualTo("3700");
+        assertThat(env.getProperty("taskstream.dapr.app-api-token")).isEqualTo("app");
+        assertThat(env.getProperty("taskstream.dapr.api-token")).isEqualTo("property");
+        assertThat(env.getProperty("taskstream.dapr.timeout")).isEqualTo("PT9S");
+    }
+
+    @Test
+    void theNewSidecarPropertiesWinOverEverything() {
+        MockEnvironment env = process(env().withProperty("DAPR_HTTP_PORT", "3600")
+                .withProperty("taskstream.events.dapr.http-port", "3700").withProperty("taskstream.dapr.http-port", "3800"));
+
+        assertThat(env.getProperty("taskstream.dapr.http-port")).isEqualTo("3800");
+    }
+
+    @Test
+    void theSidecarSettingsCanBeReadBeforeTheAliasesAreInPlace() {
+        DaprProperties sidecar = TaskstreamEnvironmentPostProcessor.sidecar(env().withProperty("DAPR_HTTP_PORT", "3600")
+                .withProperty("DAPR_API_TOKEN", "to-the-sidecar"));
+
+        assertThat(sidecar.httpPort()).isEqualTo(3600);
+        assertThat(sidecar.apiToken()).isEqualTo("to-the-sidecar");
+        assertThat(TaskstreamEnvironmentPostProcessor.sidecar(env()).httpPort()).isEqualTo(3500);
+    }
 }
