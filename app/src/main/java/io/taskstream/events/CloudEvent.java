@@ -31,10 +31,15 @@ public record CloudEvent(
     public static final String SPEC_VERSION = "1.0";
     public static final String CONTENT_TYPE = "application/cloudevents+json";
 
+    /**
+     * The id must be a UUID: every event Taskstream publishes has one, and consumers record the events they applied
+     * by it. An event with any other id is unreadable, like one without an id (a transport drops or dead-letters it).
+     */
     public CloudEvent {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(source, "source");
+        UUID.fromString(id);
     }
 
     /** A new event with a random id and JSON data. */

@@ -82,8 +82,8 @@ class DaprSubscriptions {
         CloudEvent event;
         try {
             event = json.readValue(body, CloudEvent.class);
-        } catch (JacksonException | NullPointerException e) {
-            log.error("Dapr delivered an unreadable event on {}; dropping it", topic, e);
+        } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
+            log.error("Dapr delivered an unreadable event on {}; dropping it: {}", topic, e.getMessage());
             return status("DROP");
         }
         EventHandler.Delivery delivery = "broadcast".equals(mode) ? EventHandler.Delivery.BROADCAST : EventHandler.Delivery.SHARED;

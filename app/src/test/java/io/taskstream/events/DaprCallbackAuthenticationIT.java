@@ -96,6 +96,18 @@ class DaprCallbackAuthenticationIT extends ApiIT {
     }
 
     @Test
+    void anEventWhoseIdIsNoUuidIsDroppedNotAServerError() throws Exception {
+        String event = reminderDue(victim.userId(), victimTask).replaceFirst("\"id\":\"[^\"]+\"", "\"id\":\"forged-1\"");
+
+        Response dropped = deliver("reminders", FakeDaprSidecar.APP_API_TOKEN, event);
+
+        assertThat(dropped.status()).as(dropped.toString()).isEqualTo(200);
+        assertThat(dropped.json().get("status").asString()).isEqualTo("DROP");
+        Thread.sleep(SETTLE);
+        assertThat(notifications(victim)).isEmpty();
+    }
+
+    @Test
     void aReminderNamingAUserWhoDoesNotOwnTheTaskIsDroppedEvenWithTheToken() throws Exception {
         Session attacker = api.signup();
         long attackersTask = createId(attacker, task("Mine").due(Instant.now().plus(Duration.ofDays(1)).toString()));
