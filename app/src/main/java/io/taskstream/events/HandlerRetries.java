@@ -43,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
  * and the next one of that user goes on, as before.
  *
  * <p>The loop retries due entries with exponential backoff ({@code taskstream.events.consumer.*}) and
- * dead-letters an event after {@code max-attempts} deliveries in all ({@link DeadLetters}). Replicas share
+ * dead-letters an event after {@code max-attempts} deliveries in all ({@link DeadLetterRepository}). Replicas share
  * the table: each takes the due entries of the handlers it runs ({@code for update skip locked}).
  */
 @Component
@@ -65,7 +65,7 @@ class HandlerRetries extends BackgroundLoop {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final EventDispatcher dispatcher;
-    private final DeadLetters deadLetters;
+    private final DeadLetterRepository deadLetters;
     private final DeadLetterTopic deadLetterTopic;
     private final EventsProperties.Consumer policy;
     private final JsonMapper json;
@@ -77,7 +77,7 @@ class HandlerRetries extends BackgroundLoop {
     private final Object wakeUp = new Object();
 
     HandlerRetries(JdbcClient jdbc, PlatformTransactionManager transactions, EventDispatcher dispatcher,
-            DeadLetters deadLetters, ObjectProvider<DeadLetterTopic> deadLetterTopic, EventsProperties properties, JsonMapper json,
+            DeadLetterRepository deadLetters, ObjectProvider<DeadLetterTopic> deadLetterTopic, EventsProperties properties, JsonMapper json,
             Clock clock, MeterRegistry meters) {
         // Starts after the consumers and the relay and stops before them (and before what handlers use): a retry
         // cut short by the shutdown would only count as a failed attempt.

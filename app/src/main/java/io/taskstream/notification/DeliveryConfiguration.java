@@ -33,7 +33,7 @@ class DeliveryConfiguration {
     }
 
     @Bean
-    DeliveryWorker deliveryWorker(JdbcClient jdbc, TransactionTemplate tx, JsonMapper json, NotificationStore store,
+    DeliveryWorker deliveryWorker(JdbcClient jdbc, TransactionTemplate tx, JsonMapper json, NotificationRepository store,
             EmailChannel email, WebhookChannel webhook, NotificationProperties properties, Clock clock) {
         return new DeliveryWorker(jdbc, tx, json, store, email, webhook, properties, clock);
     }

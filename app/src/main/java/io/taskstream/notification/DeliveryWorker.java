@@ -28,13 +28,13 @@ class DeliveryWorker {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final JsonMapper json;
-    private final NotificationStore store;
+    private final NotificationRepository store;
     private final EmailChannel email;
     private final WebhookChannel webhook;
     private final NotificationProperties properties;
     private final Clock clock;
 
-    DeliveryWorker(JdbcClient jdbc, TransactionTemplate tx, JsonMapper json, NotificationStore store, EmailChannel email,
+    DeliveryWorker(JdbcClient jdbc, TransactionTemplate tx, JsonMapper json, NotificationRepository store, EmailChannel email,
             WebhookChannel webhook, NotificationProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.tx = tx;

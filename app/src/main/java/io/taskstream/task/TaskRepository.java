@@ -351,4 +351,18 @@ class TaskRepository {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
+    /** The user's rows for the data export, as one JSON document. */
+    String export(UUID user) {
+        return jdbc.sql("""
+                select coalesce(json_agg(t order by t.id), '[]'::json)::text from (
+                    select id, title, description, completed, priority, tags, due_at as "dueAt",
+                           all_day as "allDay", created_at as "createdAt", updated_at as "updatedAt",
+                           completed_at as "completedAt", recurrence_rule as "recurrenceRule",
+                           recurrence_from as "recurrenceFrom", series_id as "seriesId",
+                           occurrence_index as "occurrenceIndex", spawned_from as "spawnedFrom", reminders
+                    from task where user_id = :user) t""")
+                .param("user", user)
+                .query(String.class)
+                .single();
+    }
 }

@@ -10,13 +10,13 @@ import org.springframework.stereotype.Component;
  * ({@link DeadLetterReplayer}); counted in {@code taskstream.events.dead_lettered}.
  */
 @Component
-class DeadLetters {
+class DeadLetterRepository {
 
     private final JdbcClient jdbc;
     private final EventDispatcher dispatcher;
     private final Clock clock;
 
-    DeadLetters(JdbcClient jdbc, EventDispatcher dispatcher, Clock clock) {
+    DeadLetterRepository(JdbcClient jdbc, EventDispatcher dispatcher, Clock clock) {
         this.jdbc = jdbc;
         this.dispatcher = dispatcher;
         this.clock = clock;
