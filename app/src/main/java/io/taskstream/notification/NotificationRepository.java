@@ -136,4 +136,52 @@ class NotificationRepository {
                 .query(String.class)
                 .single();
     }
+
+    /** A delivery still to send: its payload (JSON text) and how many attempts failed so far. */
+    record PendingDelivery(String payload, int attempts) {
+    }
+
+    /** The delivery of the firing on the channel, while it is pending. */
+    Optional<PendingDelivery> pendingDelivery(UUID firing, String channel) {
+        return jdbc.sql("select payload::text, attempts from notification_delivery "
+                        + "where firing_id = :firing and channel = :channel and status = 'pending'")
+                .param("firing", firing).param("channel", channel)
+                .query((rs, n) -> new PendingDelivery(rs.getString(1), rs.getInt(2)))
+                .optional();
+    }
+
+    /** Records a failed attempt; the last one marks the delivery failed. */
+    void deliveryAttemptFailed(UUID firing, String channel, int attempts, String error, boolean last) {
+        jdbc.sql("update notification_delivery set attempts = :attempts, last_error = :error, "
+                        + "status = case when :last then 'failed' else status end "
+                        + "where firing_id = :firing and channel = :channel")
+                .param("attempts", attempts).param("error", error).param("last", last)
+                .param("firing", firing).param("channel", channel).update();
+    }
+
+    /** Ends the delivery ({@code sent} or {@code failed}), counting this attempt; {@code sentAt} only when sent. */
+    void finishDelivery(UUID firing, String channel, String status, String error, Instant sentAt) {
+        jdbc.sql("update notification_delivery set status = :status, attempts = attempts + 1, last_error = :error, "
+                        + "sent_at = :sentAt where firing_id = :firing and channel = :channel")
+                .param("status", status).param("error", error)
+                .param("sentAt", sentAt == null ? null : Timestamp.from(sentAt))
+                .param("firing", firing).param("channel", channel).update();
+    }
+
+    /** Counts a failed webhook call; disables the webhook at {@code max} consecutive failures. */
+    void webhookFailed(UUID user, int max, Instant now) {
+        jdbc.sql("update notification_settings set webhook_failures = webhook_failures + 1, "
+                        + "webhook_enabled = webhook_enabled and webhook_failures + 1 < :max, "
+                        + "webhook_disabled_at = case when webhook_failures + 1 >= :max then :now else webhook_disabled_at end "
+                        + "where user_id = :user")
+                .param("max", max)
+                .param("now", Timestamp.from(now))
+                .param("user", user)
+                .update();
+    }
+
+    void webhookSucceeded(UUID user) {
+        jdbc.sql("update notification_settings set webhook_failures = 0 where user_id = :user and webhook_failures > 0")
+                .param("user", user).update();
+    }
 }
