@@ -1,6 +1,7 @@
 package io.taskstream;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -10,6 +11,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Data access has one rule: only a module's {@code *Repository} classes talk to the database. Everything else
@@ -78,5 +80,30 @@ class DataAccessRulesTest {
     @Test
     void repositoriesArePackagePrivate() {
         REPOSITORIES_ARE_MODULE_INTERNALS.check(appClasses());
+    }
+
+    @Test
+    void theRuleCatchesSqlOutsideARepository() {
+        JavaClasses fixtures = new ClassFileImporter().importClasses(SomeWorker.class, SomeRepository.class);
+        assertThat(ONLY_REPOSITORIES_TOUCH_THE_DATABASE.evaluate(fixtures).getFailureReport().getDetails())
+                .isNotEmpty()
+                .allMatch(line -> line.contains(SomeWorker.class.getName()));
+    }
+
+    /** A worker with its own SQL: what the rule is there to refuse. */
+    static class SomeWorker {
+        final JdbcClient jdbc;
+
+        SomeWorker(JdbcClient jdbc) {
+            this.jdbc = jdbc;
+        }
+    }
+
+    static class SomeRepository {
+        final JdbcClient jdbc;
+
+        SomeRepository(JdbcClient jdbc) {
+            this.jdbc = jdbc;
+        }
     }
 }
