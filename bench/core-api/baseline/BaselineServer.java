@@ -50,6 +50,8 @@ import java.util.regex.Pattern;
 public class BaselineServer {
 
     // --- SQL: copied from app/src/main/java/io/taskstream/task/TaskRepository.java (insert, list DUE asc, search RELEVANCE) ---
+    // The search statements (SEARCH_*, searchPage, searchCount) are checked against the app's by
+    // app/src/test/java/io/taskstream/task/BaselineSqlTest.java; keep their names and signatures.
     static final String COLUMNS = "id, user_id, title, description, completed, priority, tags, due_at, all_day, "
             + "created_at, updated_at, completed_at";
     static final String T_COLUMNS = "t.id, t.user_id, t.title, t.description, t.completed, t.priority, t.tags, "

@@ -41,13 +41,13 @@ class AccountService implements UserDirectory {
     private final Clock clock;
     /** Compared against when the email is unknown, so a login takes as long whether or not it exists. */
     private final String decoyHash;
-    private final Sessions sessions;
+    private final SessionRepository sessions;
     private final ApiTokenRepository apiTokens;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
 
     AccountService(AccountRepository accounts, PasswordEncoder passwords, AccessTokens tokens, AuthProperties properties,
-            ProxyManager<String> allowances, Clock clock, Sessions sessions, ApiTokenRepository apiTokens,
+            ProxyManager<String> allowances, Clock clock, SessionRepository sessions, ApiTokenRepository apiTokens,
             ApplicationEventPublisher events, TransactionTemplate tx) {
         this.sessions = sessions;
         this.apiTokens = apiTokens;

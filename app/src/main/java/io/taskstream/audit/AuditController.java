@@ -3,7 +3,7 @@ package io.taskstream.audit;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.taskstream.audit.AuditLog.AuditEntry;
+import io.taskstream.audit.AuditRepository.AuditEntry;
 import io.taskstream.platform.web.ClientErrorException;
 import io.taskstream.platform.web.NotFoundException;
 import io.taskstream.platform.web.SupportedDates;
@@ -30,10 +30,10 @@ class AuditController {
     private static final int MAX_LIMIT = 500;
     private static final Duration DEFAULT_WINDOW = Duration.ofDays(7);
 
-    private final AuditLog log;
+    private final AuditRepository log;
     private final Clock clock;
 
-    AuditController(AuditLog log, Clock clock) {
+    AuditController(AuditRepository log, Clock clock) {
         this.log = log;
         this.clock = clock;
     }

@@ -1,6 +1,6 @@
 package io.taskstream.audit;
 
-import io.taskstream.audit.AuditLog.AuditEntry;
+import io.taskstream.audit.AuditRepository.AuditEntry;
 import io.taskstream.events.CloudEvent;
 import io.taskstream.events.EventHandler;
 import io.taskstream.events.Topic;
@@ -18,10 +18,10 @@ import tools.jackson.databind.JsonNode;
 @ConditionalOnRole(Role.AUDIT)
 class AuditHandler implements EventHandler {
 
-    private final AuditLog log;
+    private final AuditRepository log;
     private final Clock clock;
 
-    AuditHandler(AuditLog log, Clock clock) {
+    AuditHandler(AuditRepository log, Clock clock) {
         this.log = log;
         this.clock = clock;
     }

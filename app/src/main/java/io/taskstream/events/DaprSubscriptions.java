@@ -41,7 +41,7 @@ class DaprSubscriptions {
     private final EventDispatcher dispatcher;
     private final EventsProperties properties;
     private final JsonMapper json;
-    private final DeadLetters deadLetters;
+    private final DeadLetterRepository deadLetters;
     private final HandlerRetries retries;
     private final Map<String, Integer> failures = java.util.Collections.synchronizedMap(
             new LinkedHashMap<>(16, 0.75f, true) {
@@ -51,7 +51,7 @@ class DaprSubscriptions {
                 }
             });
 
-    DaprSubscriptions(EventDispatcher dispatcher, EventsProperties properties, JsonMapper json, DeadLetters deadLetters,
+    DaprSubscriptions(EventDispatcher dispatcher, EventsProperties properties, JsonMapper json, DeadLetterRepository deadLetters,
             HandlerRetries retries) {
         this.retries = retries;
         this.dispatcher = dispatcher;

@@ -18,10 +18,10 @@ class EmbeddedTransport implements EventTransport {
 
     private final EventDispatcher dispatcher;
     private final EventsProperties.Consumer retry;
-    private final DeadLetters deadLetters;
+    private final DeadLetterRepository deadLetters;
     private final HandlerRetries retries;
 
-    EmbeddedTransport(EventDispatcher dispatcher, EventsProperties properties, DeadLetters deadLetters, HandlerRetries retries) {
+    EmbeddedTransport(EventDispatcher dispatcher, EventsProperties properties, DeadLetterRepository deadLetters, HandlerRetries retries) {
         this.dispatcher = dispatcher;
         this.retry = properties.consumer();
         this.deadLetters = deadLetters;

@@ -2,13 +2,11 @@ package io.taskstream.events;
 
 import io.taskstream.platform.db.SqlArrays;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -22,17 +20,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class EventDispatcher {
 
-    private final JdbcClient jdbc;
+    private final ConsumedEventRepository consumed;
     private final TransactionTemplate tx;
     private final List<EventHandler> handlers;
     private final Clock clock;
     private final MeterRegistry meters;
     private final EventTracing tracing;
 
-    EventDispatcher(JdbcClient jdbc, PlatformTransactionManager transactions, List<EventHandler> handlers, Clock clock,
+    EventDispatcher(ConsumedEventRepository consumed, PlatformTransactionManager transactions, List<EventHandler> handlers, Clock clock,
             MeterRegistry meters, EventTracing tracing) {
         this.tracing = tracing;
-        this.jdbc = jdbc;
+        this.consumed = consumed;
         // Its own transaction even when called from inside the relay's (embedded transport).
         this.tx = new TransactionTemplate(transactions);
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -78,13 +76,7 @@ class EventDispatcher {
         }
         Integer applied = tx.execute(status -> {
             String ids = SqlArrays.literal(events.stream().map(CloudEvent::id).distinct().toList());
-            Set<String> fresh = new HashSet<>(jdbc.sql("insert into consumed_event (consumer, event_id, consumed_at) "
-                            + "select :consumer, id, :now from unnest(:ids::uuid[]) as id on conflict do nothing returning event_id::text")
-                    .param("consumer", handler.name())
-                    .param("ids", ids)
-                    .param("now", Timestamp.from(clock.instant()))
-                    .query(String.class)
-                    .list());
+            Set<String> fresh = new HashSet<>(consumed.recordNew(handler.name(), ids, clock.instant()));
             List<CloudEvent> toApply = new ArrayList<>(fresh.size());
             for (CloudEvent event : events) {
                 if (fresh.remove(event.id())) {

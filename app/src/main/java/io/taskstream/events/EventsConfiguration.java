@@ -53,7 +53,7 @@ class EventsConfiguration {
     static class Embedded {
 
         @Bean
-        EventTransport embeddedTransport(EventDispatcher dispatcher, EventsProperties properties, DeadLetters deadLetters,
+        EventTransport embeddedTransport(EventDispatcher dispatcher, EventsProperties properties, DeadLetterRepository deadLetters,
                 HandlerRetries retries) {
             return new EmbeddedTransport(dispatcher, properties, deadLetters, retries);
         }

@@ -3,7 +3,6 @@ package io.taskstream.events;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.taskstream.platform.db.SqlArrays;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +17,6 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -43,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
  * and the next one of that user goes on, as before.
  *
  * <p>The loop retries due entries with exponential backoff ({@code taskstream.events.consumer.*}) and
- * dead-letters an event after {@code max-attempts} deliveries in all ({@link DeadLetters}). Replicas share
+ * dead-letters an event after {@code max-attempts} deliveries in all ({@link DeadLetterRepository}). Replicas share
  * the table: each takes the due entries of the handlers it runs ({@code for update skip locked}).
  */
 @Component
@@ -52,20 +50,14 @@ class HandlerRetries extends BackgroundLoop {
     private static final Logger log = LoggerFactory.getLogger(HandlerRetries.class);
     private static final int BATCH = 100;
 
-    /** The oldest entry of each user and handler whose attempt is due. */
-    private static final String DUE = "select r.id, r.consumer, r.topic, r.payload::text as payload, r.attempts from event_retry r "
-            + "where r.consumer = any(:consumers::varchar[]) and r.next_attempt_at <= :now "
-            + "and not exists (select 1 from event_retry e where e.consumer = r.consumer and e.ordering_key = r.ordering_key "
-            + "and e.id < r.id) order by r.next_attempt_at, r.id limit :limit for update of r skip locked";
-
     /** One event as the transport received it: the event and its JSON (kept for the retry and the dead letter). */
     record Delivery(CloudEvent event, String json) {
     }
 
-    private final JdbcClient jdbc;
+    private final EventRetryRepository queue;
     private final TransactionTemplate tx;
     private final EventDispatcher dispatcher;
-    private final DeadLetters deadLetters;
+    private final DeadLetterRepository deadLetters;
     private final DeadLetterTopic deadLetterTopic;
     private final EventsProperties.Consumer policy;
     private final JsonMapper json;
@@ -76,13 +68,13 @@ class HandlerRetries extends BackgroundLoop {
     private final AtomicLong depth = new AtomicLong();
     private final Object wakeUp = new Object();
 
-    HandlerRetries(JdbcClient jdbc, PlatformTransactionManager transactions, EventDispatcher dispatcher,
-            DeadLetters deadLetters, ObjectProvider<DeadLetterTopic> deadLetterTopic, EventsProperties properties, JsonMapper json,
+    HandlerRetries(EventRetryRepository queue, PlatformTransactionManager transactions, EventDispatcher dispatcher,
+            DeadLetterRepository deadLetters, ObjectProvider<DeadLetterTopic> deadLetterTopic, EventsProperties properties, JsonMapper json,
             Clock clock, MeterRegistry meters) {
         // Starts after the consumers and the relay and stops before them (and before what handlers use): a retry
         // cut short by the shutdown would only count as a failed attempt.
         super("handler-retries", Duration.ofSeconds(10), Integer.MAX_VALUE - 900);
-        this.jdbc = jdbc;
+        this.queue = queue;
         this.tx = new TransactionTemplate(transactions);
         this.dispatcher = dispatcher;
         this.deadLetters = deadLetters;
@@ -181,31 +173,14 @@ class HandlerRetries extends BackgroundLoop {
     }
 
     private void enqueue(EventHandler handler, String topic, Delivery delivery, int attempts, Instant next, RuntimeException error) {
-        Timestamp now = Timestamp.from(clock.instant());
-        jdbc.sql("insert into event_retry (consumer, topic, event_id, ordering_key, payload, attempts, next_attempt_at, "
-                        + "first_failed_at, last_error) values (:consumer, :topic, :id, :key, :payload::jsonb, :attempts, :next, :now, :error) "
-                        + "on conflict (consumer, event_id) do nothing")
-                .param("consumer", handler.name())
-                .param("topic", topic)
-                .param("id", delivery.event().eventId())
-                .param("key", key(delivery.event()))
-                .param("payload", delivery.json())
-                .param("attempts", attempts)
-                .param("next", Timestamp.from(next))
-                .param("now", now)
-                .param("error", error == null ? null : String.valueOf(error))
-                .update();
+        queue.enqueue(handler.name(), topic, delivery.event().eventId(), key(delivery.event()), delivery.json(), attempts,
+                next, clock.instant(), error == null ? null : String.valueOf(error));
     }
 
     /** The users among these events that have an entry waiting for this handler. */
     private Set<String> waitingUsers(EventHandler handler, List<Delivery> deliveries) {
         List<String> users = deliveries.stream().map(d -> key(d.event())).distinct().toList();
-        return new HashSet<>(jdbc.sql("select distinct ordering_key from event_retry where consumer = :consumer "
-                        + "and ordering_key = any(:keys::varchar[])")
-                .param("consumer", handler.name())
-                .param("keys", SqlArrays.literal(users))
-                .query(String.class)
-                .list());
+        return new HashSet<>(queue.waitingKeys(handler.name(), SqlArrays.literal(users)));
     }
 
     @Override
@@ -230,20 +205,14 @@ class HandlerRetries extends BackgroundLoop {
     /** One pass over the due entries; returns how many were attempted. Package-visible for tests. */
     int retryDue() {
         Integer attempted = tx.execute(status -> {
-            List<Entry> due = jdbc.sql(DUE)
-                    .param("consumers", consumers)
-                    .param("now", Timestamp.from(clock.instant()))
-                    .param("limit", BATCH)
-                    .query((rs, n) -> new Entry(rs.getLong("id"), rs.getString("consumer"), rs.getString("topic"),
-                            rs.getString("payload"), rs.getInt("attempts")))
-                    .list();
+            List<EventRetryRepository.Entry> due = queue.claimDue(consumers, clock.instant(), BATCH);
             due.forEach(this::retry);
             return due.size();
         });
         return attempted == null ? 0 : attempted;
     }
 
-    private void retry(Entry entry) {
+    private void retry(EventRetryRepository.Entry entry) {
         EventHandler handler = handlers.get(entry.consumer());
         CloudEvent event = null;
         try {
@@ -269,12 +238,7 @@ class HandlerRetries extends BackgroundLoop {
             Duration backoff = backoff(attempts);
             log.warn("Handler {} failed on event {} (attempt {}), retrying in {}: {}", handler.name(), event.id(), attempts,
                     backoff, e.toString());
-            jdbc.sql("update event_retry set attempts = :attempts, next_attempt_at = :next, last_error = :error where id = :id")
-                    .param("attempts", attempts)
-                    .param("next", Timestamp.from(clock.instant().plus(backoff)))
-                    .param("error", String.valueOf(e))
-                    .param("id", entry.id())
-                    .update();
+            queue.failedAgain(entry.id(), attempts, clock.instant().plus(backoff), String.valueOf(e));
             count(handler, "failed");
         }
     }
@@ -292,23 +256,18 @@ class HandlerRetries extends BackgroundLoop {
         }
     }
 
-    private void delete(Entry entry) {
-        jdbc.sql("delete from event_retry where id = :id").param("id", entry.id()).update();
+    private void delete(EventRetryRepository.Entry entry) {
+        queue.delete(entry.id());
     }
 
     /** Refreshes the queue depth and returns how long until the next entry is due (at most the poll interval). */
     private Duration untilNextDue() {
-        Queue queue = jdbc.sql("select count(*) as depth, min(r.next_attempt_at) filter (where not exists (select 1 "
-                        + "from event_retry e where e.consumer = r.consumer and e.ordering_key = r.ordering_key and e.id < r.id)) as next "
-                        + "from event_retry r where r.consumer = any(:consumers::varchar[])")
-                .param("consumers", consumers)
-                .query((rs, n) -> new Queue(rs.getLong("depth"), rs.getTimestamp("next")))
-                .single();
-        depth.set(queue.depth());
-        if (queue.next() == null) {
+        EventRetryRepository.Queue waiting = queue.queue(consumers);
+        depth.set(waiting.depth());
+        if (waiting.next() == null) {
             return policy.retryPollInterval();
         }
-        Duration until = Duration.between(clock.instant(), queue.next().toInstant());
+        Duration until = Duration.between(clock.instant(), waiting.next().toInstant());
         if (until.isNegative()) {
             return Duration.ZERO;
         }
@@ -352,9 +311,4 @@ class HandlerRetries extends BackgroundLoop {
         return event.userid() == null ? "" : event.userid();
     }
 
-    private record Entry(long id, String consumer, String topic, String payload, int attempts) {
-    }
-
-    private record Queue(long depth, Timestamp next) {
-    }
 }

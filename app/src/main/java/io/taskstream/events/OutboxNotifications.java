@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Wakes the relay when any process commits outbox rows: the outbox insert trigger sends
  * {@code NOTIFY taskstream_outbox} (delivered on commit), and this listens on a connection of its own.
- * Local commits also wake the relay directly ({@link JdbcOutbox}); the relay's poll interval remains the
+ * Local commits also wake the relay directly ({@link OutboxRepository}); the relay's poll interval remains the
  * fallback while the listening connection is lost and being re-opened.
  */
 class OutboxNotifications extends BackgroundLoop {

@@ -4,8 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.taskstream.live.StreamTickets.Redeemed;
-import io.taskstream.live.StreamTickets.Ticket;
+import io.taskstream.live.StreamTicketRepository.Redeemed;
+import io.taskstream.live.StreamTicketRepository.Ticket;
 import io.taskstream.platform.security.SessionRef;
 import io.taskstream.platform.web.ClientErrorException;
 import io.taskstream.platform.web.ProblemType;
@@ -30,9 +30,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class StreamController {
 
     private final LiveHub hub;
-    private final StreamTickets tickets;
+    private final StreamTicketRepository tickets;
 
-    StreamController(LiveHub hub, StreamTickets tickets) {
+    StreamController(LiveHub hub, StreamTicketRepository tickets) {
         this.hub = hub;
         this.tickets = tickets;
     }

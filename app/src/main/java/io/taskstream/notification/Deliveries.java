@@ -18,10 +18,10 @@ class Deliveries {
 
     static final TaskDescriptor<Delivery> DESCRIPTOR = TaskDescriptor.of("notification-delivery", Delivery.class);
 
-    private final NotificationStore store;
+    private final NotificationRepository store;
     private final SchedulerClient scheduler;
 
-    Deliveries(NotificationStore store, SchedulerClient scheduler) {
+    Deliveries(NotificationRepository store, SchedulerClient scheduler) {
         this.store = store;
         this.scheduler = scheduler;
     }

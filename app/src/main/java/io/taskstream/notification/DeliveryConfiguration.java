@@ -12,7 +12,6 @@ import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,14 +27,14 @@ class DeliveryConfiguration {
     }
 
     @Bean
-    WebhookChannel webhookChannel(NotificationProperties properties, JdbcClient jdbc, Clock clock) {
-        return new WebhookChannel(properties, jdbc, clock);
+    WebhookChannel webhookChannel(NotificationProperties properties, NotificationRepository store, Clock clock) {
+        return new WebhookChannel(properties, store, clock);
     }
 
     @Bean
-    DeliveryWorker deliveryWorker(JdbcClient jdbc, TransactionTemplate tx, JsonMapper json, NotificationStore store,
+    DeliveryWorker deliveryWorker(TransactionTemplate tx, JsonMapper json, NotificationRepository store,
             EmailChannel email, WebhookChannel webhook, NotificationProperties properties, Clock clock) {
-        return new DeliveryWorker(jdbc, tx, json, store, email, webhook, properties, clock);
+        return new DeliveryWorker(tx, json, store, email, webhook, properties, clock);
     }
 
     /**

@@ -2,13 +2,11 @@ package io.taskstream.notification;
 
 import io.taskstream.account.UserId;
 import io.taskstream.notification.Deliveries.Delivery;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,18 +23,16 @@ class DeliveryWorker {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
-    private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final JsonMapper json;
-    private final NotificationStore store;
+    private final NotificationRepository store;
     private final EmailChannel email;
     private final WebhookChannel webhook;
     private final NotificationProperties properties;
     private final Clock clock;
 
-    DeliveryWorker(JdbcClient jdbc, TransactionTemplate tx, JsonMapper json, NotificationStore store, EmailChannel email,
+    DeliveryWorker(TransactionTemplate tx, JsonMapper json, NotificationRepository store, EmailChannel email,
             WebhookChannel webhook, NotificationProperties properties, Clock clock) {
-        this.jdbc = jdbc;
         this.tx = tx;
         this.json = json;
         this.store = store;
@@ -48,11 +44,8 @@ class DeliveryWorker {
 
     /** Sends the delivery once; the pause before the next attempt when this one failed and another is due. */
     Optional<Duration> deliver(Delivery delivery) {
-        Optional<Pending> pending = jdbc.sql("select payload::text, attempts from notification_delivery "
-                        + "where firing_id = :firing and channel = :channel and status = 'pending'")
-                .param("firing", delivery.firing()).param("channel", delivery.channel().id())
-                .query((rs, n) -> new Pending(json.readTree(rs.getString(1)), rs.getInt(2)))
-                .optional();
+        Optional<Pending> pending = store.pendingDelivery(delivery.firing(), delivery.channel().id())
+                .map(p -> new Pending(json.readTree(p.payload()), p.attempts()));
         if (pending.isEmpty()) {
             return Optional.empty();
         }
@@ -72,11 +65,8 @@ class DeliveryWorker {
             int attempts = pending.get().attempts() + 1;
             boolean last = attempts >= properties.delivery().maxAttempts();
             tx.executeWithoutResult(s -> {
-                jdbc.sql("update notification_delivery set attempts = :attempts, last_error = :error, "
-                                + "status = case when :last then 'failed' else status end "
-                                + "where firing_id = :firing and channel = :channel")
-                        .param("attempts", attempts).param("error", String.valueOf(e.getMessage())).param("last", last)
-                        .param("firing", delivery.firing()).param("channel", delivery.channel().id()).update();
+                store.deliveryAttemptFailed(delivery.firing(), delivery.channel().id(), attempts,
+                        String.valueOf(e.getMessage()), last);
                 if (delivery.channel() == Channel.WEBHOOK) {
                     webhook.failed(delivery.user());
                 }
@@ -96,11 +86,8 @@ class DeliveryWorker {
     }
 
     private void finish(Delivery delivery, String status, String error) {
-        jdbc.sql("update notification_delivery set status = :status, attempts = attempts + 1, last_error = :error, "
-                        + "sent_at = :sentAt where firing_id = :firing and channel = :channel")
-                .param("status", status).param("error", error)
-                .param("sentAt", status.equals("sent") ? Timestamp.from(clock.instant()) : null)
-                .param("firing", delivery.firing()).param("channel", delivery.channel().id()).update();
+        store.finishDelivery(delivery.firing(), delivery.channel().id(), status, error,
+                status.equals("sent") ? clock.instant() : null);
     }
 
     private record Pending(JsonNode payload, int attempts) {

@@ -38,7 +38,7 @@ class NotificationHandler implements EventHandler {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationHandler.class);
 
-    private final NotificationStore store;
+    private final NotificationRepository store;
     private final TaskService tasks;
     private final Outbox outbox;
     private final Deliveries deliveries;
@@ -46,7 +46,7 @@ class NotificationHandler implements EventHandler {
     private final Clock clock;
     private final String source;
 
-    NotificationHandler(NotificationStore store, TaskService tasks, Outbox outbox, Deliveries deliveries, JsonMapper json,
+    NotificationHandler(NotificationRepository store, TaskService tasks, Outbox outbox, Deliveries deliveries, JsonMapper json,
             Clock clock, EventsProperties events) {
         this.store = store;
         this.tasks = tasks;

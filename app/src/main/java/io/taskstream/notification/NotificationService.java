@@ -22,13 +22,13 @@ class NotificationService {
     static final Duration MIN_SNOOZE = Duration.ofSeconds(1);
     static final Duration MAX_SNOOZE = Duration.ofDays(7);
 
-    private final NotificationStore store;
+    private final NotificationRepository store;
     private final Snoozes snoozes;
     private final WebhookUrls webhookUrls;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    NotificationService(NotificationStore store, Snoozes snoozes, WebhookUrls webhookUrls, Clock clock) {
+    NotificationService(NotificationRepository store, Snoozes snoozes, WebhookUrls webhookUrls, Clock clock) {
         this.store = store;
         this.snoozes = snoozes;
         this.webhookUrls = webhookUrls;

@@ -6,7 +6,6 @@ import java.net.Proxy;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -22,7 +21,6 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Calls the user's webhook: {@code POST} of the reminder as JSON with
@@ -44,17 +42,17 @@ class WebhookChannel {
     private final OkHttpClient http;
     private final Dns guard;
     private final NotificationProperties properties;
-    private final JdbcClient jdbc;
+    private final NotificationRepository repository;
     private final Clock clock;
 
-    WebhookChannel(NotificationProperties properties, JdbcClient jdbc, Clock clock) {
-        this(properties, jdbc, clock, Dns.SYSTEM);
+    WebhookChannel(NotificationProperties properties, NotificationRepository repository, Clock clock) {
+        this(properties, repository, clock, Dns.SYSTEM);
     }
 
     /** With the resolver behind the guard (the system's, or a test's). */
-    WebhookChannel(NotificationProperties properties, JdbcClient jdbc, Clock clock, Dns resolver) {
+    WebhookChannel(NotificationProperties properties, NotificationRepository repository, Clock clock, Dns resolver) {
         this.properties = properties;
-        this.jdbc = jdbc;
+        this.repository = repository;
         this.clock = clock;
         Duration timeout = properties.webhook().timeout();
         this.guard = properties.webhook().allowPrivateNetworks() ? resolver : new NetworkGuard(resolver);
@@ -107,19 +105,11 @@ class WebhookChannel {
 
     /** Counts a failed call; disables the webhook at the limit. In the caller's transaction. */
     void failed(UUID user) {
-        jdbc.sql("update notification_settings set webhook_failures = webhook_failures + 1, "
-                        + "webhook_enabled = webhook_enabled and webhook_failures + 1 < :max, "
-                        + "webhook_disabled_at = case when webhook_failures + 1 >= :max then :now else webhook_disabled_at end "
-                        + "where user_id = :user")
-                .param("max", properties.webhook().maxConsecutiveFailures())
-                .param("now", Timestamp.from(clock.instant()))
-                .param("user", user)
-                .update();
+        repository.webhookFailed(user, properties.webhook().maxConsecutiveFailures(), clock.instant());
     }
 
     void succeeded(UUID user) {
-        jdbc.sql("update notification_settings set webhook_failures = 0 where user_id = :user and webhook_failures > 0")
-                .param("user", user).update();
+        repository.webhookSucceeded(user);
     }
 
     /**

@@ -7,12 +7,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Where the sidecar triggers a due job: {@code POST /job/{name}} on the app that scheduled it
@@ -31,32 +29,26 @@ class DaprJobCallback {
 
     private static final Logger log = LoggerFactory.getLogger(DaprJobCallback.class);
 
-    private final JdbcClient jdbc;
+    private final DaprJobRepository jobs;
     private final TransactionTemplate tx;
-    private final JsonMapper json;
     private final ReminderFiring firing;
 
-    DaprJobCallback(JdbcClient jdbc, TransactionTemplate tx, JsonMapper json, ReminderFiring firing) {
-        this.jdbc = jdbc;
+    DaprJobCallback(DaprJobRepository jobs, TransactionTemplate tx, ReminderFiring firing) {
+        this.jobs = jobs;
         this.tx = tx;
-        this.json = json;
         this.firing = firing;
     }
 
     @PostMapping("/job/{name}")
     ResponseEntity<Void> trigger(@PathVariable String name) {
         tx.executeWithoutResult(status -> {
-            Optional<ReminderJob> job = jdbc.sql("select job::text from reminder_dapr_job where name = :name "
-                            + "and state <> 'cancelling' for update")
-                    .param("name", name)
-                    .query((rs, n) -> json.readValue(rs.getString(1), ReminderJob.class))
-                    .optional();
+            Optional<ReminderJob> job = jobs.lockToFire(name);
             if (job.isEmpty()) {
                 log.debug("Dapr triggered job {}, which is cancelled or fired already; nothing to do", name);
                 return;
             }
             firing.fireOne(job.get());
-            jdbc.sql("delete from reminder_dapr_job where name = :name").param("name", name).update();
+            jobs.delete(name);
         });
         return ResponseEntity.ok().build();
     }

@@ -2,10 +2,7 @@ package io.taskstream.reminder;
 
 import java.util.UUID;
 
-import java.sql.Timestamp;
 import java.time.Clock;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reminders as Dapr jobs ({@code taskstream.reminders.scheduler=dapr}, ADR 023), scheduling side: runs in
@@ -15,13 +12,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class DaprJobReminders implements ReminderScheduler {
 
-    private final JdbcClient jdbc;
-    private final JsonMapper json;
+    private final DaprJobRepository jobs;
     private final Clock clock;
 
-    DaprJobReminders(JdbcClient jdbc, JsonMapper json, Clock clock) {
-        this.jdbc = jdbc;
-        this.json = json;
+    DaprJobReminders(DaprJobRepository jobs, Clock clock) {
+        this.jobs = jobs;
         this.clock = clock;
     }
 
@@ -32,17 +27,7 @@ class DaprJobReminders implements ReminderScheduler {
 
     @Override
     public void schedule(ReminderJob job) {
-        jdbc.sql("insert into reminder_dapr_job (name, task_id, reminder_id, job, due_at, state, next_attempt_at) "
-                        + "values (:name, :task, :reminder, :job::jsonb, :due, 'pending', :now) "
-                        + "on conflict (name) do update set job = excluded.job, state = 'pending', attempts = 0, "
-                        + "next_attempt_at = excluded.next_attempt_at, last_error = null")
-                .param("name", jobName(job))
-                .param("task", job.taskId())
-                .param("reminder", job.reminderId())
-                .param("job", json.writeValueAsString(job))
-                .param("due", Timestamp.from(job.remindAt()))
-                .param("now", Timestamp.from(clock.instant()))
-                .update();
+        jobs.schedule(jobName(job), job, clock.instant());
     }
 
     /**
@@ -54,29 +39,12 @@ class DaprJobReminders implements ReminderScheduler {
      */
     @Override
     public void cancel(long taskId, boolean snoozesToo) {
-        String snoozes = snoozesToo ? "" : " and reminder_id not like :snoozes";
-        jdbc.sql("delete from reminder_dapr_job where task_id = :task and state = 'pending'" + snoozes)
-                .param("task", taskId)
-                .param("snoozes", taskId + "-snooze-%")
-                .update();
-        jdbc.sql("update reminder_dapr_job set state = 'cancelling', attempts = 0, next_attempt_at = :now, "
-                        + "last_error = null where task_id = :task and state = 'scheduled'" + snoozes)
-                .param("task", taskId)
-                .param("snoozes", taskId + "-snooze-%")
-                .param("now", Timestamp.from(clock.instant()))
-                .update();
+        jobs.cancel(taskId, snoozesToo, clock.instant());
     }
 
     /** Like {@link #cancel}, for every job whose data names the user (the account is being deleted). */
     @Override
     public void cancelAllOf(UUID user) {
-        jdbc.sql("delete from reminder_dapr_job where state = 'pending' and job ->> 'userId' = :user")
-                .param("user", user.toString())
-                .update();
-        jdbc.sql("update reminder_dapr_job set state = 'cancelling', attempts = 0, next_attempt_at = :now, "
-                        + "last_error = null where state = 'scheduled' and job ->> 'userId' = :user")
-                .param("user", user.toString())
-                .param("now", Timestamp.from(clock.instant()))
-                .update();
+        jobs.cancelAllOf(user, clock.instant());
     }
 }

@@ -1,16 +1,13 @@
 package io.taskstream.reminder;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends the committed schedule and cancel requests of {@code reminder_dapr_job} to the sidecar (ADR 023),
@@ -25,19 +22,17 @@ class DaprJobSender {
     private static final Logger log = LoggerFactory.getLogger(DaprJobSender.class);
     private static final int MAX_CANCEL_ATTEMPTS = 10;
 
-    private final JdbcClient jdbc;
+    private final DaprJobRepository jobs;
     private final TransactionTemplate tx;
-    private final JsonMapper json;
     private final DaprJobsClient dapr;
     private final ReminderFiring firing;
     private final ReminderProperties.Dapr properties;
     private final Clock clock;
 
-    DaprJobSender(JdbcClient jdbc, TransactionTemplate tx, JsonMapper json, DaprJobsClient dapr, ReminderFiring firing,
+    DaprJobSender(DaprJobRepository jobs, TransactionTemplate tx, DaprJobsClient dapr, ReminderFiring firing,
             ReminderProperties properties, Clock clock) {
-        this.jdbc = jdbc;
+        this.jobs = jobs;
         this.tx = tx;
-        this.json = json;
         this.dapr = dapr;
         this.firing = firing;
         this.properties = properties.dapr();
@@ -54,16 +49,8 @@ class DaprJobSender {
 
     private int sendBatch() {
         Instant now = clock.instant();
-        List<Row> rows = jdbc.sql("select name, job::text, due_at, state, attempts from reminder_dapr_job "
-                        + "where (state <> 'scheduled' and next_attempt_at <= :now) or (state = 'scheduled' and due_at <= :lost) "
-                        + "order by next_attempt_at limit :limit for update skip locked")
-                .param("now", Timestamp.from(now))
-                .param("lost", Timestamp.from(now.minus(properties.lostAfter())))
-                .param("limit", properties.batchSize())
-                .query((rs, n) -> new Row(rs.getString(1), json.readValue(rs.getString(2), ReminderJob.class),
-                        rs.getTimestamp(3).toInstant(), rs.getString(4), rs.getInt(5)))
-                .list();
-        for (Row row : rows) {
+        List<DaprJobRepository.Row> rows = jobs.claimDue(now, now.minus(properties.lostAfter()), properties.batchSize());
+        for (DaprJobRepository.Row row : rows) {
             switch (row.state()) {
                 case "cancelling" -> cancel(row);
                 case "pending" -> {
@@ -79,18 +66,16 @@ class DaprJobSender {
         return rows.size();
     }
 
-    private void schedule(Row row) {
+    private void schedule(DaprJobRepository.Row row) {
         try {
             dapr.schedule(row.name(), row.job());
-            jdbc.sql("update reminder_dapr_job set state = 'scheduled', attempts = 0, last_error = null where name = :name")
-                    .param("name", row.name())
-                    .update();
+            jobs.markScheduled(row.name());
         } catch (Exception e) {
             retryLater(row, e);
         }
     }
 
-    private void cancel(Row row) {
+    private void cancel(DaprJobRepository.Row row) {
         try {
             dapr.delete(row.name());
         } catch (Exception e) {
@@ -104,13 +89,13 @@ class DaprJobSender {
         delete(row);
     }
 
-    private void fireHere(Row row, String why) {
+    private void fireHere(DaprJobRepository.Row row, String why) {
         log.warn("Firing reminder job {} here: {}", row.name(), why);
         firing.fireOne(row.job());
         delete(row);
     }
 
-    private void retryLater(Row row, Exception e) {
+    private void retryLater(DaprJobRepository.Row row, Exception e) {
         if (e instanceof InterruptedException) {
             Thread.currentThread().interrupt();
         }
@@ -118,18 +103,11 @@ class DaprJobSender {
                 properties.pollInterval().toMillis() << Math.min(row.attempts(), 20)));
         log.warn("Dapr job request {} ({}) failed, attempt {}; retrying in {}: {}", row.name(), row.state(),
                 row.attempts() + 1, backoff, e.toString());
-        jdbc.sql("update reminder_dapr_job set attempts = attempts + 1, next_attempt_at = :next, last_error = :error "
-                        + "where name = :name")
-                .param("next", Timestamp.from(clock.instant().plus(backoff)))
-                .param("error", String.valueOf(e.getMessage()))
-                .param("name", row.name())
-                .update();
+        jobs.retryAt(row.name(), clock.instant().plus(backoff), String.valueOf(e.getMessage()));
     }
 
-    private void delete(Row row) {
-        jdbc.sql("delete from reminder_dapr_job where name = :name").param("name", row.name()).update();
+    private void delete(DaprJobRepository.Row row) {
+        jobs.delete(row.name());
     }
 
-    private record Row(String name, ReminderJob job, Instant dueAt, String state, int attempts) {
-    }
 }

@@ -4,7 +4,6 @@ import java.util.UUID;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerClient.ScheduleOptions;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Reminders as db-scheduler executions on the application's PostgreSQL, written through the caller's
@@ -14,11 +13,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class DbSchedulerReminders implements ReminderScheduler {
 
     private final SchedulerClient scheduler;
-    private final JdbcClient jdbc;
+    private final ScheduledExecutionRepository executions;
 
-    DbSchedulerReminders(SchedulerClient scheduler, JdbcClient jdbc) {
+    DbSchedulerReminders(SchedulerClient scheduler, ScheduledExecutionRepository executions) {
         this.scheduler = scheduler;
-        this.jdbc = jdbc;
+        this.executions = executions;
     }
 
     @Override
@@ -29,17 +28,12 @@ class DbSchedulerReminders implements ReminderScheduler {
 
     /**
      * Removes the task's pending reminder executions (not one a scheduler is running right now: that one
-     * notices at firing time that its task moved on). Direct SQL on db-scheduler's table, which our
+     * notices at firing time that its task moved on). Direct SQL on db-scheduler's table ({@link ScheduledExecutionRepository}, ADR 038), which our
      * migration owns: db-scheduler has no "cancel by prefix", and this stays in the change's transaction.
      */
     @Override
     public void cancel(long taskId, boolean snoozesToo) {
-        jdbc.sql("delete from scheduled_tasks where task_name = :name and task_instance like :prefix and not picked"
-                        + (snoozesToo ? "" : " and task_instance not like :snoozes"))
-                .param("name", ReminderScheduling.TASK_NAME)
-                .param("prefix", taskId + "-%")
-                .param("snoozes", taskId + "-snooze-%")
-                .update();
+        executions.cancel(taskId, snoozesToo);
     }
 
     /**
@@ -50,10 +44,6 @@ class DbSchedulerReminders implements ReminderScheduler {
      */
     @Override
     public void cancelAllOf(UUID user) {
-        jdbc.sql("delete from scheduled_tasks where task_name = :name and not picked "
-                        + "and convert_from(task_data, 'UTF8')::jsonb ->> 'userId' = :user")
-                .param("name", ReminderScheduling.TASK_NAME)
-                .param("user", user.toString())
-                .update();
+        executions.cancelAllOf(user);
     }
 }

@@ -2,7 +2,6 @@ package io.taskstream.reminder;
 
 import io.taskstream.account.ExportSection;
 import io.taskstream.account.UserId;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -11,11 +10,11 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class ReminderExport implements ExportSection {
 
-    private final JdbcClient jdbc;
+    private final ReminderRepository repository;
     private final JsonMapper json;
 
-    ReminderExport(JdbcClient jdbc, JsonMapper json) {
-        this.jdbc = jdbc;
+    ReminderExport(ReminderRepository repository, JsonMapper json) {
+        this.repository = repository;
         this.json = json;
     }
 
@@ -26,13 +25,6 @@ class ReminderExport implements ExportSection {
 
     @Override
     public JsonNode export(UserId user) {
-        return json.readTree(jdbc.sql("""
-                        select coalesce(json_agg(f order by f."firedAt", f."reminderId"), '[]'::json)::text from (
-                            select task_id as "taskId", reminder_id as "reminderId", remind_at as "remindAt",
-                                   fired_at as "firedAt", late
-                            from reminder_firing where user_id = :user) f""")
-                .param("user", user.value())
-                .query(String.class)
-                .single());
+        return json.readTree(repository.export(user.value()));
     }
 }

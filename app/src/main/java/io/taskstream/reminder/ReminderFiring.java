@@ -14,7 +14,6 @@ import io.taskstream.task.TaskId;
 import io.taskstream.task.TaskService;
 import io.taskstream.task.TaskSnapshot;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +30,6 @@ import java.util.UUID;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -57,7 +55,8 @@ class ReminderFiring {
     private final TaskService tasks;
     private final UserDirectory users;
     private final Outbox outbox;
-    private final JdbcClient jdbc;
+    private final ReminderRepository firingRecords;
+    private final ScheduledExecutionRepository executions;
     private final TransactionTemplate tx;
     private final JsonMapper json;
     private final ReminderProperties properties;
@@ -65,12 +64,14 @@ class ReminderFiring {
     private final String source;
     private final Timer lateness;
 
-    ReminderFiring(TaskService tasks, UserDirectory users, Outbox outbox, JdbcClient jdbc, TransactionTemplate tx,
+    ReminderFiring(TaskService tasks, UserDirectory users, Outbox outbox, ReminderRepository firingRecords,
+            ScheduledExecutionRepository executions, TransactionTemplate tx,
             JsonMapper json, ReminderProperties properties, EventsProperties events, Clock clock, MeterRegistry meters) {
         this.tasks = tasks;
         this.users = users;
         this.outbox = outbox;
-        this.jdbc = jdbc;
+        this.firingRecords = firingRecords;
+        this.executions = executions;
         this.tx = tx;
         this.json = json;
         this.properties = properties;
@@ -110,15 +111,7 @@ class ReminderFiring {
     private List<ReminderJob> claimDue(ReminderJob job) {
         List<ReminderJob> due = new ArrayList<>();
         due.add(job);
-        jdbc.sql("delete from scheduled_tasks s using (select task_instance from scheduled_tasks "
-                        + "where task_name = :name and not picked and execution_time <= :now "
-                        + "order by execution_time limit :limit for update skip locked) d "
-                        + "where s.task_name = :name and s.task_instance = d.task_instance returning s.task_data")
-                .param("name", ReminderScheduling.TASK_NAME)
-                .param("now", Timestamp.from(clock.instant()))
-                .param("limit", properties.fireBatchSize() - 1)
-                .query((rs, n) -> rs.getBytes(1))
-                .list()
+        executions.claimDue(clock.instant(), properties.fireBatchSize() - 1)
                 .forEach(data -> due.add(json.readValue(data, ReminderJob.class)));
         return due;
     }
@@ -145,21 +138,14 @@ class ReminderFiring {
             return 0;
         }
         List<Firing> candidates = List.copyOf(firings.values());
-        Set<UUID> fresh = new HashSet<>(jdbc.sql("insert into reminder_firing "
-                        + "(id, user_id, task_id, reminder_id, remind_at, fired_at, late) "
-                        + "select f.id, f.user_id, f.task_id, f.reminder_id, f.remind_at, :firedAt, f.late "
-                        + "from unnest(:ids::uuid[], :users::uuid[], :tasks::bigint[], :reminders::text[], "
-                        + ":remindAts::timestamptz[], :lates::boolean[]) as f(id, user_id, task_id, reminder_id, remind_at, late) "
-                        + "on conflict do nothing returning id")
-                .param("ids", SqlArrays.literal(candidates.stream().map(Firing::id).toList()))
-                .param("users", SqlArrays.literal(candidates.stream().map(f -> f.job().userId()).toList()))
-                .param("tasks", SqlArrays.literal(candidates.stream().map(f -> f.job().taskId()).toList()))
-                .param("reminders", SqlArrays.literal(candidates.stream().map(f -> f.job().reminderId()).toList()))
-                .param("remindAts", SqlArrays.literal(candidates.stream().map(f -> f.job().remindAt()).toList()))
-                .param("lates", SqlArrays.literal(candidates.stream().map(Firing::late).toList()))
-                .param("firedAt", Timestamp.from(firedAt))
-                .query(UUID.class)
-                .list());
+        Set<UUID> fresh = new HashSet<>(firingRecords.recordFirings(
+                SqlArrays.literal(candidates.stream().map(Firing::id).toList()),
+                SqlArrays.literal(candidates.stream().map(f -> f.job().userId()).toList()),
+                SqlArrays.literal(candidates.stream().map(f -> f.job().taskId()).toList()),
+                SqlArrays.literal(candidates.stream().map(f -> f.job().reminderId()).toList()),
+                SqlArrays.literal(candidates.stream().map(f -> f.job().remindAt()).toList()),
+                SqlArrays.literal(candidates.stream().map(Firing::late).toList()),
+                firedAt));
         List<CloudEvent> events = new ArrayList<>();
         for (Firing firing : candidates) {
             if (!fresh.contains(firing.id())) {

@@ -28,7 +28,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -64,10 +63,11 @@ class SchedulerConfiguration {
     /** Where pending reminders live: db-scheduler executions, or Dapr jobs ({@code taskstream.reminders.scheduler}). */
     @Bean
     ReminderScheduler reminderScheduler(ReminderProperties properties, ObjectProvider<SchedulerClient> dbScheduler,
-            JdbcClient jdbc, JsonMapper json, Clock clock) {
+            ObjectProvider<ScheduledExecutionRepository> executions, ObjectProvider<DaprJobRepository> daprJobs,
+            Clock clock) {
         return switch (properties.scheduler()) {
-            case DB_SCHEDULER -> new DbSchedulerReminders(dbScheduler.getObject(), jdbc);
-            case DAPR -> new DaprJobReminders(jdbc, json, clock);
+            case DB_SCHEDULER -> new DbSchedulerReminders(dbScheduler.getObject(), executions.getObject());
+            case DAPR -> new DaprJobReminders(daprJobs.getObject(), clock);
         };
     }
 
@@ -86,10 +86,11 @@ class SchedulerConfiguration {
     static class Executor {
 
         @Bean
-        ReminderFiring reminderFiring(TaskService tasks, UserDirectory users, Outbox outbox, JdbcClient jdbc,
+        ReminderFiring reminderFiring(TaskService tasks, UserDirectory users, Outbox outbox, ReminderRepository firings,
+                ScheduledExecutionRepository executions,
                 TransactionTemplate tx, JsonMapper json, ReminderProperties properties, EventsProperties events,
                 Clock clock, MeterRegistry meters) {
-            return new ReminderFiring(tasks, users, outbox, jdbc, tx, json, properties, events, clock, meters);
+            return new ReminderFiring(tasks, users, outbox, firings, executions, tx, json, properties, events, clock, meters);
         }
 
         @Bean
@@ -113,9 +114,9 @@ class SchedulerConfiguration {
         }
 
         @Bean
-        DaprJobSender daprJobSender(JdbcClient jdbc, TransactionTemplate tx, JsonMapper json, DaprJobsClient dapr,
+        DaprJobSender daprJobSender(DaprJobRepository jobs, TransactionTemplate tx, DaprJobsClient dapr,
                 ReminderFiring firing, ReminderProperties properties, Clock clock) {
-            return new DaprJobSender(jdbc, tx, json, dapr, firing, properties, clock);
+            return new DaprJobSender(jobs, tx, dapr, firing, properties, clock);
         }
     }
 

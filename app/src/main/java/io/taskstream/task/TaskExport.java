@@ -2,7 +2,6 @@ package io.taskstream.task;
 
 import io.taskstream.account.ExportSection;
 import io.taskstream.account.UserId;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -11,11 +10,11 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class TaskExport implements ExportSection {
 
-    private final JdbcClient jdbc;
+    private final TaskRepository repository;
     private final JsonMapper json;
 
-    TaskExport(JdbcClient jdbc, JsonMapper json) {
-        this.jdbc = jdbc;
+    TaskExport(TaskRepository repository, JsonMapper json) {
+        this.repository = repository;
         this.json = json;
     }
 
@@ -26,16 +25,6 @@ class TaskExport implements ExportSection {
 
     @Override
     public JsonNode export(UserId user) {
-        return json.readTree(jdbc.sql("""
-                        select coalesce(json_agg(t order by t.id), '[]'::json)::text from (
-                            select id, title, description, completed, priority, tags, due_at as "dueAt",
-                                   all_day as "allDay", created_at as "createdAt", updated_at as "updatedAt",
-                                   completed_at as "completedAt", recurrence_rule as "recurrenceRule",
-                                   recurrence_from as "recurrenceFrom", series_id as "seriesId",
-                                   occurrence_index as "occurrenceIndex", spawned_from as "spawnedFrom", reminders
-                            from task where user_id = :user) t""")
-                .param("user", user.value())
-                .query(String.class)
-                .single());
+        return json.readTree(repository.export(user.value()));
     }
 }

@@ -39,7 +39,20 @@ class TaskRepository {
      * ranges come from the words at run time, which the planner cannot estimate (it guessed 1.7M of 3.1M entries
      * for "rep", which has 29k). Other plans stay open to the planner.
      */
-    private static final String SEARCH_THROUGH_INDEX = "select set_config('enable_seqscan', 'off', true)";
+    static final String SEARCH_THROUGH_INDEX = "select set_config('enable_seqscan', 'off', true)";
+    /**
+     * The search statements by relevance ({@link #rankedPage}). Package-visible, with {@link #searchPage} and
+     * {@link #searchCount}, for {@code BaselineSqlTest}: the benchmark's baseline runs the same statements.
+     */
+    static final String SEARCH_STEMS = "with words as (select w.word, 1 << (w.n - 1)::int as bit"
+            + " from unnest(:words::text[]) with ordinality as w(word, n)),"
+            + " stems as (select s.stem, words.bit from words,"
+            + " unnest(tsvector_to_array(to_tsvector('english', words.word))) as s(stem)) ";
+    static final String SEARCH_MATCHES = "select tt.task_id as id, sum(tt.weight) as rank from stems"
+            + " join task_term tt on tt.user_id = :user and tt.term >= stems.stem and tt.term < stems.stem || chr(1114111)"
+            + " group by tt.task_id";
+    /** With two words or more, a match has every word. */
+    static final String SEARCH_ALL_WORDS = " having bit_or(stems.bit) = (select bit_or(bit) from stems)";
     private static final String USER_ONLY = " where t.user_id = :user";
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
@@ -247,19 +260,10 @@ class TaskRepository {
      * by its id took.
      */
     private TaskPage rankedPage(int wordCount, String filter, Map<String, Object> params, long offset) {
-        String stems = "with words as (select w.word, 1 << (w.n - 1)::int as bit"
-                + " from unnest(:words::text[]) with ordinality as w(word, n)),"
-                + " stems as (select s.stem, words.bit from words,"
-                + " unnest(tsvector_to_array(to_tsvector('english', words.word))) as s(stem)) ";
-        String found = "select tt.task_id as id, sum(tt.weight) as rank from stems"
-                + " join task_term tt on tt.user_id = :user and tt.term >= stems.stem and tt.term < stems.stem || chr(1114111)"
-                + " group by tt.task_id" + (wordCount == 1 ? "" : " having bit_or(stems.bit) = (select bit_or(bit) from stems)");
+        String found = SEARCH_MATCHES + (wordCount == 1 ? "" : SEARCH_ALL_WORDS);
         String matches = filter == null ? found
                 : "select f.id, f.rank from (" + found + ") f join task t on t.id = f.id, to_tsquery('english', :q) q" + filter;
-        String sql = stems + "select " + T_COLUMNS + ", p.total from ("
-                + "select m.id, m.rank, count(*) over () as total from (" + matches + ") m"
-                + " order by m.rank desc, m.id desc limit :limit offset :offset"
-                + ") p join task t on t.id = p.id order by p.rank desc, p.id desc";
+        String sql = searchPage(T_COLUMNS, matches);
         long[] total = {0};
         List<TaskSnapshot> tasks = jdbc.sql(sql).params(params).query((rs, row) -> {
             total[0] = rs.getLong("total");
@@ -267,9 +271,22 @@ class TaskRepository {
         }).list();
         if (tasks.isEmpty()) {
             // No match, or a page past the last one: only the count is still to be told.
-            total[0] = jdbc.sql(stems + "select count(*) from (" + matches + ") m").params(params).query(Long.class).single();
+            total[0] = jdbc.sql(searchCount(matches)).params(params).query(Long.class).single();
         }
         return TaskPage.counted(tasks, total[0], offset);
+    }
+
+    /** One page of the matches, ranked, with their count; reads {@code columns} of the page's tasks ({@code t}). */
+    static String searchPage(String columns, String matches) {
+        return SEARCH_STEMS + "select " + columns + ", p.total from ("
+                + "select m.id, m.rank, count(*) over () as total from (" + matches + ") m"
+                + " order by m.rank desc, m.id desc limit :limit offset :offset"
+                + ") p join task t on t.id = p.id order by p.rank desc, p.id desc";
+    }
+
+    /** The number of matches, when the page has none to count them. */
+    static String searchCount(String matches) {
+        return SEARCH_STEMS + "select count(*) from (" + matches + ") m";
     }
 
     /** The words of the user's text, at most 16: each is a prefix, all required ("groc mil" finds "Buy groceries and milk"). */
@@ -351,4 +368,18 @@ class TaskRepository {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
+    /** The user's rows for the data export, as one JSON document. */
+    String export(UUID user) {
+        return jdbc.sql("""
+                select coalesce(json_agg(t order by t.id), '[]'::json)::text from (
+                    select id, title, description, completed, priority, tags, due_at as "dueAt",
+                           all_day as "allDay", created_at as "createdAt", updated_at as "updatedAt",
+                           completed_at as "completedAt", recurrence_rule as "recurrenceRule",
+                           recurrence_from as "recurrenceFrom", series_id as "seriesId",
+                           occurrence_index as "occurrenceIndex", spawned_from as "spawnedFrom", reminders
+                    from task where user_id = :user) t""")
+                .param("user", user)
+                .query(String.class)
+                .single();
+    }
 }

@@ -112,7 +112,7 @@ class AccountLifecycleIT extends ApiIT {
                 .param("jti", expired).param("user", user).update();
         assertThat(logout(api.as(ann)).status()).isEqualTo(204);
 
-        context.getBean(Sessions.class).sweep();
+        context.getBean(SessionRepository.class).sweep();
 
         assertThat(jdbc.sql("select jti from revoked_token where user_id = :user").param("user", user)
                 .query(String.class).list()).as("only the logged-out token that has not expired yet")

@@ -7,7 +7,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.taskstream.account.UserId;
 import io.taskstream.assistant.chat.ChatService.ChatCommand;
 import io.taskstream.assistant.chat.ChatService.ChatReply;
-import io.taskstream.assistant.chat.Conversations.Conversation;
+import io.taskstream.assistant.chat.ConversationRepository.Conversation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;

@@ -7,7 +7,7 @@ import io.taskstream.account.UserDirectory;
 import io.taskstream.account.UserId;
 import io.taskstream.assistant.chat.AssistantEngine.Reply;
 import io.taskstream.assistant.chat.AssistantEngine.Turn;
-import io.taskstream.assistant.chat.Conversations.Conversation;
+import io.taskstream.assistant.chat.ConversationRepository.Conversation;
 import io.taskstream.assistant.chat.StoredMessage.Role;
 import io.taskstream.assistant.tools.ToolActor;
 import io.taskstream.assistant.tools.ToolCall;
@@ -42,7 +42,7 @@ class ChatService {
     static final int MAX_MESSAGE = 4000;
     static final int HISTORY = 40;
 
-    private final Conversations conversations;
+    private final ConversationRepository conversations;
     private final AssistantEngine engine;
     private final UserDirectory users;
     private final TransactionTemplate tx;
@@ -56,7 +56,7 @@ class ChatService {
      * @param buckets the token buckets in PostgreSQL that client allowances use too (V30): a user's chat messages are
      *         counted there, so every replica draws from the same allowance
      */
-    ChatService(Conversations conversations, AssistantEngine engine, UserDirectory users,
+    ChatService(ConversationRepository conversations, AssistantEngine engine, UserDirectory users,
             PlatformTransactionManager transactions, JsonMapper json, Clock clock, QuotaProperties quotas,
             ProxyManager<String> buckets) {
         this.conversations = conversations;

@@ -2,7 +2,6 @@ package io.taskstream.assistant.chat;
 
 import io.taskstream.account.ExportSection;
 import io.taskstream.account.UserId;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -11,11 +10,11 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class ConversationExport implements ExportSection {
 
-    private final JdbcClient jdbc;
+    private final ConversationRepository repository;
     private final JsonMapper json;
 
-    ConversationExport(JdbcClient jdbc, JsonMapper json) {
-        this.jdbc = jdbc;
+    ConversationExport(ConversationRepository repository, JsonMapper json) {
+        this.repository = repository;
         this.json = json;
     }
 
@@ -26,15 +25,6 @@ class ConversationExport implements ExportSection {
 
     @Override
     public JsonNode export(UserId user) {
-        return json.readTree(jdbc.sql("""
-                        select coalesce(json_agg(c order by c.id), '[]'::json)::text from (
-                            select v.id, v.created_at as "createdAt", v.updated_at as "updatedAt",
-                                   (select coalesce(json_agg(m order by m.id), '[]'::json) from (
-                                       select id, role, content, created_at as "createdAt"
-                                       from conversation_message where conversation_id = v.id) m) as messages
-                            from conversation v where v.user_id = :user) c""")
-                .param("user", user.value())
-                .query(String.class)
-                .single());
+        return json.readTree(repository.export(user.value()));
     }
 }

@@ -12,14 +12,14 @@ import org.springframework.stereotype.Repository;
 
 /** Notifications, channel settings and deliveries in PostgreSQL, always scoped by user. */
 @Repository
-class NotificationStore {
+class NotificationRepository {
 
     private static final String COLUMNS = "id, user_id, firing_id, task_id, reminder_id, title, due_at, remind_at, "
             + "fired_at, late, read_at";
 
     private final JdbcClient jdbc;
 
-    NotificationStore(JdbcClient jdbc) {
+    NotificationRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -38,25 +38,25 @@ class NotificationStore {
                 .param("firedAt", ts(n.firedAt()))
                 .param("late", n.late())
                 .param("now", ts(now))
-                .query(NotificationStore::map)
+                .query(NotificationRepository::map)
                 .optional();
     }
 
     List<Notification> list(UUID user, int limit) {
         return jdbc.sql("select " + COLUMNS + " from notification where user_id = :user order by id desc limit :limit")
-                .param("user", user).param("limit", limit).query(NotificationStore::map).list();
+                .param("user", user).param("limit", limit).query(NotificationRepository::map).list();
     }
 
     Optional<Notification> find(UUID user, long id) {
         return jdbc.sql("select " + COLUMNS + " from notification where user_id = :user and id = :id")
-                .param("user", user).param("id", id).query(NotificationStore::map).optional();
+                .param("user", user).param("id", id).query(NotificationRepository::map).optional();
     }
 
     Optional<Notification> setRead(UUID user, long id, boolean read, Instant now) {
         return jdbc.sql("update notification set read_at = case when :read then coalesce(read_at, :now) end "
                         + "where user_id = :user and id = :id returning " + COLUMNS)
                 .param("read", read).param("now", ts(now)).param("user", user).param("id", id)
-                .query(NotificationStore::map).optional();
+                .query(NotificationRepository::map).optional();
     }
 
     int readAll(UUID user, Instant now) {
@@ -116,5 +116,72 @@ class NotificationStore {
                 rs.getLong("task_id"), rs.getString("reminder_id"), rs.getString("title"), instant(rs.getTimestamp("due_at")),
                 instant(rs.getTimestamp("remind_at")), instant(rs.getTimestamp("fired_at")), rs.getBoolean("late"),
                 instant(rs.getTimestamp("read_at")));
+    }
+
+    /** The user's rows for the data export, as one JSON document. */
+    String export(UUID user) {
+        return jdbc.sql("""
+                select json_build_object(
+                    'settings', (select row_to_json(s) from (
+                        select in_app as "inApp", email_enabled as "emailEnabled", email_address as "emailAddress",
+                               webhook_enabled as "webhookEnabled", webhook_url as "webhookUrl",
+                               webhook_disabled_at as "webhookDisabledAt", updated_at as "updatedAt"
+                        from notification_settings where user_id = :user) s),
+                    'items', (select coalesce(json_agg(n order by n.id), '[]'::json) from (
+                        select id, task_id as "taskId", reminder_id as "reminderId", title, due_at as "dueAt",
+                               remind_at as "remindAt", fired_at as "firedAt", late, read_at as "readAt",
+                               created_at as "createdAt"
+                        from notification where user_id = :user) n))::text""")
+                .param("user", user)
+                .query(String.class)
+                .single();
+    }
+
+    /** A delivery still to send: its payload (JSON text) and how many attempts failed so far. */
+    record PendingDelivery(String payload, int attempts) {
+    }
+
+    /** The delivery of the firing on the channel, while it is pending. */
+    Optional<PendingDelivery> pendingDelivery(UUID firing, String channel) {
+        return jdbc.sql("select payload::text, attempts from notification_delivery "
+                        + "where firing_id = :firing and channel = :channel and status = 'pending'")
+                .param("firing", firing).param("channel", channel)
+                .query((rs, n) -> new PendingDelivery(rs.getString(1), rs.getInt(2)))
+                .optional();
+    }
+
+    /** Records a failed attempt; the last one marks the delivery failed. */
+    void deliveryAttemptFailed(UUID firing, String channel, int attempts, String error, boolean last) {
+        jdbc.sql("update notification_delivery set attempts = :attempts, last_error = :error, "
+                        + "status = case when :last then 'failed' else status end "
+                        + "where firing_id = :firing and channel = :channel")
+                .param("attempts", attempts).param("error", error).param("last", last)
+                .param("firing", firing).param("channel", channel).update();
+    }
+
+    /** Ends the delivery ({@code sent} or {@code failed}), counting this attempt; {@code sentAt} only when sent. */
+    void finishDelivery(UUID firing, String channel, String status, String error, Instant sentAt) {
+        jdbc.sql("update notification_delivery set status = :status, attempts = attempts + 1, last_error = :error, "
+                        + "sent_at = :sentAt where firing_id = :firing and channel = :channel")
+                .param("status", status).param("error", error)
+                .param("sentAt", sentAt == null ? null : Timestamp.from(sentAt))
+                .param("firing", firing).param("channel", channel).update();
+    }
+
+    /** Counts a failed webhook call; disables the webhook at {@code max} consecutive failures. */
+    void webhookFailed(UUID user, int max, Instant now) {
+        jdbc.sql("update notification_settings set webhook_failures = webhook_failures + 1, "
+                        + "webhook_enabled = webhook_enabled and webhook_failures + 1 < :max, "
+                        + "webhook_disabled_at = case when webhook_failures + 1 >= :max then :now else webhook_disabled_at end "
+                        + "where user_id = :user")
+                .param("max", max)
+                .param("now", Timestamp.from(now))
+                .param("user", user)
+                .update();
+    }
+
+    void webhookSucceeded(UUID user) {
+        jdbc.sql("update notification_settings set webhook_failures = 0 where user_id = :user and webhook_failures > 0")
+                .param("user", user).update();
     }
 }

@@ -27,14 +27,14 @@ import org.springframework.stereotype.Component;
  * expired anyway, then swept.
  */
 @Component
-class Sessions implements SessionVerifier {
+class SessionRepository implements SessionVerifier {
 
-    private static final Logger log = LoggerFactory.getLogger(Sessions.class);
+    private static final Logger log = LoggerFactory.getLogger(SessionRepository.class);
 
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    Sessions(JdbcClient jdbc, Clock clock) {
+    SessionRepository(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }

@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * remembers the session that asked for it, and the stream it opens belongs to that session.
  */
 @Component
-class StreamTickets {
+class StreamTicketRepository {
 
     static final Duration TTL = Duration.ofSeconds(60);
 
@@ -29,7 +29,7 @@ class StreamTickets {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    StreamTickets(JdbcClient jdbc, Clock clock) {
+    StreamTicketRepository(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }

@@ -14,11 +14,11 @@ import org.springframework.stereotype.Repository;
 
 /** Conversations and messages in PostgreSQL, always scoped by the owning user. */
 @Repository
-class Conversations {
+class ConversationRepository {
 
     private final JdbcClient jdbc;
 
-    Conversations(JdbcClient jdbc) {
+    ConversationRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -31,7 +31,7 @@ class Conversations {
                         + "returning id, user_id, pending::text, created_at, updated_at, null as preview")
                 .param("user", user.value())
                 .param("now", Timestamp.from(now))
-                .query(Conversations::conversation)
+                .query(ConversationRepository::conversation)
                 .single();
     }
 
@@ -53,7 +53,7 @@ class Conversations {
                         + "where id = :id and user_id = :user for update")
                 .param("id", id)
                 .param("user", user.value())
-                .query(Conversations::conversation)
+                .query(ConversationRepository::conversation)
                 .optional();
     }
 
@@ -71,7 +71,7 @@ class Conversations {
                         order by c.updated_at desc, c.id desc limit :limit""")
                 .param("user", user.value())
                 .param("limit", limit)
-                .query(Conversations::conversation)
+                .query(ConversationRepository::conversation)
                 .list();
     }
 
@@ -107,7 +107,7 @@ class Conversations {
                         + "order by id")
                 .param("conversation", conversationId)
                 .param("user", user.value())
-                .query(Conversations::message)
+                .query(ConversationRepository::message)
                 .list();
     }
 
@@ -118,7 +118,7 @@ class Conversations {
                 .param("conversation", conversationId)
                 .param("user", user.value())
                 .param("limit", limit)
-                .query(Conversations::message)
+                .query(ConversationRepository::message)
                 .list();
     }
 
@@ -131,5 +131,19 @@ class Conversations {
     private static StoredMessage message(ResultSet rs, int row) throws SQLException {
         return new StoredMessage(rs.getLong("id"), rs.getObject("user_id", UUID.class), rs.getLong("conversation_id"),
                 Role.of(rs.getString("role")), rs.getString("content"), rs.getTimestamp("created_at").toInstant());
+    }
+
+    /** The user's rows for the data export, as one JSON document. */
+    String export(UUID user) {
+        return jdbc.sql("""
+                select coalesce(json_agg(c order by c.id), '[]'::json)::text from (
+                    select v.id, v.created_at as "createdAt", v.updated_at as "updatedAt",
+                           (select coalesce(json_agg(m order by m.id), '[]'::json) from (
+                               select id, role, content, created_at as "createdAt"
+                               from conversation_message where conversation_id = v.id) m) as messages
+                    from conversation v where v.user_id = :user) c""")
+                .param("user", user)
+                .query(String.class)
+                .single();
     }
 }

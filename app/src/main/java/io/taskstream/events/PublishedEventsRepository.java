@@ -6,13 +6,13 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 @Component
-class JdbcPublishedEvents implements PublishedEvents {
+class PublishedEventsRepository implements PublishedEvents {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final EventsProperties properties;
 
-    JdbcPublishedEvents(JdbcClient jdbc, JsonMapper json, EventsProperties properties) {
+    PublishedEventsRepository(JdbcClient jdbc, JsonMapper json, EventsProperties properties) {
         this.jdbc = jdbc;
         this.json = json;
         this.properties = properties;

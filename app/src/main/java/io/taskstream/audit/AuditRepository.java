@@ -17,12 +17,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The append-only history table. */
 @Repository
-class AuditLog {
+class AuditRepository {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
-    AuditLog(JdbcClient jdbc, JsonMapper json) {
+    AuditRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -95,5 +95,17 @@ class AuditLog {
      */
     record AuditEntry(String eventId, @com.fasterxml.jackson.annotation.JsonIgnore UUID userId, long taskId, String type,
             String door, List<String> changedFields, JsonNode task, Instant occurredAt) {
+    }
+
+    /** The user's rows for the data export, as one JSON document. */
+    String export(UUID user) {
+        return jdbc.sql("""
+                select coalesce(json_agg(h order by h."occurredAt", h.id), '[]'::json)::text from (
+                    select id, task_id as "taskId", event_type as "eventType", door,
+                           changed_fields as "changedFields", task, occurred_at as "occurredAt"
+                    from audit_entry where user_id = :user) h""")
+                .param("user", user)
+                .query(String.class)
+                .single();
     }
 }

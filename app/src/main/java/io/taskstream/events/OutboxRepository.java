@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * processes' relays by the table's NOTIFY trigger). With tracing on, events carry the current trace context.
  */
 @Component
-class JdbcOutbox implements Outbox {
+class OutboxRepository implements Outbox {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -26,7 +26,7 @@ class JdbcOutbox implements Outbox {
     private final Clock clock;
     private final EventTracing tracing;
 
-    JdbcOutbox(JdbcClient jdbc, JsonMapper json, EventsProperties properties, RelaySignal signal, Clock clock,
+    OutboxRepository(JdbcClient jdbc, JsonMapper json, EventsProperties properties, RelaySignal signal, Clock clock,
             EventTracing tracing) {
         this.tracing = tracing;
         this.jdbc = jdbc;
