@@ -37,7 +37,7 @@ export function taskToInput(task: Task): TaskInput {
     tags: [...task.tags],
     dueAt: task.dueAt,
     allDay: task.allDay,
-    recurrence: task.recurrence ? { ...task.recurrence } : null,
+    recurrence: task.recurrence ? { rule: task.recurrence.rule, from: task.recurrence.from } : null,
     reminders: task.reminders ? task.reminders.map((r) => ({ ...r })) : [],
   };
 }

@@ -1,6 +1,6 @@
 package io.taskstream.task;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.taskstream.calendar.InvalidRecurrenceRuleException;
@@ -10,8 +10,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How a task recurs: a normalised RFC 5545 rule and what the next occurrence counts from; shown with the rule in
- * words ({@code description}, read-only), as the calendar describes it for the chat and the web app alike.
+ * How a task recurs: a normalised RFC 5545 rule and what the next occurrence counts from. Task views add the rule
+ * in words ({@link #description()}), as the calendar describes it for the chat and the web app alike.
  *
  * @param rule the rule without its {@code RRULE:} prefix, as {@link RecurrenceRule#text()} normalises it
  * @param from {@code due}: the next occurrence is the rule's first instance after the completed one that is
@@ -32,9 +32,7 @@ public record Recurrence(
     }
 
     /** The rule in words, e.g. "Monthly on the 3rd Sunday" or "Every 2 hours". */
-    @JsonProperty(value = "description", access = JsonProperty.Access.READ_ONLY)
-    @Schema(accessMode = Schema.AccessMode.READ_ONLY, requiredMode = Schema.RequiredMode.REQUIRED,
-            example = "Weekly on Mon", description = "the rule in words (ignored when sent)")
+    @JsonIgnore
     public String description() {
         try {
             return parsedRule().describe();
