@@ -23,7 +23,7 @@ export function draftToInput(draft: TaskDraft, rawText: string): TaskInput {
     tags: Array.isArray(draft.tags) ? draft.tags : [],
     dueAt: draft.dueAt ?? null,
     allDay: !!draft.allDay,
-    recurrence: draft.recurrence ?? null,
+    recurrence: draft.recurrence ? { rule: draft.recurrence.rule, from: draft.recurrence.from } : null,
     reminders: Array.isArray(draft.reminders) ? draft.reminders : [],
   };
 }

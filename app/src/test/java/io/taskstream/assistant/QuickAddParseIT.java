@@ -81,6 +81,7 @@ class QuickAddParseIT extends ApiIT {
         Response created = api.as(ann).post(ann.tasks(), draft.toString());
 
         assertThat(draft.get("recurrence").get("rule").asString()).isEqualTo("FREQ=HOURLY;INTERVAL=2");
+        assertThat(draft.get("recurrence").get("description").asString()).isEqualTo("Every 2 hours");
         assertThat(draft.get("dueAt").asString()).isEqualTo("2026-03-04T10:00:00+01:00");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.json().get("recurrence").get("rule").asString()).isEqualTo("FREQ=HOURLY;INTERVAL=2");
