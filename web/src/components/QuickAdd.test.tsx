@@ -13,7 +13,7 @@ const draft: TaskDraft = {
   allDay: false,
   priority: 'high',
   tags: ['errands'],
-  recurrence: { rule: 'FREQ=WEEKLY;BYDAY=FR', from: 'due' },
+  recurrence: { rule: 'FREQ=WEEKLY;BYDAY=FR', from: 'due', description: 'Weekly on Fri' },
   reminders: [{ before: 'PT15M' }],
 };
 

@@ -191,7 +191,7 @@ function draftChips(d: TaskDraft, tz: string): Chip[] {
   if (d.title) chips.push({ key: 'title', label: d.title, className: styles.titleChip });
   const due = dueInfo({ dueAt: d.dueAt, allDay: d.allDay, completed: false }, tz);
   if (due) chips.push({ key: 'due', label: due.label, icon: <CalendarIcon size={13} /> });
-  if (d.recurrence?.rule) chips.push({ key: 'recurrence', label: describeRRule(d.recurrence.rule), icon: <RepeatIcon size={13} /> });
+  if (d.recurrence?.rule) chips.push({ key: 'recurrence', label: d.recurrence.description ?? describeRRule(d.recurrence.rule), icon: <RepeatIcon size={13} /> });
   if (d.priority && d.priority !== 'none')
     chips.push({ key: 'priority', label: `${PRIORITY_LABEL[d.priority]} priority`, className: styles[d.priority] });
   for (const t of d.tags ?? []) chips.push({ key: `tag-${t}`, label: `#${t}` });

@@ -95,7 +95,7 @@ describe('RecurrencePicker presets', () => {
     await user.clear(input);
     await user.type(input, 'FREQ=SOMETIMES');
     expect(input).toHaveAttribute('aria-invalid', 'true');
-    expect(screen.getByText('Unknown FREQ "SOMETIMES".')).toBeInTheDocument();
+    expect(screen.getByText('Unknown FREQ "SOMETIMES" (use HOURLY, DAILY, WEEKLY, MONTHLY, YEARLY).')).toBeInTheDocument();
   });
 
   it('switching to custom pre-fills the current rule', async () => {

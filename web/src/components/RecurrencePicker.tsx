@@ -9,6 +9,7 @@ import {
   describeRRule,
   ordinal,
   parseRRule,
+  sameRule,
   validateRRule,
   type RecurrencePreset,
   type RecurrenceSpec,
@@ -17,7 +18,8 @@ import {
 import styles from './RecurrencePicker.module.css';
 
 interface RecurrencePickerProps {
-  value: Recurrence | null;
+  /** The rule being edited; a saved task's comes with the server's words for it (`description`). */
+  value: (Recurrence & { description?: string }) | null;
   onChange: (value: Recurrence | null) => void;
   /** Due date ("YYYY-MM-DD") used for sensible defaults. */
   dueDateKey: string | null;
@@ -267,7 +269,7 @@ export function RecurrencePicker({ value, onChange, dueDateKey, error }: Recurre
 
       {rule && !customError && (
         <p className={styles.summary} data-testid="rrule-summary">
-          {describeRRule(rule)} · <code className="mono">{rule}</code>
+          {value?.description && sameRule(value.rule, rule) ? value.description : describeRRule(rule)} · <code className="mono">{rule}</code>
         </p>
       )}
       {!dueDateKey && spec.preset !== 'none' && (

@@ -96,7 +96,7 @@ describe('TaskDialog', () => {
       dueAt: '2026-03-05T08:00:00Z',
       priority: 'medium',
       tags: ['work'],
-      recurrence: { rule: 'FREQ=WEEKLY;BYDAY=TH', from: 'due' },
+      recurrence: { rule: 'FREQ=WEEKLY;BYDAY=TH', from: 'due', description: 'Weekly on Thu' },
       reminders: [{ before: 'P1D' }],
     });
     const { user, calls, onSaved } = setup(task, [
@@ -136,8 +136,40 @@ describe('TaskDialog', () => {
     expect(onSaved.mock.calls[0][1]).toBe(false);
   });
 
+  it("describes the task's rule in the server's words and sends only the rule back", async () => {
+    const task = makeTask({
+      id: 9,
+      title: 'Book club',
+      dueAt: '2026-03-15T17:00:00Z',
+      recurrence: { rule: 'FREQ=MONTHLY;BYDAY=3SU', from: 'due', description: 'Monthly on the 3rd Sunday' },
+    });
+    const { user, calls, onSaved } = setup(task, [['GET', '/api/u1/tasks/9/occurrences', () => jsonResponse([])]]);
+    expect(screen.getByTestId('rrule-summary')).toHaveTextContent('Monthly on the 3rd Sunday');
+
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(calls.find((c) => c.method === 'PUT')!.body).toMatchObject({
+      recurrence: { rule: 'FREQ=MONTHLY;BYDAY=3SU', from: 'due' },
+    });
+    expect((calls.find((c) => c.method === 'PUT')!.body as { recurrence: object }).recurrence).not.toHaveProperty(
+      'description',
+    );
+  });
+
+  it('describes an hourly rule in words', async () => {
+    const task = makeTask({
+      id: 10,
+      title: 'Stretch',
+      dueAt: '2026-03-04T09:00:00Z',
+      recurrence: { rule: 'FREQ=HOURLY;INTERVAL=2', from: 'due', description: 'Every 2 hours' },
+    });
+    setup(task, [['GET', '/api/u1/tasks/10/occurrences', () => jsonResponse([])]]);
+    expect(screen.getByTestId('rrule-summary')).toHaveTextContent('Every 2 hours');
+    expect(screen.getByTestId('rrule-summary')).not.toHaveTextContent('Custom');
+  });
+
   it('hides the preview when the occurrences endpoint is missing', async () => {
-    const task = makeTask({ id: 8, recurrence: { rule: 'FREQ=DAILY', from: 'due' }, dueAt: '2026-03-05', allDay: true });
+    const task = makeTask({ id: 8, recurrence: { rule: 'FREQ=DAILY', from: 'due', description: 'Daily' }, dueAt: '2026-03-05', allDay: true });
     const { calls } = setup(task);
     await waitFor(() => expect(calls.some((c) => c.path.endsWith('/occurrences'))).toBe(true));
     await waitFor(() => expect(screen.queryByRole('region', { name: 'Next dates' })).not.toBeInTheDocument());

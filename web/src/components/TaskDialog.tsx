@@ -106,7 +106,8 @@ function TaskDialogForm({
       tags,
       dueAt: joinDue(date, time, allDay, timeZone),
       allDay: !!date && (allDay || !time),
-      recurrence,
+      // the rule in words is the server's, shown but never sent
+      recurrence: recurrence ? { rule: recurrence.rule, from: recurrence.from } : null,
       reminders,
     };
     setSaving(true);

@@ -19,7 +19,7 @@ function defaultTasks() {
     makeTask({ id: 2, title: 'Dentist today', dueAt: '2026-03-05T16:30:00+01:00', priority: 'medium' }),
     makeTask({ id: 3, title: 'All-day today', dueAt: '2026-03-05', allDay: true, priority: 'low' }),
     makeTask({ id: 4, title: 'Done late', dueAt: '2026-03-01', allDay: true, completed: true }),
-    makeTask({ id: 5, title: 'Someday', tags: ['home', 'garden'], recurrence: { rule: 'FREQ=MONTHLY;BYDAY=3FR', from: 'due' } }),
+    makeTask({ id: 5, title: 'Someday', tags: ['home', 'garden'], recurrence: { rule: 'FREQ=MONTHLY;BYDAY=3FR', from: 'due', description: 'Monthly on the 3rd Friday' } }),
   ];
 }
 

@@ -124,10 +124,10 @@ export function TaskItem({ task, timeZone, now, onToggle, onOpen, onDelete, onTa
             </span>
           )}
           {task.recurrence && (
-            <span className={styles.metaItem} title={describeRRule(task.recurrence.rule)}>
+            <span className={styles.metaItem} title={task.recurrence.description ?? describeRRule(task.recurrence.rule)}>
               <RepeatIcon size={14} />
               <span className="sr-only">Repeats: </span>
-              <span className={styles.metaText}>{describeRRule(task.recurrence.rule)}</span>
+              <span className={styles.metaText}>{task.recurrence.description ?? describeRRule(task.recurrence.rule)}</span>
             </span>
           )}
           {reminders > 0 && (

@@ -70,6 +70,8 @@ describe('helpers', () => {
     expect(validateRRule('')).toMatch(/enter a rule/i);
     expect(validateRRule('BYDAY=MO')).toMatch(/FREQ/);
     expect(validateRRule('FREQ=SOMETIMES')).toMatch(/unknown FREQ/i);
+    expect(validateRRule('FREQ=HOURLY;INTERVAL=2')).toBeNull();
+    expect(validateRRule('FREQ=MINUTELY')).toMatch(/unknown FREQ/i);
     expect(validateRRule('FREQ=DAILY;FOO=1')).toMatch(/unknown rule part/i);
     expect(validateRRule('FREQ=DAILY;INTERVAL=0')).toMatch(/INTERVAL/);
     expect(validateRRule('FREQ=DAILY;COUNT=2;UNTIL=20260101T000000Z')).toMatch(/COUNT or UNTIL/);
@@ -84,5 +86,7 @@ describe('helpers', () => {
     expect(describeRRule('FREQ=MONTHLY;BYMONTHDAY=22')).toBe('Monthly on the 22nd');
     expect(describeRRule('FREQ=DAILY;COUNT=3')).toBe('Custom: FREQ=DAILY;COUNT=3');
     expect(describeRRule(null)).toBe('Does not repeat');
+    expect(describeRRule('FREQ=HOURLY')).toBe('Hourly');
+    expect(describeRRule('FREQ=HOURLY;INTERVAL=2')).toBe('Every 2 hours');
   });
 });

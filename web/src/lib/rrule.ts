@@ -127,8 +127,10 @@ function ruleParts(rule: string): Map<string, string> | null {
   return map;
 }
 
-const FREQS = ['SECONDLY', 'MINUTELY', 'HOURLY', 'DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'];
-const KNOWN_KEYS = [
+/** The frequencies the server accepts (calendar RecurrenceRule.FREQUENCIES; RecurrenceCapabilitiesTest compares). */
+export const FREQUENCIES = ['HOURLY', 'DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'];
+/** The rule parts the server accepts (calendar RecurrenceRule.PARTS; RecurrenceCapabilitiesTest compares). */
+export const RULE_PARTS = [
   'FREQ',
   'UNTIL',
   'COUNT',
@@ -145,6 +147,12 @@ const KNOWN_KEYS = [
   'WKST',
 ];
 
+/** Whether two rules are the same parts, whatever their order and spelling ("RRULE:", case, spaces). */
+export function sameRule(a: string, b: string): boolean {
+  const parts = (rule: string) => normaliseRule(rule).split(';').filter(Boolean).sort().join(';');
+  return parts(a) === parts(b);
+}
+
 /** A message when the text is not a plausible RRULE, else null. */
 export function validateRRule(rule: string): string | null {
   const text = normaliseRule(rule);
@@ -153,9 +161,9 @@ export function validateRRule(rule: string): string | null {
   if (!parts) return 'Write the rule as KEY=VALUE pairs separated by semicolons.';
   const freq = parts.get('FREQ');
   if (!freq) return 'The rule needs a FREQ, e.g. FREQ=DAILY.';
-  if (!FREQS.includes(freq)) return `Unknown FREQ "${freq}".`;
+  if (!FREQUENCIES.includes(freq)) return `Unknown FREQ "${freq}" (use ${FREQUENCIES.join(', ')}).`;
   for (const key of parts.keys()) {
-    if (!KNOWN_KEYS.includes(key)) return `Unknown rule part "${key}".`;
+    if (!RULE_PARTS.includes(key)) return `Unknown rule part "${key}".`;
   }
   if (parts.has('COUNT') && parts.has('UNTIL')) return 'Use either COUNT or UNTIL, not both.';
   const interval = parts.get('INTERVAL');
@@ -236,9 +244,14 @@ function every(interval: number, unit: string): string {
   return interval > 1 ? `Every ${interval} ${unit}s` : `Every ${unit}`;
 }
 
-/** Short human description, e.g. "Monthly on the 3rd Friday". */
+/**
+ * Short description of a rule being edited, e.g. "Monthly on the 3rd Friday". A saved rule comes with the server's
+ * words (`recurrence.description`), which are the ones to show; these cover the picker's presets until it is saved.
+ */
 export function describeRRule(rule: string | null | undefined): string {
   if (!rule) return 'Does not repeat';
+  const hourly = /^FREQ=HOURLY(?:;INTERVAL=([1-9]\d*))?$/.exec(normaliseRule(rule));
+  if (hourly) return hourly[1] && hourly[1] !== '1' ? every(Number(hourly[1]), 'hour') : 'Hourly';
   const s = parseRRule(rule);
   switch (s.preset) {
     case 'daily':

@@ -23,7 +23,7 @@ export function draftToInput(draft: TaskDraft, rawText: string): TaskInput {
     tags: Array.isArray(draft.tags) ? draft.tags : [],
     dueAt: draft.dueAt ?? null,
     allDay: !!draft.allDay,
-    recurrence: draft.recurrence ?? null,
+    recurrence: draft.recurrence ? { rule: draft.recurrence.rule, from: draft.recurrence.from } : null,
     reminders: Array.isArray(draft.reminders) ? draft.reminders : [],
   };
 }
@@ -37,7 +37,7 @@ export function taskToInput(task: Task): TaskInput {
     tags: [...task.tags],
     dueAt: task.dueAt,
     allDay: task.allDay,
-    recurrence: task.recurrence ? { ...task.recurrence } : null,
+    recurrence: task.recurrence ? { rule: task.recurrence.rule, from: task.recurrence.from } : null,
     reminders: task.reminders ? task.reminders.map((r) => ({ ...r })) : [],
   };
 }

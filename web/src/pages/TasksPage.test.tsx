@@ -184,7 +184,7 @@ describe('task page', () => {
       priority: 'high',
       tags: ['family'],
       dueAt: '2026-03-05T17:00:00Z',
-      recurrence: { rule: 'FREQ=WEEKLY;BYDAY=SU', from: 'completion' },
+      recurrence: { rule: 'FREQ=WEEKLY;BYDAY=SU', from: 'completion', description: 'Weekly on Sun' },
       reminders: [{ before: 'PT15M' }],
     });
     const b = backend([original]);

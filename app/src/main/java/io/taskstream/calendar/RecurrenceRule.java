@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.EnumSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -22,8 +23,9 @@ import org.dmfs.rfc5545.recur.RecurrenceRule.RfcMode;
 import org.dmfs.rfc5545.recur.RecurrenceRuleIterator;
 
 /**
- * An RFC 5545 {@code RRULE} value (FREQ DAILY to YEARLY), parsed strictly by lib-recur and kept in its
- * normalised text form. Expansion happens in wall-clock time of one zone: instances are computed as local
+ * An RFC 5545 {@code RRULE} value (FREQ {@link #FREQUENCIES HOURLY to YEARLY}, the {@link #PARTS} of RFC 5545),
+ * parsed strictly by lib-recur and kept in its normalised text form: the one recurrence rule of the product, which
+ * quick add produces, tasks store, the web app edits and {@link #describe()} puts in words. Expansion happens in wall-clock time of one zone: instances are computed as local
  * date-times (lib-recur's floating mode) and only then placed in the zone, so a 09:00 series stays at
  * 09:00 across DST changes; a local time that does not exist (spring-forward gap) moves forward by the
  * gap's length, an ambiguous one takes the earlier offset ({@link ZonedDateTime#ofLocal}).
@@ -34,18 +36,38 @@ import org.dmfs.rfc5545.recur.RecurrenceRuleIterator;
  */
 public final class RecurrenceRule {
 
-    private static final Set<Freq> SUPPORTED = EnumSet.of(Freq.DAILY, Freq.WEEKLY, Freq.MONTHLY, Freq.YEARLY);
+    /** The frequencies a rule may have, shortest first; sub-hourly ones are refused (see ADR 039). */
+    public enum Frequency {
+        HOURLY, DAILY, WEEKLY, MONTHLY, YEARLY;
+
+        /** Whether occurrences come more than once a day, so that a series needs a time of day. */
+        public boolean subDaily() {
+            return this == HOURLY;
+        }
+    }
+
+    /** The accepted FREQ values, as the web app's rule editor must list them. */
+    public static final List<String> FREQUENCIES = java.util.Arrays.stream(Frequency.values()).map(Enum::name).toList();
+    /** The accepted rule parts (all of RFC 5545's), as the web app's rule editor must list them. */
+    public static final List<String> PARTS = List.of("FREQ", "UNTIL", "COUNT", "INTERVAL", "BYSECOND", "BYMINUTE",
+            "BYHOUR", "BYDAY", "BYMONTHDAY", "BYYEARDAY", "BYWEEKNO", "BYMONTH", "BYSETPOS", "WKST");
+
+    private static final Set<Freq> SUPPORTED = EnumSet.of(Freq.HOURLY, Freq.DAILY, Freq.WEEKLY, Freq.MONTHLY,
+            Freq.YEARLY);
     /** No series is previewed or continued beyond this: guards rules whose instances thin out endlessly. */
     private static final int LAST_YEAR = 9999;
 
     private final String text;
+    private final org.dmfs.rfc5545.recur.RecurrenceRule parsed;
     /** The rule without COUNT and UNTIL: what lib-recur expands. */
     private final String unbounded;
     private final Integer count;
     private final DateTime until;
 
-    private RecurrenceRule(String text, String unbounded, Integer count, DateTime until) {
+    private RecurrenceRule(String text, org.dmfs.rfc5545.recur.RecurrenceRule parsed, String unbounded, Integer count,
+            DateTime until) {
         this.text = text;
+        this.parsed = parsed;
         this.unbounded = unbounded;
         this.count = count;
         this.until = until;
@@ -71,6 +93,13 @@ public final class RecurrenceRule {
             // lib-recur would only say "int value out of range: 0"
             throw new io.taskstream.calendar.InvalidRecurrenceRuleException("COUNT must be at least 1");
         }
+        for (String part : value.split(";")) {
+            String name = part.contains("=") ? part.substring(0, part.indexOf('=')).strip().toUpperCase(Locale.ROOT) : "";
+            if (!name.isEmpty() && !PARTS.contains(name)) {
+                throw new io.taskstream.calendar.InvalidRecurrenceRuleException(
+                        "has an unknown part " + name + "; the parts are " + String.join(", ", PARTS));
+            }
+        }
         org.dmfs.rfc5545.recur.RecurrenceRule rule;
         try {
             rule = new org.dmfs.rfc5545.recur.RecurrenceRule(value.toUpperCase(Locale.ROOT), RfcMode.RFC5545_STRICT);
@@ -80,7 +109,7 @@ public final class RecurrenceRule {
         }
         if (!SUPPORTED.contains(rule.getFreq())) {
             throw new io.taskstream.calendar.InvalidRecurrenceRuleException(
-                    "FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY, not " + rule.getFreq());
+                    "FREQ must be HOURLY, DAILY, WEEKLY, MONTHLY or YEARLY, not " + rule.getFreq());
         }
         if (rule.getCount() != null && rule.getCount() < 1) {
             throw new io.taskstream.calendar.InvalidRecurrenceRuleException("COUNT must be at least 1");
@@ -90,7 +119,7 @@ public final class RecurrenceRule {
         DateTime until = rule.getUntil();
         String unbounded = normalised.replaceAll("(^|;)(COUNT|UNTIL)=[^;]*", "").replaceAll("^;", "");
         requireAnInstance(unbounded);
-        return new RecurrenceRule(normalised, unbounded, count, until);
+        return new RecurrenceRule(normalised, rule, unbounded, count, until);
     }
 
     /**
@@ -126,6 +155,16 @@ public final class RecurrenceRule {
     /** The normalised rule, without the {@code RRULE:} prefix, e.g. {@code FREQ=WEEKLY;BYDAY=MO,WE}. */
     public String text() {
         return text;
+    }
+
+    /** How often the rule's instances come. */
+    public Frequency frequency() {
+        return Frequency.valueOf(parsed.getFreq().name());
+    }
+
+    /** The rule in words, e.g. "Every 2 hours", "Monthly on the 3rd Sunday", "Weekly on Mon, Thu, 5 times". */
+    public String describe() {
+        return RecurrenceDescription.of(text);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -17,7 +18,8 @@ import java.util.Optional;
  *       past: occurrences missed while the task stayed open are skipped, not piled up (they still count
  *       towards COUNT, as the rule's instances they are). For an all-day task, today is not in the past.</li>
  *   <li>{@code from: completion}: the rule applied from the completion day at the completed occurrence's
- *       time of day: its first instance after that anchor.</li>
+ *       time of day: its first instance after that anchor. A rule that repeats within a day (HOURLY) is applied
+ *       from the completion itself, to the minute: "every! 2 hours" comes due two hours after it was done.</li>
  * </ul>
  * Empty when COUNT or UNTIL has ended the series.
  */
@@ -39,8 +41,13 @@ final class NextOccurrence {
                         .findFirst();
             }
             case COMPLETION -> {
-                LocalDate completionDay = completedAt.atZone(zone).toLocalDate();
-                ZonedDateTime anchor = ZonedDateTime.of(completionDay, completedDue.toLocalTime(), zone);
+                ZonedDateTime anchor;
+                if (rule.frequency().subDaily()) {
+                    anchor = completedAt.atZone(zone).truncatedTo(ChronoUnit.MINUTES);
+                } else {
+                    LocalDate completionDay = completedAt.atZone(zone).toLocalDate();
+                    anchor = ZonedDateTime.of(completionDay, completedDue.toLocalTime(), zone);
+                }
                 yield rule.nextAfter(anchor, index);
             }
         };

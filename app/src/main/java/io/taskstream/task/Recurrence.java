@@ -1,14 +1,17 @@
 package io.taskstream.task;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.taskstream.calendar.InvalidRecurrenceRuleException;
 import io.taskstream.calendar.RecurrenceRule;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How a task recurs: a normalised RFC 5545 rule and what the next occurrence counts from.
+ * How a task recurs: a normalised RFC 5545 rule and what the next occurrence counts from. Task views add the rule
+ * in words ({@link #description()}), as the calendar describes it for the chat and the web app alike.
  *
  * @param rule the rule without its {@code RRULE:} prefix, as {@link RecurrenceRule#text()} normalises it
  * @param from {@code due}: the next occurrence is the rule's first instance after the completed one that is
@@ -26,6 +29,16 @@ public record Recurrence(
 
     public RecurrenceRule parsedRule() {
         return RecurrenceRule.parse(rule);
+    }
+
+    /** The rule in words, e.g. "Monthly on the 3rd Sunday" or "Every 2 hours". */
+    @JsonIgnore
+    public String description() {
+        try {
+            return parsedRule().describe();
+        } catch (InvalidRecurrenceRuleException e) {
+            return "Custom: " + rule; // stored before rules were checked as they are now
+        }
     }
 
     /** What the next occurrence of a completed one counts from. */

@@ -87,6 +87,9 @@ final class TaskInputValidator {
         Recurrence recurrence = recurrence(input.recurrence(), violations);
         if (recurrence != null && input.dueAt() == null) {
             violations.add(new FieldViolation("dueAt", "is required for a recurring task"));
+        } else if (recurrence != null && allDay && recurrence.parsedRule().frequency().subDaily()) {
+            violations.add(new FieldViolation("dueAt",
+                    "must have a time of day for a task that repeats every few hours, such as 2026-03-05T09:00:00+01:00"));
         }
         List<Reminder> reminders = reminders(input.reminders(), zone, dueAt != null || input.dueAt() != null, violations);
         if (!violations.isEmpty()) {
@@ -107,7 +110,8 @@ final class TaskInputValidator {
         }
         int before = violations.size();
         for (String name : raw.propertyNames()) {
-            if (!name.equals("rule") && !name.equals("from")) {
+            // description is the rule in words that task views carry; a view sent back as it is stays valid
+            if (!name.equals("rule") && !name.equals("from") && !name.equals("description")) {
                 violations.add(new FieldViolation("recurrence." + name, "is not a field of recurrence (rule, from)"));
             }
         }

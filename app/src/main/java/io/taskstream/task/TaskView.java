@@ -19,7 +19,7 @@ record TaskView(
         List<String> tags,
         @Schema(nullable = true) OffsetDateTime dueAt,
         boolean allDay,
-        @Schema(nullable = true, description = "how the task recurs") Recurrence recurrence,
+        @Schema(nullable = true, description = "how the task recurs") RecurrenceView recurrence,
         @Schema(nullable = true, description = "shared by every occurrence of a recurring task") UUID seriesId,
         @Schema(description = "when to remind the user, relative to the due or at a moment") List<ReminderView> reminders,
         OffsetDateTime createdAt,
@@ -28,9 +28,23 @@ record TaskView(
 
     static TaskView of(TaskSnapshot task, ZoneId zone) {
         return new TaskView(task.id().value(), task.title(), task.description(), task.completed(), task.priority(),
-                task.tags(), at(task.dueAt(), zone), task.allDay(), task.recurrence(), task.seriesId(),
+                task.tags(), at(task.dueAt(), zone), task.allDay(), RecurrenceView.of(task.recurrence()), task.seriesId(),
                 task.reminders().stream().map(r -> ReminderView.of(r, zone)).toList(), at(task.createdAt(), zone),
                 at(task.updatedAt(), zone), at(task.completedAt(), zone));
+    }
+
+    /** How the task recurs, with the rule in the calendar's words (what the chat says too). */
+    @Schema(name = "TaskRecurrence")
+    record RecurrenceView(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "FREQ=MONTHLY;BYDAY=3SU") String rule,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "due or completion") Recurrence.From from,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Monthly on the 3rd Sunday",
+                    description = "the rule in words") String description) {
+
+        static RecurrenceView of(Recurrence recurrence) {
+            return recurrence == null ? null
+                    : new RecurrenceView(recurrence.rule(), recurrence.from(), recurrence.description());
+        }
     }
 
     /** {@code {"before": "PT15M"}} or {@code {"at": "2026-03-05T08:00:00+01:00"}}. */

@@ -40,6 +40,23 @@ class ChatIT extends ApiIT {
     }
 
     @Test
+    void anHourlyTaskIsAddedThroughChatAndTheReplySaysHowItRepeats() {
+        Session ann = api.signup("Europe/Berlin");
+
+        JsonNode reply = chat(ann).say("add stretch every 2 hours");
+
+        JsonNode call = reply.get("toolCalls").get(0);
+        assertThat(call.get("result").get("status").asString()).as(reply.toString()).isEqualTo("created");
+        long id = call.get("result").get("task_id").asLong();
+        assertThat(reply.get("response").asString()).startsWith("Added \"stretch\" (task " + id + ")")
+                .endsWith(", repeats every 2 hours.");
+        JsonNode task = api.as(ann).get(ann.task(id)).json();
+        assertThat(task.get("recurrence").get("rule").asString()).isEqualTo("FREQ=HOURLY;INTERVAL=2");
+        assertThat(task.get("recurrence").get("description").asString()).isEqualTo("Every 2 hours");
+        assertThat(task.get("allDay").asBoolean()).isFalse();
+    }
+
+    @Test
     void changesMadeThroughChatAreRecordedWithTheChatDoor() {
         Session ann = api.signup();
         long id = chat(ann).say("add Renew passport").get("toolCalls").get(0).get("result").get("task_id").asLong();

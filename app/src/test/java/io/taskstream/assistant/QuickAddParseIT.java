@@ -50,6 +50,45 @@ class QuickAddParseIT extends ApiIT {
     }
 
     @Test
+    void everyRecurringDraftOfThePublicCasesCanBeSavedAsATask() throws IOException {
+        Session ann = api.signup("Europe/Berlin");
+        JsonNode cases;
+        try (InputStream in = getClass().getResourceAsStream("/assistant/parser-cases.json")) {
+            cases = HttpApi.JSON.readTree(in).get("cases");
+        }
+        SoftAssertions soft = new SoftAssertions();
+        int recurring = 0;
+        for (JsonNode c : cases) {
+            String text = c.get("text").asString();
+            JsonNode draft = parse(ann, request(text)).json();
+            if (draft.get("recurrence").isNull()) {
+                continue;
+            }
+            recurring++;
+            Response created = api.as(ann).post(ann.tasks(), draft.toString());
+            soft.assertThat(created.status()).as("%s → %s: %s", text, draft.get("recurrence"), created.body())
+                    .isEqualTo(201);
+        }
+        soft.assertThat(recurring).as("recurring public cases").isPositive();
+        soft.assertAll();
+    }
+
+    @Test
+    void anHourlyRepetitionParsesAndIsSavedWithTheRuleInWords() {
+        Session ann = api.signup("Europe/Berlin");
+
+        JsonNode draft = parse(ann, request("stretch every 2 hours")).json();
+        Response created = api.as(ann).post(ann.tasks(), draft.toString());
+
+        assertThat(draft.get("recurrence").get("rule").asString()).isEqualTo("FREQ=HOURLY;INTERVAL=2");
+        assertThat(draft.get("recurrence").get("description").asString()).isEqualTo("Every 2 hours");
+        assertThat(draft.get("dueAt").asString()).isEqualTo("2026-03-04T10:00:00+01:00");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().get("recurrence").get("rule").asString()).isEqualTo("FREQ=HOURLY;INTERVAL=2");
+        assertThat(created.json().get("recurrence").get("description").asString()).isEqualTo("Every 2 hours");
+    }
+
+    @Test
     void recurrenceAndRemindersComeInTheShapesTasksAccept() {
         Session ann = api.signup("Europe/Berlin");
 

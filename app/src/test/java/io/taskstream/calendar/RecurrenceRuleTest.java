@@ -54,4 +54,39 @@ class RecurrenceRuleTest {
         assertThat(RecurrenceRule.parse("FREQ=YEARLY;BYMONTH=2").occurrences(due, 1).limit(5).toList())
                 .extracting(Occurrence::at).containsExactly(due);
     }
+
+    @Test
+    void hourlyRulesAreValidAndExpandByTheHour() {
+        RecurrenceRule rule = RecurrenceRule.parse("FREQ=HOURLY;INTERVAL=2");
+        ZonedDateTime due = ZonedDateTime.of(2026, 3, 4, 22, 0, 0, 0, ZoneId.of("Europe/Berlin"));
+
+        assertThat(rule.frequency()).isEqualTo(RecurrenceRule.Frequency.HOURLY);
+        assertThat(rule.occurrences(due, 1).limit(3).map(o -> o.at().toLocalDateTime().toString()).toList())
+                .containsExactly("2026-03-04T22:00", "2026-03-05T00:00", "2026-03-05T02:00");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"FREQ=MINUTELY", "FREQ=SECONDLY;INTERVAL=30", "FREQ=HOURLY;INTERVAL=0", "FREQ=DAILY;X-FOO=1"})
+    void subHourlyRulesAndUnknownPartsAreInvalid(String rule) {
+        assertThatThrownBy(() -> RecurrenceRule.parse(rule)).isInstanceOf(InvalidRecurrenceRuleException.class);
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "FREQ=HOURLY|Hourly",
+            "FREQ=HOURLY;INTERVAL=2|Every 2 hours",
+            "FREQ=DAILY|Daily",
+            "FREQ=DAILY;INTERVAL=3;COUNT=5|Every 3 days, 5 times",
+            "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR|Every weekday",
+            "FREQ=WEEKLY;INTERVAL=2;BYDAY=TH,MO|Every 2 weeks on Mon, Thu",
+            "FREQ=MONTHLY;BYDAY=3SU|Monthly on the 3rd Sunday",
+            "FREQ=MONTHLY;BYDAY=-1FR|Monthly on the last Friday",
+            "FREQ=MONTHLY;BYMONTHDAY=1,15|Monthly on the 1st and 15th",
+            "FREQ=MONTHLY;BYMONTHDAY=-1;UNTIL=20260430|Monthly on the last day, until April 30, 2026",
+            "FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=12|Yearly on June 12",
+            "FREQ=YEARLY;INTERVAL=2|Every 2 years",
+            "FREQ=MONTHLY;BYDAY=MO;BYSETPOS=1|Custom: FREQ=MONTHLY;BYDAY=MO;BYSETPOS=1"})
+    void rulesAreDescribedInWords(String rule, String words) {
+        assertThat(RecurrenceRule.parse(rule).describe()).isEqualTo(words);
+    }
 }

@@ -268,8 +268,20 @@ class WebAppE2EIT extends ApiIT {
         assertThat(taskRow(page, "buy milk")).isVisible();
         browser.screenshot(page, "07-chat-panel");
         assertAccessible(page, "chat panel");
+
+        // Every few hours: the chat saves it and says how it repeats, in the words the list and the dialog show.
+        message.fill("add stretch every 2 hours");
+        message.press("Enter");
+        assertThat(conversation.getByText(Pattern.compile("repeats every 2 hours"))).isVisible();
         panel.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Close assistant")).click();
         assertThat(panel).isHidden();
+        Locator stretch = taskRow(page, "stretch");
+        assertThat(stretch.getByText("Every 2 hours")).isVisible();
+        stretch.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(Pattern.compile("edit task$"))).click();
+        Locator dialog = page.getByRole(AriaRole.DIALOG);
+        assertThat(dialog.getByTestId("rrule-summary")).containsText("Every 2 hours");
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Close dialog")).click();
+        assertThat(dialog).isHidden();
     }
 
     private void aReminderDueInSecondsPopsUpInThePage(Page page) {

@@ -93,13 +93,15 @@ class RecurrenceValidationIT extends ApiIT {
     }
 
     @Test
-    void ruleSyntaxErrorsCountAndUntilTogetherAndSubDailyRulesAreRejected() {
+    void ruleSyntaxErrorsCountAndUntilTogetherAndSubHourlyRulesAreRejected() {
         Session ann = api.signup();
 
         assertProblem(post(ann, task("x").due("2026-05-01").recurrence("FREQ=SOMETIMES")), "recurrence.rule", "FREQ");
         assertProblem(post(ann, task("x").due("2026-05-01").recurrence("FREQ=DAILY;COUNT=3;UNTIL=20260601T000000Z")),
                 "recurrence.rule", "UNTIL and COUNT");
-        assertProblem(post(ann, task("x").due("2026-05-01").recurrence("FREQ=HOURLY")), "recurrence.rule", "DAILY");
+        assertProblem(post(ann, task("x").due("2026-05-01T09:00:00Z").recurrence("FREQ=MINUTELY;INTERVAL=30")),
+                "recurrence.rule", "HOURLY");
+        assertProblem(post(ann, task("x").due("2026-05-01").recurrence("FREQ=HOURLY;INTERVAL=2")), "dueAt", "time of day");
         assertProblem(post(ann, task("x").due("2026-05-01").recurrence("")), "recurrence.rule", "blank");
         assertProblem(post(ann, task("x").due("2026-05-01").recurrence("FREQ=DAILY", "whenever")), "recurrence.from", "due or completion");
         assertProblem(post(ann, task("x").due("2026-05-01").raw("recurrence", "\"FREQ=DAILY\"")), "recurrence", "object");

@@ -47,11 +47,11 @@ final class OfflineReplies {
         String title = result.path("title").asString("");
         String id = result.has("task_id") ? " (task " + result.get("task_id").asLong() + ")" : "";
         return switch (call.status()) {
-            case "created" -> "Added \"" + title + "\"" + id + due(result) + ".";
+            case "created" -> "Added \"" + title + "\"" + id + due(result) + repeats(result) + ".";
             case "completed" -> "Marked \"" + title + "\"" + id + " as done.";
             case "reopened" -> "Re-opened \"" + title + "\"" + id + ".";
             case "deleted" -> "Deleted \"" + title + "\"" + id + ".";
-            case "updated" -> "Updated \"" + title + "\"" + id + due(result) + ".";
+            case "updated" -> "Updated \"" + title + "\"" + id + due(result) + repeats(result) + ".";
             case "ambiguous" -> question(result);
             case "not_found" -> "I couldn't find a task matching \"" + result.path("reference").asString("") + "\".";
             default -> "I couldn't do that: " + result.path("error").asString("unknown error");
@@ -100,6 +100,16 @@ final class OfflineReplies {
             }
         }
         return text.toString();
+    }
+
+    /** ", repeats every 2 hours": the rule in the calendar's words, as the task dialog shows it. */
+    private static String repeats(JsonNode result) {
+        if (!result.hasNonNull("repeats")) {
+            return "";
+        }
+        String words = result.get("repeats").asString();
+        return words.startsWith("Custom: ") ? ", repeats " + words.substring(8)
+                : ", repeats " + Character.toLowerCase(words.charAt(0)) + words.substring(1);
     }
 
     private static String due(JsonNode result) {

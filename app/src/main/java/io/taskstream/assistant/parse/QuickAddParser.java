@@ -2,6 +2,8 @@ package io.taskstream.assistant.parse;
 
 import io.taskstream.assistant.parse.RecurrenceExpressions.Modifier;
 import io.taskstream.assistant.parse.RecurrenceExpressions.ModifierKind;
+import io.taskstream.calendar.InvalidRecurrenceRuleException;
+import io.taskstream.calendar.RecurrencePattern;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -44,7 +46,7 @@ public final class QuickAddParser {
         LocalTime time;
         boolean meridiem;
         PartOfDay partOfDay;
-        RecurrenceRule rule;
+        RecurrencePattern rule;
         boolean fromCompletion;
         Priority priority;
         final List<String> tags = new ArrayList<>();
@@ -181,9 +183,9 @@ public final class QuickAddParser {
             f.rule = null; // never propose a rule saving would refuse (one that matches no date)
         }
         if (f.rule != null) {
-            RecurrenceRule rule = f.rule;
+            RecurrencePattern rule = f.rule;
             LocalDate from = start != null ? start : f.date != null ? f.date.date() : today;
-            if (rule.freq() == RecurrenceRule.Freq.HOURLY && time == null) {
+            if (rule.frequency().subDaily() && time == null) {
                 LocalDateTime next = from.equals(today) ? ceilHour(s.nowDateTime()) : from.atTime(DEFAULT_REMINDER_TIME);
                 from = next.toLocalDate();
                 time = next.toLocalTime();
@@ -195,7 +197,7 @@ public final class QuickAddParser {
             String untilText = null;
             if (count == null && until == null && span != null) {
                 LocalDate last = span.addTo(date).minusDays(1);
-                if (rule.freq() == RecurrenceRule.Freq.HOURLY) {
+                if (rule.frequency().subDaily()) {
                     until = last;
                 } else {
                     count = Math.max(1, rule.countThrough(date, last));
@@ -206,7 +208,7 @@ public final class QuickAddParser {
                         : ZonedDateTime.of(until, LocalTime.of(23, 59, 59), zone)
                         .withZoneSameInstant(ZoneOffset.UTC).format(UNTIL_UTC);
             }
-            recurrence = new DraftRecurrence(rule.format(count, untilText),
+            recurrence = new DraftRecurrence(rule.rule(count, untilText).text(),
                     f.fromCompletion ? DraftRecurrence.FROM_COMPLETION : DraftRecurrence.FROM_DUE);
         } else {
             date = f.date != null ? f.date.date() : start != null ? start : until;
@@ -264,19 +266,12 @@ public final class QuickAddParser {
         return h.equals(t) ? h : h.plusHours(1);
     }
 
-    /**
-     * Whether the task API would accept the rule. Sub-daily rules are the parser's own (a draft may say
-     * "every 2 hours" and the client decide); every other rule goes through the rule validation of the
-     * calendar, which also refuses rules that match no date.
-     */
-    private static boolean savable(RecurrenceRule rule) {
-        if (rule.freq() == RecurrenceRule.Freq.HOURLY) {
-            return true;
-        }
+    /** Whether the task API would accept the rule: the calendar's validation, which also refuses rules that match no date. */
+    private static boolean savable(RecurrencePattern rule) {
         try {
-            io.taskstream.calendar.RecurrenceRule.parse(rule.format(null, null));
+            rule.rule();
             return true;
-        } catch (io.taskstream.calendar.InvalidRecurrenceRuleException e) {
+        } catch (InvalidRecurrenceRuleException e) {
             return false;
         }
     }

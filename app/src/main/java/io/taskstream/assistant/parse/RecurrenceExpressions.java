@@ -1,7 +1,8 @@
 package io.taskstream.assistant.parse;
 
-import io.taskstream.assistant.parse.RecurrenceRule.ByDay;
-import io.taskstream.assistant.parse.RecurrenceRule.Freq;
+import io.taskstream.calendar.RecurrencePattern;
+import io.taskstream.calendar.RecurrencePattern.ByDay;
+import io.taskstream.calendar.RecurrenceRule.Frequency;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.Month;
@@ -15,7 +16,7 @@ import java.util.List;
  */
 final class RecurrenceExpressions {
 
-    record Hit(RecurrenceRule rule, boolean fromCompletion, int length) {
+    record Hit(RecurrencePattern rule, boolean fromCompletion, int length) {
     }
 
     enum ModifierKind { FOR_SPAN, COUNT, UNTIL, START, COMPLETION }
@@ -57,17 +58,17 @@ final class RecurrenceExpressions {
     private static Hit afterEvery(Scan s, int i, int j) {
         String l = s.lw(j);
         if (PartOfDay.of(l) != null) {
-            return new Hit(RecurrenceRule.of(Freq.DAILY, 1), false, j - i);
+            return new Hit(RecurrencePattern.of(Frequency.DAILY, 1), false, j - i);
         }
         List<DayOfWeek> days = new ArrayList<>();
         int k = weekdayList(s, j, days, false);
         if (k > j) {
-            return new Hit(RecurrenceRule.weekly(1, days), false, k - i);
+            return new Hit(RecurrencePattern.weekly(1, days), false, k - i);
         }
         if (l.equals("other")) {
             k = weekdayList(s, j + 1, days, false);
             if (k > j + 1) {
-                return new Hit(RecurrenceRule.weekly(2, days), false, k - i);
+                return new Hit(RecurrencePattern.weekly(2, days), false, k - i);
             }
             return unit(s, i, j + 1, 2);
         }
@@ -104,7 +105,7 @@ final class RecurrenceExpressions {
         if (day > m.maxLength()) {
             return null;
         }
-        RecurrenceRule r = RecurrenceRule.of(Freq.YEARLY, 1).withMonth(m.getValue()).withMonthDays(List.of(day));
+        RecurrencePattern r = RecurrencePattern.of(Frequency.YEARLY, 1).withMonth(m.getValue()).withMonthDays(List.of(day));
         return new Hit(r, false, end - i);
     }
 
@@ -140,12 +141,12 @@ final class RecurrenceExpressions {
         DayOfWeek d = Words.weekday(s.lw(k));
         if (d != null && weekdayOrdinals) {
             List<ByDay> byDay = ords.stream().sorted().map(o -> new ByDay(o, d)).toList();
-            RecurrenceRule r = RecurrenceRule.of(Freq.MONTHLY, 1).withByDay(byDay);
+            RecurrencePattern r = RecurrencePattern.of(Frequency.MONTHLY, 1).withByDay(byDay);
             return new Hit(r, false, ofTheMonth(s, k + 1) - i);
         }
         if (ords.size() == 1) {
             if (ord == -1 && s.is(k, "day")) {
-                return new Hit(RecurrenceRule.of(Freq.MONTHLY, 1).withMonthDays(List.of(-1)), false,
+                return new Hit(RecurrencePattern.of(Frequency.MONTHLY, 1).withMonthDays(List.of(-1)), false,
                         ofTheMonth(s, k + 1) - i);
             }
             if (ord > 1) {
@@ -167,7 +168,7 @@ final class RecurrenceExpressions {
             return null;
         }
         List<Integer> monthDays = ords.stream().sorted().toList();
-        return new Hit(RecurrenceRule.of(Freq.MONTHLY, 1).withMonthDays(monthDays), false, end - i);
+        return new Hit(RecurrencePattern.of(Frequency.MONTHLY, 1).withMonthDays(monthDays), false, end - i);
     }
 
     /** Skips "of the month" / "of every month" / "of each month" / "of the month"; returns the index after it. */
@@ -200,50 +201,50 @@ final class RecurrenceExpressions {
     /** A repetition unit at j with the given interval ("day", "weeks", "weekday", "month on the 1st", ...). */
     private static Hit unit(Scan s, int i, int j, int n) {
         String l = s.lw(j);
-        Freq freq;
+        Frequency freq;
         int interval = n;
         switch (l) {
-            case "day", "days" -> freq = Freq.DAILY;
-            case "week", "weeks" -> freq = Freq.WEEKLY;
-            case "month", "months" -> freq = Freq.MONTHLY;
-            case "year", "years" -> freq = Freq.YEARLY;
-            case "hour", "hours", "hr", "hrs" -> freq = Freq.HOURLY;
+            case "day", "days" -> freq = Frequency.DAILY;
+            case "week", "weeks" -> freq = Frequency.WEEKLY;
+            case "month", "months" -> freq = Frequency.MONTHLY;
+            case "year", "years" -> freq = Frequency.YEARLY;
+            case "hour", "hours", "hr", "hrs" -> freq = Frequency.HOURLY;
             case "fortnight", "fortnights" -> {
-                freq = Freq.WEEKLY;
+                freq = Frequency.WEEKLY;
                 interval = 2 * n;
             }
             case "quarter", "quarters" -> {
-                freq = Freq.MONTHLY;
+                freq = Frequency.MONTHLY;
                 interval = 3 * n;
             }
             case "weekday", "weekdays", "workday", "workdays", "work-day", "weekday's" -> {
-                return n == 1 ? new Hit(RecurrenceRule.weekly(1, WORKDAYS), false, j + 1 - i) : null;
+                return n == 1 ? new Hit(RecurrencePattern.weekly(1, WORKDAYS), false, j + 1 - i) : null;
             }
             case "business", "working", "work" -> {
                 if (n == 1 && s.isAny(j + 1, "day", "days")) {
-                    return new Hit(RecurrenceRule.weekly(1, WORKDAYS), false, j + 2 - i);
+                    return new Hit(RecurrencePattern.weekly(1, WORKDAYS), false, j + 2 - i);
                 }
                 return null;
             }
             case "weekend", "weekends" -> {
-                return new Hit(RecurrenceRule.weekly(n, WEEKEND), false, j + 1 - i);
+                return new Hit(RecurrencePattern.weekly(n, WEEKEND), false, j + 1 - i);
             }
             default -> {
                 return null;
             }
         }
-        return tail(s, i, j + 1, RecurrenceRule.of(freq, interval));
+        return tail(s, i, j + 1, RecurrencePattern.of(freq, interval));
     }
 
     /** Optional "on ..." clause that pins a weekly/monthly/yearly rule to specific days. */
-    private static Hit tail(Scan s, int i, int k, RecurrenceRule rule) {
+    private static Hit tail(Scan s, int i, int k, RecurrencePattern rule) {
         int p = s.is(k, "on") ? k + 1 : k;
-        switch (rule.freq()) {
+        switch (rule.frequency()) {
             case WEEKLY -> {
                 List<DayOfWeek> days = new ArrayList<>();
                 int q = weekdayList(s, s.is(p, "a") ? p + 1 : p, days, false);
                 if (!days.isEmpty()) {
-                    return new Hit(RecurrenceRule.weekly(rule.interval(), days), false, q - i);
+                    return new Hit(RecurrencePattern.weekly(rule.interval(), days), false, q - i);
                 }
             }
             case MONTHLY -> {
@@ -255,9 +256,9 @@ final class RecurrenceExpressions {
                     int ord = ordinalWord(s, q);
                     if (ord != 0) {
                         Hit h = ordinalPhrase(s, i, q, ord);
-                        if (h != null && h.rule().freq() == Freq.MONTHLY && h.rule().interval() == 1) {
-                            RecurrenceRule r = h.rule();
-                            return new Hit(new RecurrenceRule(Freq.MONTHLY, rule.interval(), r.byDay(),
+                        if (h != null && h.rule().frequency() == Frequency.MONTHLY && h.rule().interval() == 1) {
+                            RecurrencePattern r = h.rule();
+                            return new Hit(new RecurrencePattern(Frequency.MONTHLY, rule.interval(), r.byDay(),
                                     r.byMonthDay(), 0), false, h.length());
                         }
                     }
@@ -272,7 +273,7 @@ final class RecurrenceExpressions {
                     DateExpressions.Hit d = DateExpressions.absolute(s, p);
                     if (d != null) {
                         LocalDate date = d.date();
-                        RecurrenceRule r = rule.withMonth(date.getMonthValue())
+                        RecurrencePattern r = rule.withMonth(date.getMonthValue())
                                 .withMonthDays(List.of(date.getDayOfMonth()));
                         return new Hit(r, false, p + d.length() - i);
                     }
@@ -323,25 +324,25 @@ final class RecurrenceExpressions {
         String l = s.lw(i);
         if (l.equals("on")) {
             if (s.isAny(i + 1, "weekdays", "workdays")) {
-                return new Hit(RecurrenceRule.weekly(1, WORKDAYS), false, 2);
+                return new Hit(RecurrencePattern.weekly(1, WORKDAYS), false, 2);
             }
             if (s.is(i + 1, "weekends")) {
-                return new Hit(RecurrenceRule.weekly(1, WEEKEND), false, 2);
+                return new Hit(RecurrencePattern.weekly(1, WEEKEND), false, 2);
             }
             List<DayOfWeek> days = new ArrayList<>();
             int k = weekdayList(s, i + 1, days, true);
-            return k > i + 1 ? new Hit(RecurrenceRule.weekly(1, days), false, k - i) : null;
+            return k > i + 1 ? new Hit(RecurrencePattern.weekly(1, days), false, k - i) : null;
         }
-        RecurrenceRule rule = switch (l) {
-            case "daily", "everyday", "nightly" -> RecurrenceRule.of(Freq.DAILY, 1);
-            case "weekly" -> RecurrenceRule.of(Freq.WEEKLY, 1);
-            case "biweekly", "bi-weekly", "fortnightly" -> RecurrenceRule.of(Freq.WEEKLY, 2);
-            case "monthly" -> RecurrenceRule.of(Freq.MONTHLY, 1);
-            case "quarterly" -> RecurrenceRule.of(Freq.MONTHLY, 3);
-            case "yearly", "annually" -> RecurrenceRule.of(Freq.YEARLY, 1);
-            case "hourly" -> RecurrenceRule.of(Freq.HOURLY, 1);
-            case "weekdays", "workdays" -> RecurrenceRule.weekly(1, WORKDAYS);
-            case "weekends" -> RecurrenceRule.weekly(1, WEEKEND);
+        RecurrencePattern rule = switch (l) {
+            case "daily", "everyday", "nightly" -> RecurrencePattern.of(Frequency.DAILY, 1);
+            case "weekly" -> RecurrencePattern.of(Frequency.WEEKLY, 1);
+            case "biweekly", "bi-weekly", "fortnightly" -> RecurrencePattern.of(Frequency.WEEKLY, 2);
+            case "monthly" -> RecurrencePattern.of(Frequency.MONTHLY, 1);
+            case "quarterly" -> RecurrencePattern.of(Frequency.MONTHLY, 3);
+            case "yearly", "annually" -> RecurrencePattern.of(Frequency.YEARLY, 1);
+            case "hourly" -> RecurrencePattern.of(Frequency.HOURLY, 1);
+            case "weekdays", "workdays" -> RecurrencePattern.weekly(1, WORKDAYS);
+            case "weekends" -> RecurrencePattern.weekly(1, WEEKEND);
             default -> null;
         };
         if (rule == null || !s.boundary(i + 1)) {
@@ -370,10 +371,10 @@ final class RecurrenceExpressions {
             return null;
         }
         int k = j + 1;
-        RecurrenceRule r;
+        RecurrencePattern r;
         DayOfWeek d = Words.weekday(s.lw(k));
         if (d != null) {
-            r = RecurrenceRule.of(Freq.MONTHLY, 1).withByDay(List.of(new ByDay(ord, d)));
+            r = RecurrencePattern.of(Frequency.MONTHLY, 1).withByDay(List.of(new ByDay(ord, d)));
             k++;
         } else if (s.is(k, "day") || ord > 0) {
             if (s.is(k, "day")) {
@@ -381,7 +382,7 @@ final class RecurrenceExpressions {
             } else if (ord > 31) {
                 return null;
             }
-            r = RecurrenceRule.of(Freq.MONTHLY, 1).withMonthDays(List.of(ord));
+            r = RecurrencePattern.of(Frequency.MONTHLY, 1).withMonthDays(List.of(ord));
         } else {
             return null;
         }

@@ -27,6 +27,10 @@ final class ToolResults {
         if (task.dueAt() != null) {
             result.put("due_at", due(task, zone));
         }
+        if (task.recurrence() != null) {
+            // the calendar's words for the rule, as the task dialog shows them
+            result.put("repeats", task.recurrence().description());
+        }
         return result;
     }
 
