@@ -9,38 +9,57 @@ create table task_open_count (
     primary key (user_id, slot) include (open)
 );
 
-create function task_open_count_sync() returns trigger language plpgsql as $$
-declare
-    owner uuid;
-    delta integer;
+-- Statement-level triggers over the transition tables: one upsert per user and statement, so that a statement that
+-- inserts, completes or deletes many tasks at once (an import, a seed) updates each count row once, not once per task
+-- (per-row upserts of one row make a chain of row versions that every later upsert of the statement walks).
+create function task_open_count_inserted() returns trigger language plpgsql as $$
 begin
-    if tg_op = 'TRUNCATE' then
-        truncate task_open_count;
-        return null;
-    elsif tg_op = 'INSERT' then
-        owner := new.user_id;
-        delta := 1;
-    elsif tg_op = 'DELETE' then
-        owner := old.user_id;
-        delta := -1;
-    else
-        owner := new.user_id;
-        delta := case when new.completed then -1 else 1 end;
-    end if;
-    insert into task_open_count (user_id, slot, open) values (owner, pg_backend_pid() % 16, delta)
+    insert into task_open_count (user_id, slot, open)
+    select user_id, pg_backend_pid() % 16, count(*) from inserted where not completed group by user_id
     on conflict (user_id, slot) do update set open = task_open_count.open + excluded.open;
     return null;
 end
 $$;
 
+create function task_open_count_deleted() returns trigger language plpgsql as $$
+begin
+    insert into task_open_count (user_id, slot, open)
+    select user_id, pg_backend_pid() % 16, -count(*) from deleted where not completed group by user_id
+    on conflict (user_id, slot) do update set open = task_open_count.open + excluded.open;
+    return null;
+end
+$$;
+
+create function task_open_count_updated() returns trigger language plpgsql as $$
+begin
+    insert into task_open_count (user_id, slot, open)
+    select n.user_id, pg_backend_pid() % 16, sum(case when n.completed then -1 else 1 end)
+    from updated_new n join updated_old o on o.id = n.id
+    where o.completed is distinct from n.completed
+    group by n.user_id
+    on conflict (user_id, slot) do update set open = task_open_count.open + excluded.open;
+    return null;
+end
+$$;
+
+create function task_open_count_truncated() returns trigger language plpgsql as $$
+begin
+    truncate task_open_count;
+    return null;
+end
+$$;
+
 create trigger task_open_count_on_insert after insert on task
-    for each row when (not new.completed) execute function task_open_count_sync();
-create trigger task_open_count_on_update after update of completed on task
-    for each row when (old.completed is distinct from new.completed) execute function task_open_count_sync();
+    referencing new table as inserted for each statement execute function task_open_count_inserted();
+-- Transition tables allow no column list: every update statement runs it, and the join finds the rows whose
+-- completion changed (none, for an edit of the title).
+create trigger task_open_count_on_update after update on task
+    referencing old table as updated_old new table as updated_new
+    for each statement execute function task_open_count_updated();
 create trigger task_open_count_on_delete after delete on task
-    for each row when (not old.completed) execute function task_open_count_sync();
+    referencing old table as deleted for each statement execute function task_open_count_deleted();
 create trigger task_open_count_on_truncate after truncate on task
-    for each statement execute function task_open_count_sync();
+    for each statement execute function task_open_count_truncated();
 
 -- An account's rows go with it. The trigger is deferred to the end of the transaction: deleting the account
 -- cascades to its tasks, whose delete triggers write to this table after the account row is gone.
