@@ -59,10 +59,14 @@ class ReminderIT extends ApiIT {
     @Test
     void aBurstDueAtOneInstantFiresEachReminderOnceInFarFewerTransactionsThanReminders() {
         Session ann = api.signup();
-        Instant remindAt = Instant.now().plusSeconds(6).truncatedTo(ChronoUnit.SECONDS);
+        Instant remindAt = Instant.now().plusSeconds(8).truncatedTo(ChronoUnit.SECONDS);
         List<Long> ids = new java.util.ArrayList<>();
+        int scheduledLate = 0;
         for (int i = 0; i < 120; i++) {
             ids.add(createId(ann, task("Burst " + i).due(remindAt.plusSeconds(3600).toString()).remindAt(remindAt.toString())));
+            if (!Instant.now().isBefore(remindAt.minusMillis(500))) {
+                scheduledLate++; // on a loaded machine: already due when scheduled, it fires as it comes, not in the burst
+            }
         }
 
         Eventually.await(Duration.ofSeconds(30), () -> firings(ids, "count(*)"), n -> n >= ids.size());
@@ -71,7 +75,7 @@ class ReminderIT extends ApiIT {
         assertThat(firings(ids, "count(*)")).isEqualTo(ids.size());
         // one firing time per transaction: the executions db-scheduler picked (up to 4 x 8 threads) fire on
         // their own, the executed ones claim and fire all the other due reminders in bulk
-        assertThat(firings(ids, "count(distinct fired_at)")).isLessThanOrEqualTo(40);
+        assertThat(firings(ids, "count(distinct fired_at)")).isLessThanOrEqualTo(40L + scheduledLate);
     }
 
     private long firings(List<Long> ids, String aggregate) {
