@@ -50,8 +50,9 @@ import java.util.regex.Pattern;
 public class BaselineServer {
 
     // --- SQL: copied from app/src/main/java/io/taskstream/task/TaskRepository.java (insert, list DUE asc, search RELEVANCE) ---
-    // The search statements (SEARCH_*, searchPage, searchCount) are checked against the app's by
-    // app/src/test/java/io/taskstream/task/BaselineSqlTest.java; keep their names and signatures.
+    // The list and search statements (LIST_*, SEARCH_*, searchPage, searchCount) are checked against the app's by
+    // app/src/test/java/io/taskstream/task/BaselineSqlTest.java; keep their names and signatures. INSERT writes only
+    // the columns a baseline request carries (no recurrence, reminders or series): the app's insert writes more.
     static final String COLUMNS = "id, user_id, title, description, completed, priority, tags, due_at, all_day, "
             + "created_at, updated_at, completed_at";
     static final String T_COLUMNS = "t.id, t.user_id, t.title, t.description, t.completed, t.priority, t.tags, "
@@ -63,8 +64,7 @@ public class BaselineServer {
             + "created_at, updated_at) values (?, ?, ?, ?, ?::text[], ?, ?, ?, ?) returning " + COLUMNS;
     /** TaskRepository.list: count exactly up to 10,000 matches (TaskPage.EXACT_TOTAL_UP_TO), stop scanning after that. */
     static final int EXACT_TOTAL_UP_TO = 10_000;
-    static final String LIST_COUNT = "select count(*) from (select 1 from task t where t.user_id = ? limit "
-            + (EXACT_TOTAL_UP_TO + 1) + ") c";
+    static final String LIST_COUNT = "select count(*) from (select 1 from task t where t.user_id = ? limit ?) c";
     static final String LIST_PAGE = "select " + T_COLUMNS + " from task t where t.user_id = ?"
             + " order by t.due_at asc nulls last, t.id asc limit ? offset ?";
     /** TaskRepository.list: a search reads its matches through an index (for the transaction). */
@@ -290,6 +290,7 @@ public class BaselineServer {
             try (Connection c = db.getConnection()) {
                 try (PreparedStatement ps = c.prepareStatement(LIST_COUNT)) {
                     ps.setObject(1, user);
+                    ps.setInt(2, EXACT_TOTAL_UP_TO + 1);
                     try (ResultSet rs = ps.executeQuery()) {
                         rs.next();
                         total = rs.getLong(1);

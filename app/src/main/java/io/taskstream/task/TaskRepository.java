@@ -53,7 +53,7 @@ class TaskRepository {
             + " group by tt.task_id";
     /** With two words or more, a match has every word. */
     static final String SEARCH_ALL_WORDS = " having bit_or(stems.bit) = (select bit_or(bit) from stems)";
-    private static final String USER_ONLY = " where t.user_id = :user";
+    static final String USER_ONLY = " where t.user_id = :user";
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
     private final JdbcClient jdbc;
@@ -232,9 +232,8 @@ class TaskRepository {
         }
         // Count at most one more than the exact range: an index scan that stops early instead of visiting every match.
         params.put("countLimit", TaskPage.EXACT_TOTAL_UP_TO + 1);
-        long counted = jdbc.sql("select count(*) from (select 1" + from + where + " limit :countLimit) c")
-                .params(params).query(Long.class).single();
-        String page = "select " + T_COLUMNS + from + where + " order by " + orderBy(query) + " limit :limit offset :offset";
+        long counted = jdbc.sql(listCount(from, where.toString())).params(params).query(Long.class).single();
+        String page = listPage(T_COLUMNS, from, where.toString(), orderBy(query.sort(), query.descending()));
         if (counted <= TaskPage.EXACT_TOTAL_UP_TO) {
             if (counted == 0 || query.offset() >= counted) {
                 return TaskPage.counted(List.of(), counted, query.offset());
@@ -276,6 +275,19 @@ class TaskRepository {
         return TaskPage.counted(tasks, total[0], offset);
     }
 
+    /**
+     * How many tasks the filters keep, counted up to {@code :countLimit}. Package-visible, with {@link #listPage},
+     * {@link #orderBy} and {@link #USER_ONLY}, for {@code BaselineSqlTest}: the benchmark's baseline lists the same way.
+     */
+    static String listCount(String from, String where) {
+        return "select count(*) from (select 1" + from + where + " limit :countLimit) c";
+    }
+
+    /** One page of the tasks the filters keep, in the query's order; reads {@code columns} ({@code t}). */
+    static String listPage(String columns, String from, String where, String orderBy) {
+        return "select " + columns + from + where + " order by " + orderBy + " limit :limit offset :offset";
+    }
+
     /** One page of the matches, ranked, with their count; reads {@code columns} of the page's tasks ({@code t}). */
     static String searchPage(String columns, String matches) {
         return SEARCH_STEMS + "select " + columns + ", p.total from ("
@@ -304,9 +316,9 @@ class TaskRepository {
         return words.stream().map(w -> w + ":*").collect(Collectors.joining(" & "));
     }
 
-    private static String orderBy(TaskQuery query) {
-        String dir = query.descending() ? " desc" : " asc";
-        return switch (query.sort()) {
+    static String orderBy(TaskQuery.Sort sort, boolean descending) {
+        String dir = descending ? " desc" : " asc";
+        return switch (sort) {
             case DUE -> "t.due_at" + dir + " nulls last, t.id" + dir;
             case PRIORITY -> "t.priority" + dir + ", t.due_at asc nulls last, t.id asc";
             case TITLE -> "lower(t.title)" + dir + ", t.id" + dir;

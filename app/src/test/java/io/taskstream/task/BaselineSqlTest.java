@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The benchmark's baseline ({@code bench/core-api/baseline/BaselineServer.java}) measures the app's overhead by
- * running the SAME search SQL as {@link TaskRepository} without the app around it. This compiles the baseline and
+ * running the SAME list and search SQL as {@link TaskRepository} without the app around it. This compiles the baseline and
  * compares its statements with the repository's: the same text, once the repository's named parameters are
  * written as the baseline's {@code ?} and whitespace runs are one space. Only the columns read back differ: the
  * baseline reads fewer, its own {@code T_COLUMNS}.
@@ -62,6 +62,20 @@ class BaselineSqlTest {
                     call("searchPage", allWords));
             assertSame("searchCount(" + allWords + ")", TaskRepository.searchCount(matches), call("searchCount", allWords));
         }
+    }
+
+    @Test
+    void theListStatementsAreTheApps() throws Exception {
+        assertSame("LIST_COUNT", TaskRepository.listCount(" from task t", TaskRepository.USER_ONLY), constant("LIST_COUNT"));
+        assertSame("LIST_PAGE", TaskRepository.listPage(constant("T_COLUMNS"), " from task t", TaskRepository.USER_ONLY,
+                TaskRepository.orderBy(TaskQuery.Sort.DUE, false)), constant("LIST_PAGE"));
+    }
+
+    @Test
+    void theBaselineCountsAsFarAsTheAppsExactTotal() throws Exception {
+        Field field = baseline.getDeclaredField("EXACT_TOTAL_UP_TO");
+        field.setAccessible(true);
+        assertThat(field.getInt(null)).isEqualTo(TaskPage.EXACT_TOTAL_UP_TO);
     }
 
     @Test
