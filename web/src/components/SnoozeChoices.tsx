@@ -18,8 +18,9 @@ export function SnoozeChoices({ timeZone, onSnooze, disabled, className }: Snooz
         <button
           key={c.label}
           type="button"
-          className="btn btn-sm btn-ghost"
+          className="btn btn-sm"
           aria-label={c.name}
+          title={c.name}
           disabled={disabled}
           onClick={() => onSnooze(c.duration)}
         >

@@ -69,7 +69,7 @@ export function snoozeChoices(now: Date, timeZone: string): SnoozeChoice[] {
   return [
     { label: '10 min', name: 'Snooze 10 min', duration: 'PT10M' },
     { label: '1 hour', name: 'Snooze 1 hour', duration: 'PT1H' },
-    { label: 'Tomorrow morning', name: 'Snooze until tomorrow morning', duration: untilTomorrowMorning(now, timeZone) },
+    { label: 'Tomorrow', name: 'Snooze until tomorrow morning', duration: untilTomorrowMorning(now, timeZone) },
   ];
 }
 
