@@ -23,6 +23,8 @@ export interface Notifications {
   taskEnded(taskId: number): void;
   /** Hides a pop-up without reading its notification (it timed out; the bell still has it). */
   hidePopup(id: number): void;
+  /** Loads the list again (e.g. after the live stream was interrupted). */
+  reload(): void;
 }
 
 export function useNotifications(api: ApiClient, userId: string): Notifications {
@@ -109,5 +111,7 @@ export function useNotifications(api: ApiClient, userId: string): Notifications 
   const unread = items ? items.filter((n) => !n.read).length : 0;
   const shown = useMemo(() => unreadPopups(popups, items ?? []), [popups, items]);
 
-  return { items, unread, popups: shown, error, onStreamEvent, markRead, markAllRead, snooze, taskEnded, hidePopup };
+  const reload = useCallback(() => void load(), [load]);
+
+  return { items, unread, popups: shown, error, onStreamEvent, markRead, markAllRead, snooze, taskEnded, hidePopup, reload };
 }

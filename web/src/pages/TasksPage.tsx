@@ -80,6 +80,7 @@ export function TasksPage() {
 
   useEventStream(api, userId, {
     onTasksChanged: refreshSoon,
+    onReconnected: notifications.reload,
     onNotification: (event) => {
       // Fired reminders pop up (one per task); read ones leave the bell's count and their pop-up, on every tab.
       const change = notifications.onStreamEvent(event);
