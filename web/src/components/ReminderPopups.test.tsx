@@ -20,6 +20,7 @@ describe('ReminderPopups', () => {
     const h = popups();
     const popup = screen.getByRole('region', { name: 'Call the plumber' });
     expect(within(popup).getByText(/^Due /)).toBeVisible();
+    expect(screen.getByText('Reminder: Call the plumber')).toHaveAttribute('aria-live', 'polite');
 
     await user.click(within(popup).getByRole('button', { name: 'Done' }));
     await user.click(within(popup).getByRole('button', { name: 'Open' }));

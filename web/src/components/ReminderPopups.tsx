@@ -25,12 +25,19 @@ interface ReminderPopupsProps {
 }
 
 export function ReminderPopups({ popups, ...props }: ReminderPopupsProps) {
+  const latest = popups.at(-1);
   return (
-    <div className={styles.region} role="region" aria-label="Reminders" data-focus-outside-ok hidden={popups.length === 0}>
-      {popups.map((n) => (
-        <ReminderPopup key={n.id} notification={n} {...props} />
-      ))}
-    </div>
+    <>
+      {/* Screen readers hear of a new reminder once, in a word, rather than the whole pop-up read out. */}
+      <p className="sr-only" aria-live="polite">
+        {latest ? `Reminder: ${latest.title}` : ''}
+      </p>
+      <div className={styles.region} role="region" aria-label="Reminders" data-focus-outside-ok hidden={popups.length === 0}>
+        {popups.map((n) => (
+          <ReminderPopup key={n.id} notification={n} {...props} />
+        ))}
+      </div>
+    </>
   );
 }
 
