@@ -24,6 +24,7 @@ import type {
   ResponseJson,
   SignupRequest,
   SnoozeRequest,
+  NotificationReadRequest,
   StreamTicket,
   TagCount,
   Task,
@@ -414,6 +415,18 @@ export class ApiClient {
   ): Promise<ResponseJson<'/api/{userId}/notifications/{id}/snooze', 'post'>> {
     const body: SnoozeRequest = { for: duration };
     return this.json(`/api/${enc(userId)}/notifications/${enc(String(id))}/snooze`, { method: 'POST', body });
+  }
+
+  markNotificationRead(userId: UserId, id: AppNotification['id'], read = true): Promise<AppNotification> {
+    const body: NotificationReadRequest = { read };
+    return this.json<ResponseJson<'/api/{userId}/notifications/{id}', 'patch'>>(
+      `/api/${enc(userId)}/notifications/${enc(String(id))}`,
+      { method: 'PATCH', body },
+    );
+  }
+
+  readAllNotifications(userId: UserId): Promise<ResponseJson<'/api/{userId}/notifications/read-all', 'post'>> {
+    return this.json(`/api/${enc(userId)}/notifications/read-all`, { method: 'POST' });
   }
 }
 

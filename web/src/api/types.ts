@@ -124,3 +124,4 @@ export type ChatMessage = Schemas['Message'];
 export type StreamTicket = Schemas['Ticket'];
 export type AppNotification = Schemas['Notification'];
 export type SnoozeRequest = Schemas['SnoozeRequest'];
+export type NotificationReadRequest = Schemas['ReadRequest'];

@@ -1,47 +1,29 @@
-// Reminder notifications: a bell with an unread count and a small popover.
-// Renders nothing when the backend has no notifications endpoint yet.
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import { errorMessage, isAbort, type ApiClient } from '../api/client';
+// Reminder notifications: a bell with the unread count and a small popover listing them, newest first. Opening one
+// reads it; "Mark all read" reads them all; an unread one can be snoozed from here too.
+// Renders nothing when the backend has no notifications endpoint.
+import { useEffect, useId, useRef, useState } from 'react';
 import type { AppNotification } from '../api/types';
 import { formatInstant } from '../lib/dates';
 import { notificationPermission } from '../lib/reminderAlerts';
+import type { Notifications } from '../lib/useNotifications';
 import { BellIcon } from './icons';
+import { SnoozeChoices } from './SnoozeChoices';
 import styles from './NotificationsBell.module.css';
 
 interface NotificationsBellProps {
-  api: ApiClient;
-  userId: string;
+  notifications: Pick<Notifications, 'items' | 'unread' | 'error' | 'markRead' | 'markAllRead' | 'snooze'>;
   timeZone: string;
-  /** Bump to refetch (e.g. on a stream `notification` event). */
-  refreshKey?: number;
+  /** Opens the notification's task (the bell reads the notification). */
   onOpenTask?: (taskId: number) => void;
 }
 
-export function NotificationsBell({ api, userId, timeZone, refreshKey = 0, onOpenTask }: NotificationsBellProps) {
-  const [items, setItems] = useState<AppNotification[] | null | undefined>(undefined);
+export function NotificationsBell({ notifications, timeZone, onOpenTask }: NotificationsBellProps) {
+  const { items, unread, error } = notifications;
   const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [permission, setPermission] = useState(notificationPermission);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
   const id = useId();
-
-  const load = useCallback(
-    (signal?: AbortSignal) =>
-      api.notifications(userId, signal).then(
-        (list) => setItems(list === null ? null : Array.isArray(list) ? list : []),
-        (e) => {
-          if (!isAbort(e)) setItems((x) => x ?? []);
-        },
-      ),
-    [api, userId],
-  );
-
-  useEffect(() => {
-    const ctrl = new AbortController();
-    void load(ctrl.signal);
-    return () => ctrl.abort();
-  }, [load, refreshKey]);
 
   // Close on outside click.
   useEffect(() => {
@@ -56,16 +38,12 @@ export function NotificationsBell({ api, userId, timeZone, refreshKey = 0, onOpe
 
   if (items === null || items === undefined) return null;
 
-  const unread = items.filter((n) => !n.read).length;
-
-  const snooze = async (n: AppNotification) => {
-    setError(null);
-    try {
-      await api.snoozeNotification(userId, n.id, 'PT10M');
-      setItems((xs) => (xs ?? []).filter((x) => x.id !== n.id));
-    } catch (e) {
-      setError(errorMessage(e));
-    }
+  // Failures are shown in the panel (notifications.error); the list is reloaded from the server.
+  const quietly = (p: Promise<void>) => void p.catch(() => {});
+  const openOne = (n: AppNotification) => {
+    setOpen(false);
+    if (!n.read) quietly(notifications.markRead(n));
+    onOpenTask?.(n.taskId);
   };
 
   return (
@@ -104,7 +82,14 @@ export function NotificationsBell({ api, userId, timeZone, refreshKey = 0, onOpe
         role="region"
         aria-label="Notifications"
       >
-        <h2 className={styles.heading}>Reminders</h2>
+        <div className={styles.headingRow}>
+          <h2 className={styles.heading}>Reminders</h2>
+          {unread > 0 && (
+            <button type="button" className="btn btn-sm btn-ghost" onClick={() => quietly(notifications.markAllRead())}>
+              Mark all read
+            </button>
+          )}
+        </div>
         {error && <p className="field-error">{error}</p>}
         {permission === 'default' && (
           <div className={styles.permission}>
@@ -129,19 +114,21 @@ export function NotificationsBell({ api, userId, timeZone, refreshKey = 0, onOpe
                 <button
                   type="button"
                   className={styles.title}
-                  onClick={() => {
-                    setOpen(false);
-                    onOpenTask?.(n.taskId);
-                  }}
+                  aria-label={n.read ? n.title : `${n.title} (unread)`}
+                  onClick={() => openOne(n)}
                 >
                   {n.title}
                 </button>
                 <span className={styles.when}>
                   {n.dueAt ? `Due ${formatInstant(n.dueAt, timeZone)}` : `Reminder ${formatInstant(n.remindAt, timeZone)}`}
                 </span>
-                <button type="button" className="btn btn-sm" onClick={() => snooze(n)}>
-                  Snooze 10 min
-                </button>
+                {!n.read && (
+                  <SnoozeChoices
+                    className={styles.snooze}
+                    timeZone={timeZone}
+                    onSnooze={(duration) => quietly(notifications.snooze(n, duration))}
+                  />
+                )}
               </li>
             ))}
           </ul>

@@ -49,11 +49,11 @@ describe('showSystemNotification', () => {
 
   const reminder = { id: '7', taskId: 42, title: 'Call the plumber' };
 
-  it('notifies the system while the tab is in the background, once per reminder', () => {
+  it('notifies the system while the tab is in the background, once per task (a re-fire replaces it)', () => {
     const shown = stubNotification('granted');
     pageHidden(true);
     expect(showSystemNotification(reminder, () => {})).toBe(true);
-    expect(shown).toEqual([{ title: 'Taskstream reminder', options: { body: 'Call the plumber', tag: 'reminder-7' } }]);
+    expect(shown).toEqual([{ title: 'Taskstream reminder', options: { body: 'Call the plumber', tag: 'reminder-task-42' } }]);
   });
 
   it('leaves a visible page to its in-page popup', () => {

@@ -31,7 +31,8 @@ export function notificationPermission(): NotificationPermission | 'unsupported'
 export function showSystemNotification(reminder: FiredReminder, onClick: () => void): boolean {
   if (notificationPermission() !== 'granted' || document.visibilityState === 'visible') return false;
   try {
-    const n = new Notification('Taskstream reminder', { body: reminder.title, tag: `reminder-${reminder.id}` });
+    // Tagged by task: a re-fire (a snooze, a second reminder) replaces the earlier system notification of the task.
+    const n = new Notification('Taskstream reminder', { body: reminder.title, tag: `reminder-task-${reminder.taskId}` });
     n.onclick = () => {
       window.focus();
       onClick();

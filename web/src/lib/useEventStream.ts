@@ -23,6 +23,8 @@ export const TASK_EVENT_NAMES = [
 interface Handlers {
   onTasksChanged: () => void;
   onNotification: (data: unknown) => void;
+  /** The stream is back after a break: what it missed is not replayed, reload what it would have changed. */
+  onReconnected?: () => void;
 }
 
 export function useEventStream(api: ApiClient, userId: string | null, handlers: Handlers): void {
@@ -62,7 +64,10 @@ export function useEventStream(api: ApiClient, userId: string | null, handlers: 
       source.onopen = () => {
         attempt = 0;
         // Events may have been missed while disconnected.
-        if (connectedBefore) ref.current.onTasksChanged();
+        if (connectedBefore) {
+          ref.current.onTasksChanged();
+          ref.current.onReconnected?.();
+        }
         connectedBefore = true;
       };
       source.onmessage = onTask;

@@ -220,3 +220,21 @@ describe('task page', () => {
     expect(title).toHaveFocus();
   });
 });
+
+describe('completing', () => {
+  it('says the task was completed and offers an Undo that reopens it', async () => {
+    const user = userEvent.setup();
+    const b = backend([makeTask({ id: 5, title: 'Finish me' })]);
+    renderApp('/', b.fetch, TEST_SESSION);
+    await user.click(await screen.findByRole('checkbox', { name: 'Mark “Finish me” as completed' }));
+
+    const status = await waitFor(() => screen.getAllByRole('status').find((s) => s.textContent?.includes('Completed'))!);
+    expect(status).toHaveTextContent('Completed “Finish me”');
+    await user.click(within(status).getByRole('button', { name: 'Undo' }));
+
+    expect(await screen.findByRole('checkbox', { name: 'Mark “Finish me” as completed' })).not.toBeChecked();
+    const patches = b.calls.filter((c) => c.method === 'PATCH' && c.path === '/api/u1/tasks/5/complete');
+    expect(patches.map((c) => c.body)).toEqual([{ completed: true }, { completed: false }]);
+    expect(b.tasks()[0].completed).toBe(false);
+  });
+});

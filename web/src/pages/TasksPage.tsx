@@ -8,15 +8,17 @@ import { Header } from '../components/Header';
 import { PlusIcon } from '../components/icons';
 import { NotificationsBell } from '../components/NotificationsBell';
 import { QuickAdd } from '../components/QuickAdd';
+import { ReminderPopups } from '../components/ReminderPopups';
 import { TaskDialog } from '../components/TaskDialog';
 import { TaskList, TaskListSkeleton } from '../components/TaskList';
 import { useToast } from '../components/Toast';
 import { browserTimeZone } from '../lib/dates';
-import { reminderFromEvent, showSystemNotification } from '../lib/reminderAlerts';
+import { showSystemNotification } from '../lib/reminderAlerts';
 import { filtersToQuery, hasActiveFilters, loadFilters, saveFilters, withoutNarrowing, type Filters } from '../lib/filters';
 import { taskToInput } from '../lib/taskInput';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { useEventStream } from '../lib/useEventStream';
+import { useNotifications } from '../lib/useNotifications';
 import { useNow } from '../lib/useNow';
 import { useTaskList } from '../lib/useTaskList';
 import styles from './TasksPage.module.css';
@@ -58,7 +60,7 @@ export function TasksPage() {
   const [dialog, setDialog] = useState<{ open: boolean; task: Task | null }>({ open: false, task: null });
   const [chatOpen, setChatOpen] = useState(false);
   const [pending, setPending] = useState<ReadonlySet<number>>(new Set());
-  const [notificationsKey, setNotificationsKey] = useState(0);
+  const notifications = useNotifications(api, userId);
   const quickAddRef = useRef<HTMLInputElement>(null);
   const chatToggleFocus = useRef<HTMLElement | null>(null);
   // The latest openTaskById, for reminder popups opened after later renders.
@@ -78,13 +80,16 @@ export function TasksPage() {
 
   useEventStream(api, userId, {
     onTasksChanged: refreshSoon,
+    onReconnected: notifications.reload,
     onNotification: (event) => {
-      setNotificationsKey((k) => k + 1);
-      const reminder = reminderFromEvent(event);
-      if (!reminder) return;
-      const open = () => void openTaskByIdRef.current(reminder.taskId);
-      toast.show({ message: `Reminder: ${reminder.title}`, timeout: 0, action: { label: 'Open', onAction: open } });
-      showSystemNotification(reminder, open);
+      // Fired reminders pop up (one per task); read ones leave the bell's count and their pop-up, on every tab.
+      const change = notifications.onStreamEvent(event);
+      if (change?.kind !== 'fired') return;
+      const n = change.notification;
+      showSystemNotification({ id: String(n.id), taskId: n.taskId, title: n.title }, () => {
+        void notifications.markRead(n).catch(() => {});
+        void openTaskByIdRef.current(n.taskId);
+      });
     },
   });
 
@@ -102,6 +107,7 @@ export function TasksPage() {
     try {
       const updated = await api.setCompleted(userId, task.id, completed);
       list.replace(updated);
+      if (completed) completedWithUndo(task.id, task.title);
       // Completing a recurring task may roll it forward or create the next one.
       if (task.recurrence) refreshSoon();
     } catch (e) {
@@ -109,6 +115,37 @@ export function TasksPage() {
       toast.show({ message: `Could not update “${task.title}”: ${errorMessage(e)}`, tone: 'error' });
     } finally {
       markPending(task.id, false);
+    }
+  };
+
+  // Completing reads the task's reminders here at once (the server reads them everywhere) and can be undone.
+  const completedWithUndo = (taskId: number, title: string) => {
+    notifications.taskEnded(taskId);
+    toast.show({
+      message: `Completed “${title}”`,
+      timeout: 8000,
+      action: {
+        label: 'Undo',
+        onAction: async () => {
+          try {
+            list.replace(await api.setCompleted(userId, taskId, false));
+            refreshSoon();
+          } catch (e) {
+            toast.show({ message: `Could not reopen “${title}”: ${errorMessage(e)}`, tone: 'error' });
+          }
+        },
+      },
+    });
+  };
+
+  const completeFromReminder = async (n: { taskId: number; title: string }) => {
+    notifications.taskEnded(n.taskId);
+    try {
+      list.replace(await api.setCompleted(userId, n.taskId, true));
+      refreshSoon();
+      completedWithUndo(n.taskId, n.title);
+    } catch (e) {
+      toast.show({ message: `Could not complete “${n.title}”: ${errorMessage(e)}`, tone: 'error' });
     }
   };
 
@@ -124,6 +161,7 @@ export function TasksPage() {
   const onDelete = (task: Task) => {
     focusAfterRemoval(task);
     list.remove(task.id);
+    notifications.taskEnded(task.id);
     const deletion = api.deleteTask(userId, task.id);
     deletion.then(
       () => void loadTags(),
@@ -199,13 +237,7 @@ export function TasksPage() {
           setChatOpen((o) => !o);
         }}
         bell={
-          <NotificationsBell
-            api={api}
-            userId={userId}
-            timeZone={timeZone}
-            refreshKey={notificationsKey}
-            onOpenTask={openTaskById}
-          />
+          <NotificationsBell notifications={notifications} timeZone={timeZone} onOpenTask={openTaskById} />
         }
       />
       <main id="main" className={styles.main} tabIndex={-1}>
@@ -332,6 +364,24 @@ export function TasksPage() {
         tagSuggestions={tags.map((t) => t.tag)}
         onClose={() => setDialog({ open: false, task: null })}
         onSaved={onSaved}
+      />
+
+      <ReminderPopups
+        popups={notifications.popups}
+        timeZone={timeZone}
+        onOpen={(n) => {
+          void notifications.markRead(n).catch(() => {});
+          void openTaskById(n.taskId);
+        }}
+        onDone={(n) => void completeFromReminder(n)}
+        onSnooze={(n, duration) =>
+          void notifications.snooze(n, duration).then(
+            () => toast.show({ message: `Snoozed “${n.title}”`, timeout: 3000 }),
+            (e) => toast.show({ message: `Could not snooze “${n.title}”: ${errorMessage(e)}`, tone: 'error' }),
+          )
+        }
+        onDismiss={(n) => void notifications.markRead(n).catch(() => {})}
+        onExpire={(n) => notifications.hidePopup(n.id)}
       />
 
       <ChatPanel

@@ -59,9 +59,17 @@ class NotificationRepository {
                 .query(NotificationRepository::map).optional();
     }
 
-    int readAll(UUID user, Instant now) {
-        return jdbc.sql("update notification set read_at = :now where user_id = :user and read_at is null")
-                .param("now", ts(now)).param("user", user).update();
+    /** Reads every unread notification of the user; returns their ids. */
+    List<Long> readAll(UUID user, Instant now) {
+        return jdbc.sql("update notification set read_at = :now where user_id = :user and read_at is null returning id")
+                .param("now", ts(now)).param("user", user).query(Long.class).list();
+    }
+
+    /** Reads the user's unread notifications about the task; returns their ids. */
+    List<Long> readOfTask(UUID user, long task, Instant now) {
+        return jdbc.sql("update notification set read_at = :now where user_id = :user and task_id = :task "
+                        + "and read_at is null returning id")
+                .param("now", ts(now)).param("user", user).param("task", task).query(Long.class).list();
     }
 
     NotificationSettings settings(UUID user) {

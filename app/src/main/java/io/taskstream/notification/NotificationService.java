@@ -14,7 +14,10 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The notification use cases of one user: list, read, snooze, and the channel settings. */
+/**
+ * The notification use cases of one user: list, read, snooze, and the channel settings. Every change of what is read
+ * is announced to the user's open pages ({@link ReadAnnouncements}).
+ */
 @Service
 class NotificationService {
 
@@ -25,13 +28,16 @@ class NotificationService {
     private final NotificationRepository store;
     private final Snoozes snoozes;
     private final WebhookUrls webhookUrls;
+    private final ReadAnnouncements announcements;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    NotificationService(NotificationRepository store, Snoozes snoozes, WebhookUrls webhookUrls, Clock clock) {
+    NotificationService(NotificationRepository store, Snoozes snoozes, WebhookUrls webhookUrls,
+            ReadAnnouncements announcements, Clock clock) {
         this.store = store;
         this.snoozes = snoozes;
         this.webhookUrls = webhookUrls;
+        this.announcements = announcements;
         this.clock = clock;
     }
 
@@ -45,15 +51,23 @@ class NotificationService {
 
     @Transactional
     public Notification markRead(UserId user, long id, boolean read) {
-        return store.setRead(user.value(), id, read, clock.instant()).orElseThrow(() -> notFound(id));
+        Notification n = store.setRead(user.value(), id, read, clock.instant()).orElseThrow(() -> notFound(id));
+        announcements.announce(user.value(), List.of(n.id()), read);
+        return n;
     }
 
+    /** Reads every unread notification of the user; returns how many there were. */
     @Transactional
     public int readAll(UserId user) {
-        return store.readAll(user.value(), clock.instant());
+        List<Long> read = store.readAll(user.value(), clock.instant());
+        announcements.announce(user.value(), read, true);
+        return read.size();
     }
 
-    /** Fires the notification's reminder again after {@code delay}; returns when. */
+    /**
+     * Fires the notification's reminder again after {@code delay}; returns when. The snoozed notification is read
+     * now: the snooze's own notification takes its place, so one reminder never counts twice.
+     */
     @Transactional
     public Instant snooze(UserId user, long id, Duration delay) {
         if (delay == null || delay.compareTo(MIN_SNOOZE) < 0 || delay.compareTo(MAX_SNOOZE) > 0) {
@@ -62,6 +76,10 @@ class NotificationService {
         Notification n = store.find(user.value(), id).orElseThrow(() -> notFound(id));
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS).plus(delay);
         snoozes.snooze(user, n.taskId(), "n" + n.id(), at);
+        if (!n.read()) {
+            store.setRead(user.value(), id, true, clock.instant());
+            announcements.announce(user.value(), List.of(n.id()), true);
+        }
         return at;
     }
 

@@ -294,14 +294,15 @@ class WebAppE2EIT extends ApiIT {
         Assertions.assertThat(created.status()).as(created.body()).isEqualTo(201);
 
         assertThat(taskRow(page, "Call the plumber")).isVisible();
-        Locator popup = page.getByRole(AriaRole.STATUS).getByText("Reminder: Call the plumber");
+        Locator popup = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Reminders"))
+                .getByRole(AriaRole.REGION, new Locator.GetByRoleOptions().setName("Call the plumber"));
         assertThat(popup).isVisible();
         Locator bell = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Notifications, 1 unread"));
         assertThat(bell).isVisible();
         browser.screenshot(page, "08-reminder-popup");
         bell.click();
         Locator reminders = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Notifications"));
-        assertThat(reminders.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Call the plumber")))
+        assertThat(reminders.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Call the plumber (unread)")))
                 .isVisible();
         browser.screenshot(page, "09-notifications");
         assertAccessible(page, "notifications panel");
