@@ -156,9 +156,14 @@ final class DateExpressions {
             }
             LocalDate date = switch (mod == null ? "" : mod) {
                 case "this" -> today.with(TemporalAdjusters.nextOrSame(d));
-                case "next", "following" -> nextWeekMonday(today).with(TemporalAdjusters.nextOrSame(d));
+                // "the following tuesday" is the one after the coming one; "next tuesday" is the coming one, as
+                // Todoist reads it ("tuesday next week" names the one of next week).
+                case "following" -> nextWeekMonday(today).with(TemporalAdjusters.nextOrSame(d));
                 default -> today.with(TemporalAdjusters.next(d));
             };
+            if (s.is(j + 1, "next") && s.is(j + 2, "week")) {
+                return new Hit(nextWeekMonday(today).with(TemporalAdjusters.nextOrSame(d)), null, null, RELATIVE, j + 3 - i);
+            }
             return new Hit(date, null, null, mod == null ? WEEKDAY : RELATIVE, j + 1 - i);
         }
         if (w.equals("weekend")) {
