@@ -81,6 +81,17 @@ class AuditRepository {
                 .list();
     }
 
+    List<AuditEntry> between(UUID user, Instant from, Instant to, int limit) {
+        return jdbc.sql("select * from audit_entry where user_id = :user and occurred_at >= :from and occurred_at < :to "
+                        + "order by occurred_at, id limit :limit")
+                .param("user", user)
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .param("limit", limit)
+                .query(this::map)
+                .list();
+    }
+
     private AuditEntry map(ResultSet rs, int row) throws SQLException {
         java.sql.Array changed = rs.getArray("changed_fields");
         return new AuditEntry(rs.getObject("event_id", UUID.class).toString(), rs.getObject("user_id", UUID.class),
