@@ -249,7 +249,7 @@ describe('task page', () => {
   it('cancelling the choice deletes nothing', async () => {
     const user = userEvent.setup();
     const b = backend([
-      makeTask({ id: 8, title: 'Gym', dueAt: '2026-03-09T09:00:00Z', recurrence: { rule: 'FREQ=DAILY', from: 'due' } }),
+      makeTask({ id: 8, title: 'Gym', dueAt: '2026-03-09T09:00:00Z', recurrence: { rule: 'FREQ=DAILY', from: 'due', description: 'Daily' } }),
     ]);
     renderApp('/', b.fetch, TEST_SESSION);
     await user.click(await screen.findByRole('button', { name: 'Delete “Gym”' }));
