@@ -34,6 +34,14 @@ public class ActivityHistory {
         return log.history(user.value(), taskId).stream().map(ActivityHistory::activity).toList();
     }
 
+    /**
+     * The user's tasks whose title contained {@code words} at some point (case-insensitive), deleted ones included,
+     * most recently active first, at most {@code limit}.
+     */
+    public List<Long> tasksTitled(UserId user, String words, int limit) {
+        return words.isBlank() ? List.of() : log.tasksTitled(user.value(), words.strip(), Math.clamp(limit, 1, MAX_ENTRIES));
+    }
+
     private static Activity activity(AuditEntry entry) {
         return new Activity(entry.taskId(), entry.type(), entry.task().path("title").asString(""), entry.door(),
                 entry.occurredAt());

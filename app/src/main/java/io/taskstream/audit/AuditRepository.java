@@ -92,6 +92,18 @@ class AuditRepository {
                 .list();
     }
 
+    /** The ids of the user's tasks, deleted ones included, whose title at some point contained the words. */
+    List<Long> tasksTitled(UUID user, String words, int limit) {
+        String pattern = "%" + words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return jdbc.sql("select task_id from audit_entry where user_id = :user and task->>'title' ilike :pattern "
+                        + "group by task_id order by max(occurred_at) desc limit :limit")
+                .param("user", user)
+                .param("pattern", pattern)
+                .param("limit", limit)
+                .query(Long.class)
+                .list();
+    }
+
     private AuditEntry map(ResultSet rs, int row) throws SQLException {
         java.sql.Array changed = rs.getArray("changed_fields");
         return new AuditEntry(rs.getObject("event_id", UUID.class).toString(), rs.getObject("user_id", UUID.class),

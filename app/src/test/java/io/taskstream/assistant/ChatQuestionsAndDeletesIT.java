@@ -78,6 +78,23 @@ class ChatQuestionsAndDeletesIT extends ApiIT {
         assertThat(taskCount(ann)).isEqualTo(1);
     }
 
+    @Test
+    void theHistoryOfADeletedTaskIsStillToldButOnlyToItsOwner() {
+        Session ann = api.signup("Europe/Berlin");
+        Session bob = api.signup("Europe/Berlin");
+        long id = createId(ann, task("Call grandma"));
+        assertThat(api.as(ann).delete(ann.task(id)).status()).isEqualTo(204);
+        Eventually.await(WAIT, () -> api.as(ann).get(ann.task(id) + "/history"), r -> r.json().size() == 2);
+
+        JsonNode history = chat(ann).say("show the history of call grandma");
+        JsonNode foreign = chat(bob).say("show the history of call grandma");
+
+        assertThat(history.get("response").asString()).startsWith("History of \"Call grandma\":")
+                .contains(": created", ": deleted");
+        assertThat(foreign.get("response").asString()).doesNotContain("Call grandma")
+                .startsWith("I couldn't find a task matching");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"when is my dentist appointment tomorrow?", "what should I cook tomorrow?",
             "do I have a meeting with Bob tomorrow at 3pm?", "did I pay rent on the 1st?", "is the report done?"})

@@ -75,7 +75,14 @@ final class TaskHistoryTool implements TaskTool {
                     return ToolResults.ambiguous(a.reference(), a.candidates(), context.zone());
                 }
                 case NotFound n -> {
-                    return ToolResults.notFound(n.reference());
+                    // not among the tasks: perhaps a deleted one, which the history still knows
+                    List<Long> gone = n.reference() == null ? List.of()
+                            : history.tasksTitled(context.user(), n.reference(), 2);
+                    if (gone.size() != 1) {
+                        return ToolResults.notFound(n.reference());
+                    }
+                    found = history.ofTask(context.user(), gone.getFirst());
+                    result.put("task_id", gone.getFirst()).put("title", found.getLast().title());
                 }
             }
         } else {
