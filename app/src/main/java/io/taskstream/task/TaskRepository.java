@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -199,8 +200,8 @@ class TaskRepository {
                 .query(TaskRepository::map)
                 .list()
                 .stream()
-                .sorted(java.util.Comparator.comparing(TaskSnapshot::dueAt, java.util.Comparator.nullsLast(
-                        java.util.Comparator.naturalOrder())).thenComparing(t -> t.id().value()))
+                .sorted(Comparator.comparing(TaskSnapshot::dueAt, Comparator.nullsLast(Comparator.<Instant>naturalOrder()))
+                        .thenComparing(t -> t.id().value()))
                 .toList();
     }
 

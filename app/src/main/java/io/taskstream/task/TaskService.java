@@ -18,6 +18,7 @@ import io.taskstream.task.TaskEvent.TaskUpdated;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
@@ -173,7 +174,7 @@ public class TaskService {
     private Optional<Occurrence> nextOccurrence(UserId user, TaskSnapshot task) {
         ZoneId zone = users.zoneOf(user);
         Instant now = clock.instant();
-        java.time.LocalDate today = now.atZone(zone).toLocalDate();
+        LocalDate today = now.atZone(zone).toLocalDate();
         try {
             return task.recurrence().parsedRule().occurrences(task.dueAt().atZone(zone), task.occurrence())
                     .skip(1)

@@ -276,7 +276,10 @@ public final class IntentRecognizer {
             LocalDate[] period = period(m.group(1), ref);
             if (period == null) { // "the history of call mom": a task
                 String reference = cleanReference(m.group(1));
-                return reference.isEmpty() ? null : new Intent.History("any", null, null, reference);
+                if (reference.isEmpty() || parser.parse(m.group(1), ref).date() != null) {
+                    return null; // "History of Rome essay friday" is a task to add, not a question
+                }
+                return new Intent.History("any", null, null, reference);
             }
             return new Intent.History("any", period[0], period[1], null);
         }

@@ -277,7 +277,8 @@ class IntentRecognizerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"do laundry tomorrow", "have lunch with Bob friday at 1pm", "Do taxes by april 15"})
+    @ValueSource(strings = {"do laundry tomorrow", "have lunch with Bob friday at 1pm", "Do taxes by april 15",
+            "History of Rome essay friday", "my history homework tomorrow"})
     void imperativesThatStartLikeQuestionsStillAddTasks(String message) {
         assertThat(recognize(message)).isInstanceOf(AddTask.class);
     }
