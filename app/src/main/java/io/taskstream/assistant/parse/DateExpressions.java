@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
 /**
  * Calendar dates: relative words (today, tomorrow, tonight, weekdays, next week, this weekend, end of month,
  * in 3 days), absolute dates (april 15, 15th of april, 2026-04-15, 4/15) and days of the month (on the 3rd),
- * optionally introduced by on / by / due / before / for.
+ * optionally introduced by on / by / due / before / for. A weekday is the first one after today, with or without
+ * "next" or "coming" ("next tuesday" on a Monday is tomorrow, as Todoist reads it); "tuesday next week", "next week
+ * tuesday" and "the following tuesday" name the Tuesday of the week after this one (weeks start on Monday).
  */
 final class DateExpressions {
 
