@@ -11,6 +11,7 @@ import type {
   ChatRequest,
   ChatResponse,
   Conversation,
+  DeleteScope,
   FieldError,
   LoginRequest,
   Me,
@@ -345,8 +346,10 @@ export class ApiClient {
     });
   }
 
-  async deleteTask(userId: UserId, id: number): Promise<void> {
-    await this.request(`/api/${enc(userId)}/tasks/${id}`, { method: 'DELETE' });
+  /** Deletes a task; for a recurring one, `scope` says how much of its series (without it, just this task). */
+  async deleteTask(userId: UserId, id: number, scope?: DeleteScope): Promise<void> {
+    const query = scope ? `?scope=${enc(scope)}` : '';
+    await this.request(`/api/${enc(userId)}/tasks/${id}${query}`, { method: 'DELETE' });
   }
 
   setCompleted(userId: UserId, id: number, completed: boolean): Promise<Task> {

@@ -91,6 +91,8 @@ export type RecurrenceFrom = NonNullable<Recurrence['from']>;
 export type Reminder = Schemas['Reminder'];
 
 export type TaskQuery = QueryOf<'/api/{userId}/tasks', 'get'>;
+/** How much of a recurring task's series a deletion removes. */
+export type DeleteScope = NonNullable<QueryOf<'/api/{userId}/tasks/{id}', 'delete'>['scope']>;
 export type StatusFilter = NonNullable<TaskQuery['status']>;
 export type SortField = NonNullable<TaskQuery['sort']>;
 export type SortOrder = NonNullable<TaskQuery['order']>;

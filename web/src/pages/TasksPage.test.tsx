@@ -190,8 +190,16 @@ describe('task page', () => {
     const b = backend([original]);
     renderApp('/', b.fetch, TEST_SESSION);
     await user.click(await screen.findByRole('button', { name: 'Delete “Call mom”' }));
+    // it repeats, so the page asks which occurrences go; "this and following" deletes just this task
+    await user.click(
+      within(screen.getByRole('dialog', { name: 'Delete “Call mom”?' })).getByRole('button', { name: 'This and following' }),
+    );
     expect(screen.queryByRole('button', { name: 'Call mom, edit task' })).not.toBeInTheDocument();
-    await waitFor(() => expect(b.calls.some((c) => c.method === 'DELETE' && c.path === '/api/u1/tasks/9')).toBe(true));
+    await waitFor(() =>
+      expect(
+        b.calls.some((c) => c.method === 'DELETE' && c.path === '/api/u1/tasks/9' && c.search.get('scope') === 'following'),
+      ).toBe(true),
+    );
     const status = screen.getAllByRole('status').find((s) => s.textContent?.includes('Deleted'))!;
     expect(status).toHaveTextContent('Deleted “Call mom”');
     await user.click(within(status).getByRole('button', { name: 'Undo' }));
@@ -207,6 +215,48 @@ describe('task page', () => {
       recurrence: { rule: 'FREQ=WEEKLY;BYDAY=SU', from: 'completion' },
       reminders: [{ before: 'PT15M' }],
     });
+  });
+
+  it('deletes a task that does not repeat at once, without a scope', async () => {
+    const user = userEvent.setup();
+    const b = backend([makeTask({ id: 3, title: 'Once' })]);
+    renderApp('/', b.fetch, TEST_SESSION);
+    await user.click(await screen.findByRole('button', { name: 'Delete “Once”' }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    await waitFor(() => expect(b.calls.some((c) => c.method === 'DELETE' && c.path === '/api/u1/tasks/3')).toBe(true));
+    expect(b.calls.find((c) => c.method === 'DELETE')!.search.has('scope')).toBe(false);
+  });
+
+  it('skips one occurrence of a repeating task when “This one” is chosen, and keeps it listed', async () => {
+    const user = userEvent.setup();
+    const standup = makeTask({
+      id: 7,
+      title: 'Standup',
+      dueAt: '2026-03-09T09:00:00Z',
+      recurrence: { rule: 'FREQ=WEEKLY', from: 'due', description: 'Weekly' },
+    });
+    const b = backend([standup], [['DELETE', '/api/u1/tasks/7', () => new Response(null, { status: 204 })]]);
+    renderApp('/', b.fetch, TEST_SESSION);
+    await user.click(await screen.findByRole('button', { name: 'Delete “Standup”' }));
+    await user.click(screen.getByRole('button', { name: 'This one' }));
+    await waitFor(() =>
+      expect(b.calls.some((c) => c.method === 'DELETE' && c.search.get('scope') === 'occurrence')).toBe(true),
+    );
+    expect(await screen.findByText('Skipped “Standup” to its next date')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Standup, edit task' })).toBeInTheDocument();
+  });
+
+  it('cancelling the choice deletes nothing', async () => {
+    const user = userEvent.setup();
+    const b = backend([
+      makeTask({ id: 8, title: 'Gym', dueAt: '2026-03-09T09:00:00Z', recurrence: { rule: 'FREQ=DAILY', from: 'due', description: 'Daily' } }),
+    ]);
+    renderApp('/', b.fetch, TEST_SESSION);
+    await user.click(await screen.findByRole('button', { name: 'Delete “Gym”' }));
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(b.calls.some((c) => c.method === 'DELETE')).toBe(false);
+    expect(screen.getByRole('button', { name: 'Gym, edit task' })).toBeInTheDocument();
   });
 
   it('opens the edit dialog from a task title and closes it with Escape', async () => {

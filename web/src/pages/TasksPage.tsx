@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { errorMessage, isAbort } from '../api/client';
-import type { TagCount, Task } from '../api/types';
+import type { DeleteScope, TagCount, Task } from '../api/types';
 import { useSession } from '../auth/SessionContext';
 import { ChatPanel } from '../components/ChatPanel';
+import { DeleteRecurringDialog } from '../components/DeleteRecurringDialog';
 import { FilterBar } from '../components/FilterBar';
 import { Header } from '../components/Header';
 import { PlusIcon } from '../components/icons';
@@ -158,11 +159,42 @@ export function TasksPage() {
     }, 0);
   };
 
+  // A recurring task asks first how much of its series goes.
+  const [recurringDelete, setRecurringDelete] = useState<Task | null>(null);
   const onDelete = (task: Task) => {
+    if (task.recurrence) setRecurringDelete(task);
+    else deleteTask(task);
+  };
+
+  const deleteSeries = (task: Task, scope: DeleteScope) => {
+    setRecurringDelete(null);
+    if (scope === 'following') return deleteTask(task, scope); // just this task, undo as for any other
+    if (scope === 'series') {
+      focusAfterRemoval(task);
+      list.remove(task.id);
+      notifications.taskEnded(task.id);
+    }
+    api.deleteTask(userId, task.id, scope).then(
+      () => {
+        void list.reload();
+        void loadTags();
+        toast.show({
+          message: scope === 'occurrence' ? `Skipped “${task.title}” to its next date` : `Deleted every “${task.title}”`,
+          timeout: 5000,
+        });
+      },
+      (e) => {
+        toast.show({ message: `Could not delete “${task.title}”: ${errorMessage(e)}`, tone: 'error' });
+        void list.reload();
+      },
+    );
+  };
+
+  const deleteTask = (task: Task, scope?: DeleteScope) => {
     focusAfterRemoval(task);
     list.remove(task.id);
     notifications.taskEnded(task.id);
-    const deletion = api.deleteTask(userId, task.id);
+    const deletion = api.deleteTask(userId, task.id, scope);
     deletion.then(
       () => void loadTags(),
       (e) => {
@@ -383,6 +415,8 @@ export function TasksPage() {
         onDismiss={(n) => void notifications.markRead(n).catch(() => {})}
         onExpire={(n) => notifications.hidePopup(n.id)}
       />
+
+      <DeleteRecurringDialog task={recurringDelete} onChoose={deleteSeries} onClose={() => setRecurringDelete(null)} />
 
       <ChatPanel
         open={chatOpen}

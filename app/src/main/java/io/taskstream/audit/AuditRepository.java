@@ -81,6 +81,29 @@ class AuditRepository {
                 .list();
     }
 
+    List<AuditEntry> between(UUID user, Instant from, Instant to, int limit) {
+        return jdbc.sql("select * from audit_entry where user_id = :user and occurred_at >= :from and occurred_at < :to "
+                        + "order by occurred_at, id limit :limit")
+                .param("user", user)
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .param("limit", limit)
+                .query(this::map)
+                .list();
+    }
+
+    /** The ids of the user's tasks, deleted ones included, whose title at some point contained the words. */
+    List<Long> tasksTitled(UUID user, String words, int limit) {
+        String pattern = "%" + words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return jdbc.sql("select task_id from audit_entry where user_id = :user and task->>'title' ilike :pattern "
+                        + "group by task_id order by max(occurred_at) desc limit :limit")
+                .param("user", user)
+                .param("pattern", pattern)
+                .param("limit", limit)
+                .query(Long.class)
+                .list();
+    }
+
     private AuditEntry map(ResultSet rs, int row) throws SQLException {
         java.sql.Array changed = rs.getArray("changed_fields");
         return new AuditEntry(rs.getObject("event_id", UUID.class).toString(), rs.getObject("user_id", UUID.class),

@@ -149,9 +149,23 @@ class TaskController {
     }
 
     @DeleteMapping("/tasks/{id}")
-    @Operation(summary = "Delete a task", responses = @ApiResponse(responseCode = "204", description = "Deleted"))
-    ResponseEntity<Void> delete(@PathVariable UUID userId, @PathVariable long id) {
-        tasks.delete(new UserId(userId), new TaskId(id), Door.REST);
+    @Operation(summary = "Delete a task, or part of a recurring task's series",
+            responses = @ApiResponse(responseCode = "204", description = "Deleted (or, for scope=occurrence, skipped)"))
+    ResponseEntity<Void> delete(@PathVariable UUID userId, @PathVariable long id,
+            @Parameter(description = "For a recurring task: occurrence (just this one: an open occurrence moves to the "
+                    + "series' next one, deleted when the series has ended), following (this one and every later one; "
+                    + "the completed ones before stay), series (every occurrence, completed ones included). Without it "
+                    + "just this task is deleted, which ends its series. Ignored for a task that does not recur.",
+                    schema = @Schema(allowableValues = {"occurrence", "following", "series"}))
+            @RequestParam(required = false) String scope) {
+        UserId user = new UserId(userId);
+        if (scope == null) {
+            tasks.delete(user, new TaskId(id), Door.REST);
+        } else {
+            DeleteScope chosen = DeleteScope.fromJson(scope).orElseThrow(
+                    () -> ClientErrorException.invalid("scope", "must be one of occurrence, following, series"));
+            tasks.delete(user, new TaskId(id), chosen, Door.REST);
+        }
         return ResponseEntity.noContent().build();
     }
 

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -168,6 +169,40 @@ class TaskRepository {
                 .param("user", user.value())
                 .query(TaskRepository::map)
                 .single();
+    }
+
+    /** Moves an occurrence to a later instance of its rule: its due, its position in the series and its reminders. */
+    TaskSnapshot moveOccurrence(UserId user, TaskId id, Instant dueAt, int occurrence, List<Reminder> reminders,
+            Instant now) {
+        return jdbc.sql("update task set due_at = :due, occurrence_index = :occurrence, reminders = :reminders::jsonb, "
+                        + "updated_at = :now where id = :id and user_id = :user returning " + COLUMNS)
+                .param("due", Timestamp.from(dueAt))
+                .param("occurrence", occurrence)
+                .param("reminders", Reminders.toJson(reminders))
+                .param("now", Timestamp.from(now))
+                .param("id", id.value())
+                .param("user", user.value())
+                .query(TaskRepository::map)
+                .single();
+    }
+
+    /**
+     * Deletes the occurrences of the series from the given one on (by due, then id) or, with {@code from} null, all
+     * of them; returns them as they were, oldest due first.
+     */
+    List<TaskSnapshot> deleteSeries(UserId user, UUID seriesId, TaskSnapshot from) {
+        String after = from == null ? "" : " and (due_at, id) >= (:due, :id)";
+        return jdbc.sql("delete from task where user_id = :user and series_id = :series" + after + " returning " + COLUMNS)
+                .param("user", user.value())
+                .param("series", seriesId)
+                .param("due", from == null || from.dueAt() == null ? null : Timestamp.from(from.dueAt()))
+                .param("id", from == null ? 0L : from.id().value())
+                .query(TaskRepository::map)
+                .list()
+                .stream()
+                .sorted(Comparator.comparing(TaskSnapshot::dueAt, Comparator.nullsLast(Comparator.<Instant>naturalOrder()))
+                        .thenComparing(t -> t.id().value()))
+                .toList();
     }
 
     boolean delete(UserId user, TaskId id) {

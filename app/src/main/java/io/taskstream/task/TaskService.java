@@ -18,6 +18,7 @@ import io.taskstream.task.TaskEvent.TaskUpdated;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
@@ -126,6 +127,62 @@ public class TaskService {
         TaskSnapshot before = lock(user, id);
         tasks.delete(user, id);
         events.publishEvent(new TaskDeleted(id, user, before, door, now()));
+    }
+
+    /**
+     * Deletes a task, or as much of its series as {@code scope} says (see {@link DeleteScope}); a task that does not
+     * recur is deleted whatever the scope. Every task deleted publishes its deletion; a skipped occurrence publishes
+     * its update. Returns the task as it now is when it was skipped to its next occurrence, else empty.
+     */
+    @Transactional
+    public Optional<TaskSnapshot> delete(UserId user, TaskId id, DeleteScope scope, Door door) {
+        TaskSnapshot task = lock(user, id);
+        if (task.seriesId() == null || task.recurrence() == null || task.dueAt() == null) {
+            delete(user, id, door);
+            return Optional.empty();
+        }
+        Instant now = now();
+        switch (scope) {
+            case OCCURRENCE -> {
+                Optional<Occurrence> next = task.completed() ? Optional.empty() : nextOccurrence(user, task);
+                if (next.isEmpty()) {
+                    delete(user, id, door);
+                    return Optional.empty();
+                }
+                Instant due = next.get().at().toInstant();
+                Duration shift = Duration.between(task.dueAt(), due);
+                List<Reminder> reminders = task.reminders().stream().map(r -> r.shiftedBy(shift)).toList();
+                TaskSnapshot after = tasks.moveOccurrence(user, id, due, next.get().index(), reminders, now);
+                List<String> changed = reminders.equals(task.reminders()) ? List.of("dueAt") : List.of("dueAt", "reminders");
+                events.publishEvent(new TaskUpdated(id, user, after, changed, door, now));
+                return Optional.of(after);
+            }
+            case FOLLOWING, SERIES -> {
+                for (TaskSnapshot gone : tasks.deleteSeries(user, task.seriesId(), scope == DeleteScope.SERIES ? null : task)) {
+                    events.publishEvent(new TaskDeleted(gone.id(), user, gone, door, now));
+                }
+                return Optional.empty();
+            }
+            default -> throw new IllegalStateException("Unknown scope " + scope);
+        }
+    }
+
+    /**
+     * The first instance of the task's rule after its own that is not in the past (today counts for an all-day task);
+     * empty when the series has ended or its rule cannot be expanded.
+     */
+    private Optional<Occurrence> nextOccurrence(UserId user, TaskSnapshot task) {
+        ZoneId zone = users.zoneOf(user);
+        Instant now = clock.instant();
+        LocalDate today = now.atZone(zone).toLocalDate();
+        try {
+            return task.recurrence().parsedRule().occurrences(task.dueAt().atZone(zone), task.occurrence())
+                    .skip(1)
+                    .filter(o -> task.allDay() ? !o.at().toLocalDate().isBefore(today) : o.at().toInstant().isAfter(now))
+                    .findFirst();
+        } catch (InvalidRecurrenceRuleException e) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -99,7 +99,8 @@ class ChatIT extends ApiIT {
         long old = createId(ann, task("Old newsletter draft"));
         long keep = createId(ann, task("Call mom"));
 
-        JsonNode reply = chat(ann).say("delete the newsletter task");
+        JsonNode asked = chat(ann).say("delete the newsletter task");
+        JsonNode reply = chat(ann).say(asked.get("conversationId").asLong(), "yes");
 
         assertThat(reply.get("toolCalls").get(0).get("result").get("status").asString()).isEqualTo("deleted");
         assertThat(api.as(ann).get(ann.task(old)).status()).isEqualTo(404);
@@ -149,7 +150,8 @@ class ChatIT extends ApiIT {
         createId(ann, task("Report for Carol"));
 
         long conversation = chat(ann).say("delete the report").get("conversationId").asLong();
-        JsonNode byId = chat(ann).say(conversation, "task " + bob);
+        chat(ann).say(conversation, "task " + bob);
+        JsonNode byId = chat(ann).say(conversation, "yes");
         long again = chat(ann).say("delete the report").get("conversationId").asLong();
         JsonNode cancelled = chat(ann).say(again, "never mind");
 

@@ -36,7 +36,8 @@ class McpServerIT extends ApiIT {
             var tools = mcp.client().listTools().tools();
 
             assertThat(tools).extracting(Tool::name)
-                    .containsExactly("add_task", "list_tasks", "complete_task", "delete_task", "update_task");
+                    .containsExactly("add_task", "list_tasks", "complete_task", "delete_task", "update_task",
+                        "task_history");
             Map<String, Object> schema = tools.getFirst().inputSchema();
             assertThat(schema.get("required")).isEqualTo(java.util.List.of("title"));
             assertThat(((Map<?, ?>) schema.get("properties")).keySet().stream().map(Object::toString)).contains("due", "recurrence", "reminders")

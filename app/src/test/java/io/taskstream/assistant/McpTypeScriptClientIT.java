@@ -65,7 +65,8 @@ class McpTypeScriptClientIT extends ApiIT {
         JsonNode report = HttpApi.JSON.readTree(node.stdout().strip().lines().reduce((a, b) -> b).orElseThrow());
         assertThat(report.get("server").get("name").asString()).isEqualTo("taskstream");
         assertThat(report.get("tools").valueStream().map(t -> t.get("name").asString()))
-                .containsExactly("add_task", "list_tasks", "complete_task", "delete_task", "update_task");
+                .containsExactly("add_task", "list_tasks", "complete_task", "delete_task", "update_task",
+                        "task_history");
         JsonNode added = report.get("added");
         assertThat(added.get("isError").asBoolean()).isFalse();
         assertThat(added.get("result").get("status").asString()).isEqualTo("created");

@@ -73,7 +73,8 @@ class ModelEngineIT extends ApiIT {
         assertThat(requests.get(0).authorization()).isEqualTo("Bearer " + KEY);
         assertThat(first.get("model").asString()).isEqualTo("fake-model");
         assertThat(first.get("tools").valueStream().map(t -> t.get("function").get("name").asString()))
-                .containsExactlyInAnyOrder("add_task", "list_tasks", "complete_task", "delete_task", "update_task");
+                .containsExactlyInAnyOrder("add_task", "list_tasks", "complete_task", "delete_task", "update_task",
+                        "task_history");
         assertThat(first.get("messages").get(0).get("role").asString()).isEqualTo("system");
         assertThat(last(first.get("messages")).get("content").toString()).contains("oat milk");
         JsonNode toolMessage = last(requests.get(1).body().get("messages"));

@@ -45,8 +45,23 @@ class QuickAddParseIT extends ApiIT {
                 soft.assertThat(draft.get("allDay").asBoolean()).as(text).isEqualTo(!expect.hasNonNull("time"));
             }
             soft.assertThat(draft.get("recurrence").isNull()).as(text).isEqualTo(!expect.hasNonNull("rrule"));
+            soft.assertThat(draft.get("priority").asString()).as(text).isEqualTo(expect.path("priority").asString("none"));
         }
         soft.assertAll();
+    }
+
+    @Test
+    void thePagesOwnHintParsesWithItsBangPriority() {
+        Session ann = api.signup("Europe/Berlin");
+
+        JsonNode draft = parse(ann, request("Pay rent every 1st at 9am #home !high")).json();
+
+        assertThat(draft.get("title").asString()).isEqualTo("Pay rent");
+        assertThat(draft.get("priority").asString()).isEqualTo("high");
+        assertThat(draft.get("tags").toString()).isEqualTo("[\"home\"]");
+        assertThat(draft.get("dueAt").asString()).isEqualTo("2026-04-01T09:00:00+02:00");
+        assertThat(parse(ann, request("Water plants !medium")).json().get("priority").asString()).isEqualTo("medium");
+        assertThat(parse(ann, request("Water plants !low")).json().get("priority").asString()).isEqualTo("low");
     }
 
     @Test

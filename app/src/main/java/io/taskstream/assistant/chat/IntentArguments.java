@@ -71,6 +71,26 @@ final class IntentArguments {
         return args;
     }
 
+    /** A deletion to confirm first: names the task without deleting it. */
+    static ObjectNode preview(String reference) {
+        return target(reference).put("preview", true);
+    }
+
+    /** The confirmed deletion of one task; {@code scope} null for the task alone. */
+    static ObjectNode delete(long taskId, String scope) {
+        ObjectNode args = NODES.objectNode().put("task_id", taskId);
+        putIfSet(args, "scope", scope);
+        return args;
+    }
+
+    static ObjectNode history(Intent.History history) {
+        ObjectNode args = history.reference() == null ? NODES.objectNode() : target(history.reference());
+        args.put("event", history.event());
+        putIfSet(args, "from", history.from() == null ? null : history.from().toString());
+        putIfSet(args, "to", history.to() == null ? null : history.to().toString());
+        return args;
+    }
+
     static ObjectNode update(Intent.UpdateTask update) {
         ObjectNode args = target(update.reference());
         putIfSet(args, "title", update.newTitle());

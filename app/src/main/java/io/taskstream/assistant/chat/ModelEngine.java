@@ -73,6 +73,10 @@ class ModelEngine implements AssistantEngine {
                 Now: %s in the user's time zone %s; give due dates in that zone.
                 Act with the tools rather than describing what you would do. Refer to tasks by task_id when you
                 know it. When a tool returns status "ambiguous", ask which of the candidates the user means.
+                Before deleting, ask the user to confirm (delete_task with preview true names the task); for a task
+                that repeats, ask whether this one, this and the following ones or the whole series should go, and
+                pass that scope. Answer questions about what happened (completed, added, deleted, a task's history)
+                with task_history. A question is never a task to add.
                 Answer briefly and plainly.""".formatted(turn.now().format(TODAY), turn.now().getZone());
     }
 

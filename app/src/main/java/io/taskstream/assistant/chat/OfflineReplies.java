@@ -17,6 +17,7 @@ final class OfflineReplies {
             - "Pay rent every month on the 1st" for a repeating one
             - "What's due this week?" or "show my completed tasks"
             - "Mark the groceries task as done", "delete task 12"
+            - "What did I complete yesterday?", "show the history of the report"
             - "Move the dentist to friday at 3pm", "rename task 4 to Call Bob"
             - "Remind me about the report 1 hour before\"""";
 
@@ -32,6 +33,11 @@ final class OfflineReplies {
 
     static String needTitle() {
         return "What is the task? For example: \"Buy milk tomorrow\".";
+    }
+
+    static String question() {
+        return "I can answer questions about your tasks, such as \"what's due this week?\", \"what did I complete "
+                + "yesterday?\" or \"show the history of the report\". I didn't add anything.";
     }
 
     static String cancelled() {
@@ -50,12 +56,73 @@ final class OfflineReplies {
             case "created" -> "Added \"" + title + "\"" + id + due(result) + repeats(result) + ".";
             case "completed" -> "Marked \"" + title + "\"" + id + " as done.";
             case "reopened" -> "Re-opened \"" + title + "\"" + id + ".";
-            case "deleted" -> "Deleted \"" + title + "\"" + id + ".";
+            case "deleted" -> switch (result.path("scope").asString("")) {
+                case "series" -> "Deleted every occurrence of \"" + title + "\"" + id + ".";
+                case "following" -> "Deleted \"" + title + "\"" + id + " and the occurrences after it; it no longer repeats.";
+                default -> "Deleted \"" + title + "\"" + id + ".";
+            };
+            case "skipped" -> "Skipped this occurrence of \"" + title + "\"" + id + "; next" + due(result).substring(1) + ".";
+            case "confirm" -> confirm(title, id, result);
+            case "history" -> history(result);
             case "updated" -> "Updated \"" + title + "\"" + id + due(result) + repeats(result) + ".";
             case "ambiguous" -> question(result);
             case "not_found" -> "I couldn't find a task matching \"" + result.path("reference").asString("") + "\".";
             default -> "I couldn't do that: " + result.path("error").asString("unknown error");
         };
+    }
+
+    private static String confirm(String title, String id, JsonNode result) {
+        if (!result.hasNonNull("repeats")) {
+            return "Delete \"" + title + "\"" + id + due(result) + "? Answer yes or no.";
+        }
+        return "\"" + title + "\"" + id + repeats(result).replaceFirst("^, ", " ") + ". Delete just this one (it moves to "
+                + "its next date), this and the following ones, or the whole series? Answer \"this one\", "
+                + "\"this and following\", \"all\" or \"no\".";
+    }
+
+    private static String history(JsonNode result) {
+        JsonNode entries = result.get("entries");
+        String event = result.path("event").asString("any");
+        String verb = switch (event) {
+            case "completed" -> "completed";
+            case "created" -> "added";
+            case "deleted" -> "deleted";
+            case "updated" -> "changed";
+            case "uncompleted" -> "re-opened";
+            default -> null;
+        };
+        String period = result.has("from") ? period(result.get("from").asString(), result.get("to").asString()) : "";
+        if (result.has("title")) {
+            if (entries.isEmpty()) {
+                return "Nothing is recorded yet for \"" + result.get("title").asString() + "\".";
+            }
+            StringBuilder text = new StringBuilder("History of \"").append(result.get("title").asString()).append("\":");
+            for (JsonNode e : entries) {
+                text.append("\n- ").append(when(e.get("at").asString())).append(": ").append(e.get("event").asString());
+            }
+            return text.toString();
+        }
+        if (entries.isEmpty()) {
+            return verb == null ? "Nothing happened to your tasks" + period + "."
+                    : "You " + verb + " no tasks" + period + ".";
+        }
+        StringBuilder text = new StringBuilder(verb == null
+                ? "What happened to your tasks" + period + ":"
+                : "You " + verb + " " + entries.size() + (entries.size() == 1 ? " task" : " tasks") + period + ":");
+        for (JsonNode e : entries) {
+            text.append("\n- ").append(e.get("title").asString()).append(" (task ").append(e.get("task_id").asLong())
+                    .append(')');
+            if (verb == null) {
+                text.append(", ").append(e.get("event").asString());
+            }
+            text.append(", ").append(when(e.get("at").asString()));
+        }
+        return text.toString();
+    }
+
+    private static String period(String from, String to) {
+        return from.equals(to) ? " on " + LocalDate.parse(from).format(DAY)
+                : " from " + LocalDate.parse(from).format(DAY) + " to " + LocalDate.parse(to).format(DAY);
     }
 
     private static String question(JsonNode result) {

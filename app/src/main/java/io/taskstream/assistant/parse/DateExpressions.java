@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
 /**
  * Calendar dates: relative words (today, tomorrow, tonight, weekdays, next week, this weekend, end of month,
  * in 3 days), absolute dates (april 15, 15th of april, 2026-04-15, 4/15) and days of the month (on the 3rd),
- * optionally introduced by on / by / due / before / for.
+ * optionally introduced by on / by / due / before / for. A weekday is the first one after today, with or without
+ * "next" or "coming" ("next tuesday" on a Monday is tomorrow, as Todoist reads it); "tuesday next week", "next week
+ * tuesday" and "the following tuesday" name the Tuesday of the week after this one (weeks start on Monday).
  */
 final class DateExpressions {
 
@@ -156,9 +158,14 @@ final class DateExpressions {
             }
             LocalDate date = switch (mod == null ? "" : mod) {
                 case "this" -> today.with(TemporalAdjusters.nextOrSame(d));
-                case "next", "following" -> nextWeekMonday(today).with(TemporalAdjusters.nextOrSame(d));
+                // "the following tuesday" is the one after the coming one; "next tuesday" is the coming one, as
+                // Todoist reads it ("tuesday next week" names the one of next week).
+                case "following" -> nextWeekMonday(today).with(TemporalAdjusters.nextOrSame(d));
                 default -> today.with(TemporalAdjusters.next(d));
             };
+            if (s.is(j + 1, "next") && s.is(j + 2, "week")) {
+                return new Hit(nextWeekMonday(today).with(TemporalAdjusters.nextOrSame(d)), null, null, RELATIVE, j + 3 - i);
+            }
             return new Hit(date, null, null, mod == null ? WEEKDAY : RELATIVE, j + 1 - i);
         }
         if (w.equals("weekend")) {

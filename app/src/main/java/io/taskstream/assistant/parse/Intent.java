@@ -46,6 +46,20 @@ public sealed interface Intent {
     record SetReminder(String reference, Duration before, ZonedDateTime at) implements Intent {
     }
 
+    /**
+     * A question about the past, answered from the activity history: what happened (event: "any", "created",
+     * "completed", "deleted"...) from one day to another (inclusive), or, with a reference, to one task.
+     */
+    record History(String event, LocalDate from, LocalDate to, String reference) implements Intent {
+        public History {
+            event = event == null ? "any" : event;
+        }
+    }
+
+    /** A question the assistant cannot answer; it must never become a task. */
+    record Question(String text) implements Intent {
+    }
+
     record Help() implements Intent {
     }
 

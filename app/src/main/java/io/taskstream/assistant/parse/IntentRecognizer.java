@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * Deterministic keyword/pattern recogniser that maps a chat message to an {@link Intent}: add, list/search,
- * complete, delete, update, set a reminder, help, or unknown. Task phrases are parsed with {@link QuickAddParser}.
+ * complete, delete, update, set a reminder, a question about the past (history), help, or unknown. A question
+ * ("what…?", "when is…?", "do I have…?") only ever reads: it is never taken for a task or a change. Task phrases are parsed with {@link QuickAddParser}.
  * Stateless and thread-safe.
  */
 public final class IntentRecognizer {
@@ -128,6 +129,37 @@ public final class IntentRecognizer {
     private static final Pattern REF_TASK_WORD = p("\\s*\\b(?:task|todo|to-do|item)s?\\b\\s*");
     private static final Pattern TASK_ID = p("^(?:(?:task|todo|item|number|no\\.?|id|#)\\s*)?#?\\s*(\\d{1,18})$");
 
+    /** A question: it asks, so it never becomes a task (nor completes, changes or deletes one). */
+    private static final Pattern QUESTION = p("^(?:what|what's|whats|when|when's|where|where's|who|who's|whom|whose|"
+            + "why|how|which|(?:do|does|did|didn't|don't|doesn't|have|has|had|haven't|hasn't|is|isn't|are|aren't|was|"
+            + "wasn't|were|weren't|am|can|could|should|shall|will|would|may|must)\\s+(?:i|we|you|u|they|he|she|it|"
+            + "my|our|the|there|any|anything|something|all|that|this))\\b");
+    /** "what did I complete today", "which tasks have I finished this week", "how many tasks did I add yesterday". */
+    private static final Pattern PAST_QUESTION = p("^(?:what|which|how many)(?:\\s+(?:tasks?|todos?|to-dos?|things|stuff))?"
+            + "\\s+(?:did|have|had)\\s+(?:i|we)\\s+(?:(?:already|just|actually|really)\\s+)?"
+            + "(complete|completed|finish|finished|do|done|get done|got done|check off|checked off|tick off|ticked off|"
+            + "cross off|crossed off|close|closed|delete|deleted|remove|removed|add|added|create|created|change|changed|"
+            + "update|updated|edit|edited)\\b\\s*(.*)$");
+    /** "what have I done today", "what have I completed so far", "what got done yesterday". */
+    private static final Pattern DONE_QUESTION = p("^what(?:'s| has| have)?\\s+(?:i|we)?\\s*(?:been\\s+|got\\s+|gotten\\s+)?"
+            + "(done|completed|finished)\\b\\s*(.*)$");
+    /** "show the history of call mom", "history of task 5", "what happened to the report". */
+    private static final Pattern HISTORY_OF = p("^(?:(?:show|give|tell|display|get)\\s+(?:me\\s+)?)?(?:the\\s+)?"
+            + "(?:history|activity|log|changes|audit trail)\\s+(?:of|for|on)\\s+(.+)$");
+    private static final Pattern HAPPENED_TO = p("^what(?:'s)?\\s+(?:has\\s+)?happened\\s+(?:to|with)\\s+(.+)$");
+    /** "what happened today", "show my activity this week", "my history yesterday". */
+    private static final Pattern ACTIVITY = p("^(?:(?:show|give|tell|display|get)\\s+(?:me\\s+)?)?(?:(?:my|the)\\s+)?"
+            + "(?:history|activity|what happened|what have i done|what did i do)\\b\\s*(.*)$");
+    /** "did I finish the report", "have I completed call mom": whether one task was done, from its history. */
+    private static final Pattern DID_I = p("^(?:did|have|had)\\s+(?:i|we)\\s+(?:already\\s+)?(?:complete|completed|"
+            + "finish|finished|do|done|delete|deleted|remove|removed|add|added|create|created|check off|checked off)\\s+(.+)$");
+    /** "when is the dentist", "when's my flight due": the task's due, from a search. */
+    private static final Pattern WHEN_IS = p("^when(?:'s|\\s+is|\\s+are|\\s+was|\\s+do|\\s+does)?\\s+(.+?)"
+            + "(?:\\s+(?:due|scheduled|planned|happening))?(?:\\s+again)?$");
+    private static final Pattern PERIOD_WORDS = p("^(?:(?:so\\s+far|on|in|during|over|for|from|since)\\s+)*");
+    private static final Pattern LAST_N_DAYS = p("^(?:the\\s+)?(?:last|past)\\s+(\\d{1,3}|two|three|four|five|six|"
+            + "seven|ten|fourteen|thirty)\\s+days$");
+
     /** How many trailing words may hold a reminder or reschedule time, bounding the work on long messages. */
     private static final int MAX_TAIL_WORDS = 16;
 
@@ -199,6 +231,13 @@ public final class IntentRecognizer {
         if (HELP.matcher(bare).matches()) {
             return new Intent.Help();
         }
+        Intent asked = history(bare, ref);
+        if (asked != null) {
+            return asked;
+        }
+        if (QUESTION.matcher(bare).lookingAt()) {
+            return question(original, bare, ref);
+        }
         Intent i = reminder(bare, ref);
         if (i == null) {
             i = add(body.strip(), bare, ref);
@@ -223,6 +262,156 @@ public final class IntentRecognizer {
             }
         }
         return i != null ? i : new Intent.Unknown(original);
+    }
+
+    /**
+     * A question about the past ("what did I complete today?", "show the history of call mom"), or null.
+     */
+    private Intent history(String s, ZonedDateTime ref) {
+        Matcher m = HISTORY_OF.matcher(s);
+        if (!m.matches()) {
+            m = HAPPENED_TO.matcher(s);
+        }
+        if (m.matches()) {
+            LocalDate[] period = period(m.group(1), ref);
+            if (period == null) { // "the history of call mom": a task
+                String reference = cleanReference(m.group(1));
+                if (reference.isEmpty() || parser.parse(m.group(1), ref).date() != null) {
+                    return null; // "History of Rome essay friday" is a task to add, not a question
+                }
+                return new Intent.History("any", null, null, reference);
+            }
+            return new Intent.History("any", period[0], period[1], null);
+        }
+        String event = null;
+        String rest = null;
+        m = PAST_QUESTION.matcher(s);
+        if (m.matches()) {
+            event = pastEvent(m.group(1));
+            rest = m.group(2);
+        } else {
+            m = DONE_QUESTION.matcher(s);
+            if (m.matches()) {
+                event = "completed";
+                rest = m.group(2);
+            } else {
+                m = ACTIVITY.matcher(s);
+                if (m.matches()) {
+                    event = "any";
+                    rest = m.group(1);
+                }
+            }
+        }
+        if (event == null) {
+            return null;
+        }
+        LocalDate[] period = period(rest, ref);
+        if (period == null) {
+            return null;
+        }
+        return new Intent.History(event, period[0], period[1], null);
+    }
+
+    private static String pastEvent(String verb) {
+        String v = verb.toLowerCase(Locale.ROOT);
+        if (v.startsWith("delet") || v.startsWith("remov")) {
+            return "deleted";
+        }
+        if (v.startsWith("add") || v.startsWith("creat")) {
+            return "created";
+        }
+        if (v.startsWith("chang") || v.startsWith("updat") || v.startsWith("edit")) {
+            return "updated";
+        }
+        return "completed";
+    }
+
+    /**
+     * The days a question about the past covers (inclusive), from what follows its verb: nothing (the last 7 days),
+     * "today", "yesterday", "this week", "last week", "this month", "last month", "the last 3 days", a weekday (its
+     * last occurrence), a date. Null when the words name no period (they name a task then).
+     */
+    private LocalDate[] period(String words, ZonedDateTime ref) {
+        String w = PERIOD_WORDS.matcher(words.strip().toLowerCase(Locale.ROOT)).replaceFirst("").strip();
+        LocalDate today = ref.toLocalDate();
+        LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        Matcher n = LAST_N_DAYS.matcher(w);
+        if (n.matches()) {
+            int days = Math.max(1, Words.cardinal(n.group(1)));
+            return new LocalDate[] {today.minusDays(days - 1L), today};
+        }
+        switch (w) {
+            case "", "recently", "lately", "the last week", "the past week", "last 7 days", "the last 7 days" -> {
+                return new LocalDate[] {today.minusDays(6), today};
+            }
+            case "today", "so far today", "this morning", "this afternoon", "this evening", "tonight" -> {
+                return new LocalDate[] {today, today};
+            }
+            case "yesterday", "last night" -> {
+                return new LocalDate[] {today.minusDays(1), today.minusDays(1)};
+            }
+            case "this week", "the week" -> {
+                return new LocalDate[] {monday, today};
+            }
+            case "last week", "the previous week" -> {
+                return new LocalDate[] {monday.minusWeeks(1), monday.minusDays(1)};
+            }
+            case "this month" -> {
+                return new LocalDate[] {today.withDayOfMonth(1), today};
+            }
+            case "last month" -> {
+                LocalDate first = today.minusMonths(1).withDayOfMonth(1);
+                return new LocalDate[] {first, first.with(TemporalAdjusters.lastDayOfMonth())};
+            }
+            case "this year" -> {
+                return new LocalDate[] {today.withDayOfYear(1), today};
+            }
+            default -> {
+            }
+        }
+        String day = w.startsWith("last ") ? w.substring(5) : w;
+        DayOfWeek weekday = Words.weekday(day);
+        if (weekday != null) {
+            LocalDate d = today.with(TemporalAdjusters.previousOrSame(weekday));
+            return new LocalDate[] {d, d};
+        }
+        TaskDraft d = parser.parse(w, ref);
+        if (!d.hasTitle() && d.date() != null && !d.recurring()) {
+            LocalDate date = d.date().isAfter(today) ? d.date().minusYears(1) : d.date();
+            return new LocalDate[] {date, date};
+        }
+        return null;
+    }
+
+    /**
+     * A question that is not about the past: a question about tasks lists them ("do I have anything due
+     * tomorrow?", "when is the dentist?"), "did I finish the report?" reads that task's history; anything else
+     * is a question the assistant cannot answer, never a task.
+     */
+    private Intent question(String original, String bare, ZonedDateTime ref) {
+        Matcher m = DID_I.matcher(bare);
+        if (m.matches()) {
+            String reference = cleanReference(m.group(1));
+            LocalDate[] period = period(m.group(1), ref);
+            if (period != null) {
+                return new Intent.History(pastEvent(bare.split("\\s+")[2]), period[0], period[1], null);
+            }
+            if (!reference.isEmpty()) {
+                return new Intent.History("any", null, null, reference);
+            }
+        }
+        Intent listed = list(bare, ref);
+        if (listed != null) {
+            return listed;
+        }
+        m = WHEN_IS.matcher(bare);
+        if (m.matches()) {
+            String search = cleanReference(m.group(1).replaceFirst("(?i)^(?:my|the|our)\\s+", ""));
+            if (!search.isEmpty()) {
+                return new Intent.ListTasks("pending", search, null, null, null, null, false);
+            }
+        }
+        return new Intent.Question(original);
     }
 
     private Intent reminder(String s, ZonedDateTime ref) {

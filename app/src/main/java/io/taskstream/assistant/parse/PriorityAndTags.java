@@ -2,7 +2,7 @@ package io.taskstream.assistant.parse;
 
 import java.util.Locale;
 
-/** Priority markers (p1..p4, "high priority", "urgent", "asap", "!!") and #tag / @tag labels. */
+/** Priority markers (p1..p4, !1..!4, !high/!medium/!low, "high priority", "urgent", "asap", "!!") and #tag / @tag labels. */
 final class PriorityAndTags {
 
     record PriorityHit(Priority priority, int length) {
@@ -70,8 +70,17 @@ final class PriorityAndTags {
             case "p2", "!!2", "!2" -> Priority.MEDIUM;
             case "p3", "!!3", "!3" -> Priority.LOW;
             case "p4", "!!4", "!4" -> Priority.NONE;
-            default -> null;
+            default -> bangLevel(l);
         };
+    }
+
+    /** "!high", "!medium", "!low" (also "!!high", "!med"...): the level word after one or two exclamation marks. */
+    private static Priority bangLevel(String l) {
+        int k = 0;
+        while (k < l.length() && k < 2 && l.charAt(k) == '!') {
+            k++;
+        }
+        return k == 0 || k == l.length() ? null : level(l.substring(k));
     }
 
     private static Priority level(String l) {

@@ -2,6 +2,7 @@ package io.taskstream.assistant.tools;
 
 import io.taskstream.account.UserDirectory;
 import io.taskstream.assistant.tools.TaskTool.ToolContext;
+import io.taskstream.audit.ActivityHistory;
 import io.taskstream.platform.web.ClientErrorException;
 import io.taskstream.platform.web.JsonText;
 import io.taskstream.platform.web.NotFoundException;
@@ -17,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The task tools, implemented once and served through every door (chat engines, MCP): add_task,
- * list_tasks, complete_task, delete_task and update_task. Each call acts for the given actor only,
+ * list_tasks, complete_task, delete_task, update_task and task_history (reads the activity history). Each call acts for the given actor only,
  * through the task use cases, so the activity history records the door. A call never throws for a
  * caller's mistake: bad arguments, unknown or ambiguous tasks come back as results a model or a
  * person can act on.
@@ -29,12 +30,13 @@ public class TaskTools {
     private final UserDirectory users;
     private final Clock clock;
 
-    TaskTools(TaskService tasks, UserDirectory users, Clock clock) {
+    TaskTools(TaskService tasks, ActivityHistory history, UserDirectory users, Clock clock) {
         this.users = users;
         this.clock = clock;
         TaskReferences references = new TaskReferences(tasks);
         List.of(new AddTaskTool(tasks), new ListTasksTool(tasks), new CompleteTaskTool(tasks, references),
-                        new DeleteTaskTool(tasks, references), new UpdateTaskTool(tasks, references))
+                        new DeleteTaskTool(tasks, references), new UpdateTaskTool(tasks, references),
+                        new TaskHistoryTool(history, references))
                 .forEach(tool -> tools.put(tool.spec().name(), tool));
     }
 

@@ -217,9 +217,70 @@ class IntentRecognizerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"hello there", "what is the weather", "", "   ", "#5", "🤷"})
+    @ValueSource(strings = {"hello there", "", "   ", "#5", "🤷"})
     void unrecognisedMessagesAreUnknown(String message) {
         assertThat(recognize(message)).isInstanceOf(Intent.Unknown.class);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            what did I complete today?               | completed | 2026-03-04 | 2026-03-04
+            What did I complete today                | completed | 2026-03-04 | 2026-03-04
+            what did I finish this week              | completed | 2026-03-02 | 2026-03-04
+            what did I complete yesterday?           | completed | 2026-03-03 | 2026-03-03
+            which tasks did I finish last week?      | completed | 2026-02-23 | 2026-03-01
+            what have I done today                   | completed | 2026-03-04 | 2026-03-04
+            what did I get done on monday?           | completed | 2026-03-02 | 2026-03-02
+            what did I delete yesterday              | deleted   | 2026-03-03 | 2026-03-03
+            what tasks did I add in the last 3 days? | created   | 2026-03-02 | 2026-03-04
+            how many tasks did I complete this month | completed | 2026-03-01 | 2026-03-04
+            what did I complete                      | completed | 2026-02-26 | 2026-03-04
+            what happened yesterday?                 | any       | 2026-03-03 | 2026-03-03
+            show my activity this week               | any       | 2026-03-02 | 2026-03-04
+            """)
+    void questionsAboutThePastAskTheHistory(String message, String event, String from, String to) {
+        assertThat(recognize(message))
+                .isEqualTo(new Intent.History(event, LocalDate.parse(from), LocalDate.parse(to), null));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            show the history of call mom      | call mom
+            history of task 5                 | task 5
+            what happened to the report?      | report
+            did I finish the quarterly report | quarterly report
+            """)
+    void theHistoryOfOneTaskIsAskedByItsReference(String message, String reference) {
+        assertThat(recognize(message)).isEqualTo(new Intent.History("any", null, null, reference));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"what is the weather", "what did I complete today?", "when is the dentist tomorrow?",
+            "do I have a meeting with Bob tomorrow at 3pm?", "did I pay rent on the 1st?", "is the report done?",
+            "why is task 5 overdue", "what should I cook tomorrow #home", "how do I get to the airport by friday?",
+            "should I delete the report?", "did I finish the report", "have I completed call mom?",
+            "where is my passport", "who is coming to dinner tomorrow at 7pm?"})
+    void aQuestionNeverAddsChangesOrDeletesATask(String message) {
+        assertThat(recognize(message)).isNotInstanceOfAny(AddTask.class, CompleteTask.class, DeleteTask.class,
+                UpdateTask.class, SetReminder.class);
+    }
+
+    @Test
+    void whenIsSearchesTheOpenTasks() {
+        assertThat(recognize("when is the dentist?"))
+                .isEqualTo(new ListTasks("pending", "dentist", null, null, null, null, false));
+    }
+
+    @Test
+    void aQuestionThatCannotBeAnsweredIsAQuestionNotUnknownWords() {
+        assertThat(recognize("what is the weather")).isInstanceOf(Intent.Question.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"do laundry tomorrow", "have lunch with Bob friday at 1pm", "Do taxes by april 15",
+            "History of Rome essay friday", "my history homework tomorrow"})
+    void imperativesThatStartLikeQuestionsStillAddTasks(String message) {
+        assertThat(recognize(message)).isInstanceOf(AddTask.class);
     }
 
     @Test

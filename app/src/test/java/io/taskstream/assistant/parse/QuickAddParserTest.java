@@ -99,8 +99,10 @@ class QuickAddParserTest {
                 c("Something happened yesterday", "Something happened yesterday", null, null),
                 c("Team lunch friday", "Team lunch", "2026-03-06", null),
                 c("Dentist on fri", "Dentist", "2026-03-06", null),
-                c("Meeting next friday", "Meeting", "2026-03-13", null),
+                c("Meeting next friday", "Meeting", "2026-03-06", null),
                 c("Meeting next monday", "Meeting", "2026-03-09", null),
+                c("Meeting friday next week", "Meeting", "2026-03-13", null),
+                c("Meeting the following friday", "Meeting", "2026-03-13", null),
                 c("Meeting this friday", "Meeting", "2026-03-06", null),
                 c("Call plumber tues", "Call plumber", "2026-03-10", null),
                 c("Yoga thurs", "Yoga", "2026-03-05", null),
@@ -217,6 +219,12 @@ class QuickAddParserTest {
                 c("Fix server urgent", "Fix server", null, null).p(Priority.HIGH),
                 c("Urgent: fix server", "fix server", null, null).p(Priority.HIGH),
                 c("Fix server !!", "Fix server", null, null).p(Priority.HIGH),
+                c("Fix server !high", "Fix server", null, null).p(Priority.HIGH),
+                c("Fix server !medium", "Fix server", null, null).p(Priority.MEDIUM),
+                c("Fix server !med", "Fix server", null, null).p(Priority.MEDIUM),
+                c("Fix server !low", "Fix server", null, null).p(Priority.LOW),
+                c("Fix server !High", "Fix server", null, null).p(Priority.HIGH),
+                c("!low Water plants", "Water plants", null, null).p(Priority.LOW),
                 c("Email the team asap", "Email the team", null, null).p(Priority.HIGH),
                 c("Refactor parser high priority", "Refactor parser", null, null).p(Priority.HIGH),
                 c("Refactor parser medium priority", "Refactor parser", null, null).p(Priority.MEDIUM),
@@ -270,6 +278,55 @@ class QuickAddParserTest {
             }
         }
         soft.assertAll();
+    }
+
+    /**
+     * "next tuesday" is the coming Tuesday, the first after today (what Todoist users expect); "tuesday next week"
+     * is the Tuesday of the week after this one (weeks start on Monday). Checked from every day of one week.
+     */
+    @Nested
+    class NextWeekday {
+
+        @ParameterizedTest(name = "from {0}")
+        @MethodSource("io.taskstream.assistant.parse.QuickAddParserTest#aWeekOfReferenceDays")
+        void nextTuesdayIsTheComingTuesday(LocalDate today) {
+            ZonedDateTime ref = today.atTime(10, 0).atZone(BERLIN);
+            LocalDate coming = today.with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.TUESDAY));
+            TaskDraft d = PARSER.parse("dentist next tuesday 3pm", ref);
+            assertThat(d.title()).isEqualTo("dentist");
+            assertThat(d.date()).isEqualTo(coming).isAfter(today).isBefore(today.plusDays(8));
+            assertThat(d.time()).isEqualTo(LocalTime.of(15, 0));
+        }
+
+        @ParameterizedTest(name = "from {0}")
+        @MethodSource("io.taskstream.assistant.parse.QuickAddParserTest#aWeekOfReferenceDays")
+        void tuesdayNextWeekIsTheTuesdayOfTheFollowingWeek(LocalDate today) {
+            ZonedDateTime ref = today.atTime(10, 0).atZone(BERLIN);
+            LocalDate nextMonday = today.with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.MONDAY));
+            TaskDraft d = PARSER.parse("dentist tuesday next week 3pm", ref);
+            assertThat(d.title()).isEqualTo("dentist");
+            assertThat(d.date()).isEqualTo(nextMonday.plusDays(1));
+            assertThat(d.time()).isEqualTo(LocalTime.of(15, 0));
+        }
+
+        @Test
+        void onAMondayNextTuesdayIsTomorrowAndTuesdayNextWeekIsEightDaysLater() {
+            ZonedDateTime monday = ZonedDateTime.of(2026, 3, 2, 9, 0, 0, 0, BERLIN);
+            assertThat(PARSER.parse("dentist next tuesday 3pm", monday).date()).isEqualTo(LocalDate.of(2026, 3, 3));
+            assertThat(PARSER.parse("dentist tuesday next week", monday).date()).isEqualTo(LocalDate.of(2026, 3, 10));
+            assertThat(PARSER.parse("dentist next week tuesday", monday).date()).isEqualTo(LocalDate.of(2026, 3, 10));
+        }
+
+        @Test
+        void onATuesdayNextTuesdayIsAWeekAway() {
+            ZonedDateTime tuesday = ZonedDateTime.of(2026, 3, 3, 9, 0, 0, 0, BERLIN);
+            assertThat(PARSER.parse("dentist next tuesday", tuesday).date()).isEqualTo(LocalDate.of(2026, 3, 10));
+            assertThat(PARSER.parse("dentist tuesday next week", tuesday).date()).isEqualTo(LocalDate.of(2026, 3, 10));
+        }
+    }
+
+    static Stream<LocalDate> aWeekOfReferenceDays() {
+        return IntStream.rangeClosed(2, 8).mapToObj(day -> LocalDate.of(2026, 3, day)); // Monday 2 to Sunday 8 March
     }
 
     @Nested

@@ -10,6 +10,7 @@ import static org.mockito.Mockito.when;
 
 import io.taskstream.account.UserDirectory;
 import io.taskstream.account.UserId;
+import io.taskstream.audit.ActivityHistory;
 import io.taskstream.task.Door;
 import io.taskstream.task.Priority;
 import io.taskstream.task.TaskId;
@@ -38,7 +39,7 @@ class TaskToolsTest {
     private static final ToolActor ACTOR = new ToolActor(ANN, Door.MCP);
 
     private final TaskService tasks = mock(TaskService.class);
-    private final TaskTools tools = new TaskTools(tasks, mock(UserDirectory.class),
+    private final TaskTools tools = new TaskTools(tasks, mock(ActivityHistory.class), mock(UserDirectory.class),
             Clock.fixed(Instant.parse("2026-03-04T09:00:00Z"), BERLIN));
 
     private static TaskSnapshot task(long id, String title) {
@@ -116,7 +117,7 @@ class TaskToolsTest {
 
         assertThat(call.failed()).isTrue();
         assertThat(call.result().get("error").asString())
-                .contains("add_task, list_tasks, complete_task, delete_task, update_task");
+                .contains("add_task, list_tasks, complete_task, delete_task, update_task, task_history");
     }
 
     @Test
