@@ -2,7 +2,7 @@ package io.taskstream.task;
 
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.taskstream.platform.web.FieldViolation;
+import io.taskstream.platform.problem.FieldViolation;
 import io.taskstream.platform.web.SelfValidating;
 import java.util.List;
 import tools.jackson.databind.JsonNode;

@@ -2,8 +2,8 @@ package io.taskstream.task;
 
 import io.taskstream.calendar.InvalidRecurrenceRuleException;
 import io.taskstream.calendar.RecurrenceRule;
-import io.taskstream.platform.web.ClientErrorException;
-import io.taskstream.platform.web.FieldViolation;
+import io.taskstream.platform.problem.ClientErrorException;
+import io.taskstream.platform.problem.FieldViolation;
 import io.taskstream.platform.web.SupportedDates;
 import java.time.DateTimeException;
 import java.time.Duration;

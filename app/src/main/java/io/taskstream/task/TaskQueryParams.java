@@ -1,7 +1,7 @@
 package io.taskstream.task;
 
-import io.taskstream.platform.web.ClientErrorException;
-import io.taskstream.platform.web.FieldViolation;
+import io.taskstream.platform.problem.ClientErrorException;
+import io.taskstream.platform.problem.FieldViolation;
 import io.taskstream.platform.web.SupportedDates;
 import io.taskstream.task.TaskQuery.Sort;
 import io.taskstream.task.TaskQuery.Status;

@@ -3,9 +3,9 @@ package io.taskstream.task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.taskstream.platform.web.ClientErrorException;
-import io.taskstream.platform.web.FieldViolation;
-import io.taskstream.platform.web.ProblemType;
+import io.taskstream.platform.problem.ClientErrorException;
+import io.taskstream.platform.problem.FieldViolation;
+import io.taskstream.platform.problem.ProblemType;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;

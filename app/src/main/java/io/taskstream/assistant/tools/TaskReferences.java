@@ -2,7 +2,7 @@ package io.taskstream.assistant.tools;
 
 import io.taskstream.account.UserId;
 import io.taskstream.assistant.parse.IntentRecognizer;
-import io.taskstream.platform.web.NotFoundException;
+import io.taskstream.platform.problem.NotFoundException;
 import io.taskstream.task.TaskId;
 import io.taskstream.task.TaskQuery;
 import io.taskstream.task.TaskService;

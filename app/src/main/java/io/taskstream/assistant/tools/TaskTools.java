@@ -2,9 +2,9 @@ package io.taskstream.assistant.tools;
 
 import io.taskstream.account.UserDirectory;
 import io.taskstream.assistant.tools.TaskTool.ToolContext;
-import io.taskstream.platform.web.ClientErrorException;
+import io.taskstream.platform.problem.ClientErrorException;
+import io.taskstream.platform.problem.NotFoundException;
 import io.taskstream.platform.web.JsonText;
-import io.taskstream.platform.web.NotFoundException;
 import io.taskstream.task.TaskService;
 import java.time.Clock;
 import java.time.ZoneId;
