@@ -40,8 +40,8 @@ final class UpdateTaskTool extends TargetedTool {
                 TaskTool.target(Schema.object())
                         .optional("title", Schema.string("The new title"))
                         .optional("description", Schema.string("The new description"))
-                        .optional("due", Schema.string("New due: RFC 3339 date-time, local date-time or a date "
-                                + "(all-day); null removes it"))
+                        .optional("due", Schema.string("New due: RFC 3339 date-time, local date-time or a date; a date keeps "
+                                + "the task's time of day (all-day when it has none); null removes it"))
                         .optional("due_time", Schema.string("New time of day (HH:MM) keeping the due date"))
                         .optional("priority", Schema.oneOf("New priority", List.of("none", "low", "medium", "high")))
                         .optional("tags", Schema.strings("Replaces all tags"))
@@ -107,12 +107,19 @@ final class UpdateTaskTool extends TargetedTool {
         };
     }
 
-    /** The due after the change: {@code time} on the given due's day (today without one). Null clears the due. */
+    /**
+     * The due after the change: {@code time} on the given due's day (today without one); a task moved to a day (an
+     * all-day due) keeps its time of day in the user's zone unless it had none. Null clears the due.
+     */
     private static Due newDue(TaskSnapshot task, Due given, LocalTime time, ToolContext context) {
         ZoneId zone = context.zone();
         if (time != null) {
             LocalDate day = given == null ? context.now().toLocalDate() : given.date(zone);
             return Due.at(day.atTime(time).atZone(zone).toInstant());
+        }
+        if (given != null && given.allDay() && task.dueAt() != null && !task.allDay()) {
+            LocalTime kept = task.dueAt().atZone(zone).toLocalTime();
+            return Due.at(given.date(zone).atTime(kept).atZone(zone).toInstant());
         }
         return given;
     }
