@@ -56,12 +56,6 @@ public record PatchTask(TaskId id, Change<String> title, Change<String> descript
         return new PatchTask(id, title, description, priority, tags, due, recurrence, change);
     }
 
-    /** Whether the patch changes nothing at all. */
-    public boolean keepsAll() {
-        return title.kept() && description.kept() && priority.kept() && tags.kept() && due.kept() && recurrence.kept()
-                && reminders.kept();
-    }
-
     /** One field's change: keep the current value, or set a new one (null clears the field). */
     public static final class Change<T> {
 

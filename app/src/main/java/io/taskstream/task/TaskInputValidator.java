@@ -1,6 +1,5 @@
 package io.taskstream.task;
 
-import io.taskstream.calendar.RecurrenceRule;
 import io.taskstream.platform.problem.ClientErrorException;
 import io.taskstream.platform.problem.FieldViolation;
 import java.time.Duration;
@@ -101,7 +100,7 @@ final class TaskInputValidator {
                 violations.add(new FieldViolation("recurrence.from", "must be due or completion"));
             }
         }
-        return violations.size() == before ? Recurrence.of(RecurrenceRule.parse(rule), from) : null;
+        return violations.size() == before ? new Recurrence(rule, from) : null;
     }
 
     /**
