@@ -36,7 +36,7 @@ class AccountExport {
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public ObjectNode export(UserId user) {
         Profile profile = accounts.findById(user.value()).map(AccountRepository.StoredAccount::profile)
-                .orElseThrow(() -> new io.taskstream.platform.web.NotFoundException("The account no longer exists"));
+                .orElseThrow(() -> new io.taskstream.platform.problem.NotFoundException("The account no longer exists"));
         ObjectNode document = json.createObjectNode();
         document.put("exportedAt", clock.instant().toString());
         document.set("profile", json.valueToTree(profile));

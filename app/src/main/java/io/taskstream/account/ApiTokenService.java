@@ -1,10 +1,10 @@
 package io.taskstream.account;
 
 import io.taskstream.account.ApiTokenRepository.StoredToken;
+import io.taskstream.platform.problem.ClientErrorException;
+import io.taskstream.platform.problem.NotFoundException;
+import io.taskstream.platform.problem.ProblemType;
 import io.taskstream.platform.security.ApiTokenVerifier;
-import io.taskstream.platform.web.ClientErrorException;
-import io.taskstream.platform.web.NotFoundException;
-import io.taskstream.platform.web.ProblemType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -7,8 +7,8 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.taskstream.platform.problem.TooManyRequestsException;
 import io.taskstream.platform.security.AuthProperties.Allowance;
-import io.taskstream.platform.web.TooManyRequestsException;
 import java.time.Duration;
 
 /**

@@ -1,15 +1,15 @@
 package io.taskstream.live;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.taskstream.events.CloudEvent;
 import io.taskstream.events.PublishedEvents;
 import io.taskstream.events.Topic;
 import io.taskstream.platform.QuotaProperties;
+import io.taskstream.platform.problem.ClientErrorException;
+import io.taskstream.platform.problem.ProblemType;
 import io.taskstream.platform.security.SessionRef;
 import io.taskstream.platform.security.SessionVerifier;
-import io.taskstream.platform.web.ClientErrorException;
-import io.taskstream.platform.web.ProblemType;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;

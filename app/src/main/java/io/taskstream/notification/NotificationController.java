@@ -9,7 +9,7 @@ import io.taskstream.account.UserDirectory;
 import io.taskstream.account.UserId;
 import io.taskstream.notification.NotificationService.SavedSettings;
 import io.taskstream.notification.NotificationService.SettingsCommand;
-import io.taskstream.platform.web.ClientErrorException;
+import io.taskstream.platform.problem.ClientErrorException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -1,8 +1,8 @@
 package io.taskstream.notification;
 
 import io.taskstream.account.UserId;
-import io.taskstream.platform.web.ClientErrorException;
-import io.taskstream.platform.web.NotFoundException;
+import io.taskstream.platform.problem.ClientErrorException;
+import io.taskstream.platform.problem.NotFoundException;
 import io.taskstream.reminder.Snoozes;
 import java.security.SecureRandom;
 import java.time.Clock;

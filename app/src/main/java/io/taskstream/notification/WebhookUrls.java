@@ -1,6 +1,6 @@
 package io.taskstream.notification;
 
-import io.taskstream.platform.web.ClientErrorException;
+import io.taskstream.platform.problem.ClientErrorException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -27,6 +27,11 @@ public record Recurrence(
         Objects.requireNonNull(from, "from");
     }
 
+    /** A recurrence by a rule the calendar has parsed, and what its next occurrence counts from. */
+    public static Recurrence of(RecurrenceRule rule, From from) {
+        return new Recurrence(rule.text(), from);
+    }
+
     public RecurrenceRule parsedRule() {
         return RecurrenceRule.parse(rule);
     }

@@ -9,11 +9,11 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.taskstream.account.UserDirectory;
 import io.taskstream.account.UserId;
-import io.taskstream.platform.web.ClientErrorException;
-import io.taskstream.platform.web.FieldViolation;
+import io.taskstream.platform.problem.ClientErrorException;
+import io.taskstream.platform.problem.FieldViolation;
+import io.taskstream.platform.problem.ProblemType;
 import io.taskstream.platform.web.JsonErrors;
 import io.taskstream.platform.web.JsonMergePatch;
-import io.taskstream.platform.web.ProblemType;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -107,7 +107,7 @@ class TaskController {
     ResponseEntity<TaskView> create(@PathVariable UUID userId, @RequestBody TaskInput input) {
         UserId user = new UserId(userId);
         ZoneId zone = users.zoneOf(user);
-        TaskSnapshot task = tasks.create(user, zone, input, Door.REST);
+        TaskSnapshot task = tasks.create(user, TaskInputValidator.read(input, zone), Door.REST);
         URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(task.id().value()).toUri();
         return ResponseEntity.created(location).body(TaskView.of(task, zone));
     }
@@ -123,7 +123,9 @@ class TaskController {
     @Operation(summary = "Replace the editable fields of a task (absent fields take their defaults)")
     TaskView replace(@PathVariable UUID userId, @PathVariable long id, @RequestBody TaskInput input) {
         UserId user = new UserId(userId);
-        return TaskView.of(tasks.replace(user, new TaskId(id), input, Door.REST), users.zoneOf(user));
+        ZoneId zone = users.zoneOf(user);
+        ReplaceTask command = new ReplaceTask(new TaskId(id), TaskInputValidator.read(input, zone));
+        return TaskView.of(tasks.replace(user, command, Door.REST), zone);
     }
 
     @PatchMapping(path = "/tasks/{id}", consumes = {JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON_VALUE})
@@ -135,8 +137,11 @@ class TaskController {
                     List.of(new FieldViolation("body", "must be an object")));
         }
         UserId user = new UserId(userId);
-        TaskSnapshot task = tasks.patch(user, new TaskId(id), current -> merge(current, patch), Door.REST);
-        return TaskView.of(task, users.zoneOf(user));
+        ZoneId zone = users.zoneOf(user);
+        TaskId task = new TaskId(id);
+        TaskInput merged = merge(TaskInputs.of(tasks.get(user, task), zone), patch);
+        return TaskView.of(tasks.patch(user, TaskInputs.patch(task, patch, TaskInputValidator.read(merged, zone)), Door.REST),
+                zone);
     }
 
     @PatchMapping(path = "/tasks/{id}/complete")

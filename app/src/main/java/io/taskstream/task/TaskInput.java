@@ -2,18 +2,18 @@ package io.taskstream.task;
 
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.taskstream.platform.web.FieldViolation;
+import io.taskstream.platform.problem.FieldViolation;
 import io.taskstream.platform.web.SelfValidating;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The editable fields as a client sends them (create, replace, and the result of a merge patch).
- * Kept loosely typed where the client may send several forms (dates), so that every mistake becomes a
- * per-field validation error rather than a parse failure.
+ * The editable fields as a REST client sends them (create, replace, and the result of a merge patch), which
+ * {@link TaskInputValidator} reads into a {@link CreateTask}. Kept loosely typed where the client may send several forms
+ * (dates), so that every mistake becomes a per-field validation error rather than a parse failure.
  */
 @Schema(name = "TaskInput")
-public record TaskInput(
+record TaskInput(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 200, example = "Buy milk") String title,
         @Schema(maxLength = 4000, nullable = true) String description,
         @Schema(allowableValues = {"none", "low", "medium", "high"}, defaultValue = "none") String priority,

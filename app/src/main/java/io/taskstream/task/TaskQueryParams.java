@@ -1,7 +1,7 @@
 package io.taskstream.task;
 
-import io.taskstream.platform.web.ClientErrorException;
-import io.taskstream.platform.web.FieldViolation;
+import io.taskstream.platform.problem.ClientErrorException;
+import io.taskstream.platform.problem.FieldViolation;
 import io.taskstream.platform.web.SupportedDates;
 import io.taskstream.task.TaskQuery.Sort;
 import io.taskstream.task.TaskQuery.Status;
@@ -34,7 +34,7 @@ record TaskQueryParams(String status, List<String> priority, List<String> tag, S
             if (tag.isEmpty() || tags.contains(tag)) {
                 continue;
             }
-            if (TaskInputValidator.TAG.matcher(tag).matches()) {
+            if (TaskRules.TAG.matcher(tag).matches()) {
                 tags.add(tag);
             } else {
                 violations.add(new FieldViolation("tag", "'" + value + "' is not a tag: 1-40 letters, digits, '-' or '_'"));
@@ -96,7 +96,7 @@ record TaskQueryParams(String status, List<String> priority, List<String> tag, S
         if (value == null || value.isBlank()) {
             return null;
         }
-        TaskInputValidator.Due due = TaskInputValidator.parseDue(value, zone, false);
+        Due due = Due.parse(value, zone, false).orElse(null);
         if (due == null) {
             violations.add(new FieldViolation(field, "must be an RFC 3339 date-time or a date"));
             return null;

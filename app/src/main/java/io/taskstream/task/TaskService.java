@@ -6,10 +6,10 @@ import io.taskstream.calendar.InvalidRecurrenceRuleException;
 import io.taskstream.calendar.Occurrence;
 import io.taskstream.calendar.RecurrenceRule;
 import io.taskstream.platform.QuotaProperties;
-import io.taskstream.platform.web.ClientErrorException;
-import io.taskstream.platform.web.FieldViolation;
-import io.taskstream.platform.web.NotFoundException;
-import io.taskstream.platform.web.ProblemType;
+import io.taskstream.platform.problem.ClientErrorException;
+import io.taskstream.platform.problem.FieldViolation;
+import io.taskstream.platform.problem.NotFoundException;
+import io.taskstream.platform.problem.ProblemType;
 import io.taskstream.task.TaskEvent.TaskCompleted;
 import io.taskstream.task.TaskEvent.TaskCreated;
 import io.taskstream.task.TaskEvent.TaskDeleted;
@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.UnaryOperator;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -63,19 +62,13 @@ public class TaskService {
         this.readOnly = template;
     }
 
-    @Transactional
-    public TaskSnapshot create(UserId user, TaskInput input, Door door) {
-        return create(user, users.zoneOf(user), input, door);
-    }
-
     /**
-     * Creates a task whose dates are read in {@code zone}, the user's zone the caller has already looked up; refused
-     * when the user already has as many open tasks as the quota allows (concurrent creates of one user may each see the
-     * others uncommitted, so the quota may be passed by as many as run at once).
+     * Creates a task; refused when the user already has as many open tasks as the quota allows (concurrent creates of one
+     * user may each see the others uncommitted, so the quota may be passed by as many as run at once).
      */
     @Transactional
-    public TaskSnapshot create(UserId user, ZoneId zone, TaskInput input, Door door) {
-        TaskFields fields = TaskInputValidator.validate(input, zone);
+    public TaskSnapshot create(UserId user, CreateTask command, Door door) {
+        TaskFields fields = TaskRules.fields(command);
         Instant now = now();
         TaskRepository.Inserted inserted = tasks.insert(user, fields, fields.recurrence() == null ? null : UUID.randomUUID(),
                 now);
@@ -89,18 +82,21 @@ public class TaskService {
     }
 
     @Transactional
-    public TaskSnapshot replace(UserId user, TaskId id, TaskInput input, Door door) {
-        TaskSnapshot before = lock(user, id);
-        return update(user, before, TaskInputValidator.validate(input, users.zoneOf(user)), door);
+    public TaskSnapshot replace(UserId user, ReplaceTask command, Door door) {
+        TaskSnapshot before = lock(user, command.id());
+        return update(user, before, TaskRules.fields(command.fields()), door);
     }
 
-    /** Applies a change expressed on the client's representation of the editable fields (a merge patch). */
+    /** Changes the fields the patch names, on the task as it is once locked; the result is checked as a whole. */
     @Transactional
-    public TaskSnapshot patch(UserId user, TaskId id, UnaryOperator<TaskInput> change, Door door) {
-        TaskSnapshot before = lock(user, id);
-        ZoneId zone = users.zoneOf(user);
-        TaskInput changed = change.apply(TaskInputs.of(before, zone));
-        return update(user, before, TaskInputValidator.validate(changed, zone), door);
+    public TaskSnapshot patch(UserId user, PatchTask command, Door door) {
+        TaskSnapshot before = lock(user, command.id());
+        Due due = before.dueAt() == null ? null : new Due(before.dueAt(), before.allDay());
+        CreateTask changed = new CreateTask(command.title().applyTo(before.title()),
+                command.description().applyTo(before.description()), command.priority().applyTo(before.priority()),
+                command.tags().applyTo(before.tags()), command.due().applyTo(due),
+                command.recurrence().applyTo(before.recurrence()), command.reminders().applyTo(before.reminders()));
+        return update(user, before, TaskRules.fields(changed), door);
     }
 
     /**
@@ -261,14 +257,9 @@ public class TaskService {
         return tasks.find(user, id).orElseThrow(() -> notFound(id));
     }
 
-    /** One page of the user's tasks; the user's zone decides what is overdue. */
-    public TaskPage list(UserId user, TaskQuery query) {
-        return list(user, users.zoneOf(user), query);
-    }
-
     /**
-     * {@link #list(UserId, TaskQuery)} for a caller that has looked up the user's {@code zone} already (to read the
-     * query's dates in it). A plain list runs without a transaction: at read committed each statement reads its own
+     * One page of the user's tasks; the user's {@code zone} (which the caller has looked up to read the query's dates in)
+     * decides what is overdue. A plain list runs without a transaction: at read committed each statement reads its own
      * snapshot anyway, so one around the count and the page only cost a round trip and the transaction machinery.
      * A search runs in one: it turns sequential scans off for its transaction.
      */

@@ -7,8 +7,11 @@ import io.taskstream.support.ApiIT;
 import io.taskstream.support.Eventually;
 import io.taskstream.support.HttpApi.Response;
 import io.taskstream.support.HttpApi.Session;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -119,6 +122,26 @@ class ChatIT extends ApiIT {
         assertThat(task.get("dueAt").asString()).isEqualTo("2031-03-07T15:00:00+01:00");
         assertThat(task.get("title").asString()).isEqualTo("Dentist checkup");
         assertThat(renamed.get("toolCalls").get(0).get("name").asString()).isEqualTo("update_task");
+    }
+
+    @Test
+    void movingATaskToADayKeepsItsTimeOfDayAndAnAllDayTaskStaysAllDay() {
+        Session ann = api.signup("Europe/Berlin");
+        long plants = createId(ann, task("Water the plants").due("2031-03-05T09:00:00+01:00"));
+        long rent = createId(ann, task("Pay rent").due("2031-03-05"));
+
+        chat(ann).say("move water the plants to friday");
+        chat(ann).say("move pay rent to friday");
+
+        JsonNode moved = api.as(ann).get(ann.task(plants)).json();
+        OffsetDateTime due = OffsetDateTime.parse(moved.get("dueAt").asString());
+        assertThat(due.getDayOfWeek()).isEqualTo(DayOfWeek.FRIDAY);
+        assertThat(due.toLocalDate()).isAfterOrEqualTo(LocalDate.now(ZoneId.of("Europe/Berlin")));
+        assertThat(due.toLocalTime()).as(moved.toString()).isEqualTo(LocalTime.of(9, 0));
+        assertThat(moved.get("allDay").asBoolean()).isFalse();
+        JsonNode allDay = api.as(ann).get(ann.task(rent)).json();
+        assertThat(allDay.get("allDay").asBoolean()).as(allDay.toString()).isTrue();
+        assertThat(allDay.get("dueAt").asString()).isEqualTo(due.toLocalDate() + "T00:00:00+01:00");
     }
 
     @Test

@@ -62,6 +62,23 @@ class McpServerIT extends ApiIT {
     }
 
     @Test
+    void updatingTheDueToADayKeepsTheTimeOfDayUnlessATimeIsGiven() {
+        Session ann = api.signup("Europe/Berlin");
+        try (McpSession mcp = mcp(ann)) {
+            long plants = mcp.call("add_task", Map.of("title", "Water plants", "due", "2031-03-05T09:00")).get("task_id").asLong();
+            long call = mcp.call("add_task", Map.of("title", "Call mom", "due", "2031-03-05T09:00")).get("task_id").asLong();
+
+            mcp.call("update_task", Map.of("task_id", plants, "due", "2031-03-07"));
+            mcp.call("update_task", Map.of("task_id", call, "due", "2031-03-07", "due_time", "18:30"));
+
+            JsonNode moved = api.as(ann).get(ann.task(plants)).json();
+            assertThat(moved.get("dueAt").asString()).isEqualTo("2031-03-07T09:00:00+01:00");
+            assertThat(moved.get("allDay").asBoolean()).isFalse();
+            assertThat(api.as(ann).get(ann.task(call)).json().get("dueAt").asString()).isEqualTo("2031-03-07T18:30:00+01:00");
+        }
+    }
+
+    @Test
     void anAmbiguousTitleReturnsTheCandidatesInsteadOfGuessing() {
         Session ann = api.signup();
         createId(ann, task("Call the bank"));

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.taskstream.notification.WebhookChannel.NetworkGuard;
-import io.taskstream.platform.web.ClientErrorException;
+import io.taskstream.platform.problem.ClientErrorException;
 import io.taskstream.support.WebhookReceiver;
 import java.net.InetAddress;
 import java.net.URI;

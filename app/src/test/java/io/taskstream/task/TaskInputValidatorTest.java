@@ -3,9 +3,9 @@ package io.taskstream.task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.taskstream.platform.web.ClientErrorException;
-import io.taskstream.platform.web.FieldViolation;
-import io.taskstream.platform.web.ProblemType;
+import io.taskstream.platform.problem.ClientErrorException;
+import io.taskstream.platform.problem.FieldViolation;
+import io.taskstream.platform.problem.ProblemType;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -13,22 +13,20 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.json.JsonMapper;
 
 class TaskInputValidatorTest {
 
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-    private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
     private static TaskFields valid(Input input) {
-        return TaskInputValidator.validate(input.build(), BERLIN);
+        return TaskRules.fields(TaskInputValidator.read(input.build(), BERLIN));
     }
 
     private static List<String> invalidFields(Input input) {
         ClientErrorException e = catchThrowableOfType(ClientErrorException.class,
-                () -> TaskInputValidator.validate(input.build(), BERLIN));
+                () -> TaskInputValidator.read(input.build(), BERLIN));
         assertThat(e).as("expected a validation error").isNotNull();
         assertThat(e.type()).isEqualTo(ProblemType.VALIDATION);
         return e.violations().stream().map(FieldViolation::field).toList();
@@ -36,64 +34,11 @@ class TaskInputValidatorTest {
 
     // --- dates ---
 
-    @ParameterizedTest(name = "{0} in {1} is {2}")
-    @CsvSource({
-            "2026-03-05T17:00:00+01:00, Europe/Berlin,    2026-03-05T16:00:00Z",
-            "2026-03-05T17:00:00Z,      Europe/Berlin,    2026-03-05T17:00:00Z",
-            "2026-03-05T17:00:00z,      Europe/Berlin,    2026-03-05T17:00:00Z",
-            "2026-03-05T17:00:00.250-05:00, Asia/Tokyo,  2026-03-05T22:00:00.250Z",
-            "2026-03-05T17:00:00,       Europe/Berlin,    2026-03-05T16:00:00Z",
-            "2026-03-05T17:00,          America/New_York, 2026-03-05T22:00:00Z",
-            "2026-07-05T17:00,          America/New_York, 2026-07-05T21:00:00Z",
-            "' 2026-03-05T17:00:00Z ',  UTC,              2026-03-05T17:00:00Z",
-    })
-    void aDateTimeIsAnInstantNotAllDay(String text, String zone, String instant) {
-        TaskInputValidator.Due due = TaskInputValidator.parseDue(text, ZoneId.of(zone), false);
-
-        assertThat(due).isEqualTo(new TaskInputValidator.Due(Instant.parse(instant), false));
-    }
-
-    @ParameterizedTest(name = "{0} in {1} is all day from {2}")
-    @CsvSource({
-            "2026-03-05, Europe/Berlin,    2026-03-04T23:00:00Z",
-            "2026-07-05, Europe/Berlin,    2026-07-04T22:00:00Z",
-            "2026-03-05, America/New_York, 2026-03-05T05:00:00Z",
-            "2026-03-05, UTC,              2026-03-05T00:00:00Z",
-    })
-    void aDateIsAllDayFromTheStartOfThatDayInTheZone(String text, String zone, String instant) {
-        assertThat(TaskInputValidator.parseDue(text, ZoneId.of(zone), false))
-                .isEqualTo(new TaskInputValidator.Due(Instant.parse(instant), true));
-    }
-
-    @Test
-    void allDayWithADateTimeTakesTheDateInTheUsersZone() {
-        // 23:30 in New York is already the next day in Berlin: the day is the user's day.
-        assertThat(TaskInputValidator.parseDue("2026-03-05T23:30:00-05:00", BERLIN, true))
-                .isEqualTo(new TaskInputValidator.Due(Instant.parse("2026-03-05T23:00:00Z"), true));
-        assertThat(TaskInputValidator.parseDue("2026-03-05T23:30:00", NEW_YORK, true))
-                .isEqualTo(new TaskInputValidator.Due(Instant.parse("2026-03-05T05:00:00Z"), true));
-    }
-
-    @Test
-    void anExplicitOffsetKeepsItsInstantInTheAmbiguousHourOfADstChange() {
-        // 02:30 happens twice in Berlin on 2026-10-25: first at +02:00, then at +01:00.
-        assertThat(TaskInputValidator.parseDue("2026-10-25T02:30:00+01:00", BERLIN, false).at())
-                .isEqualTo(Instant.parse("2026-10-25T01:30:00Z"));
-        assertThat(TaskInputValidator.parseDue("2026-10-25T02:30:00+02:00", BERLIN, false).at())
-                .isEqualTo(Instant.parse("2026-10-25T00:30:00Z"));
-    }
-
-    @Test
-    void aLocalTimeInTheSkippedHourOfADstChangeMovesForward() {
-        assertThat(TaskInputValidator.parseDue("2026-03-29T02:30:00", BERLIN, false).at())
-                .isEqualTo(Instant.parse("2026-03-29T01:30:00Z"));
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"", "tomorrow", "2026-02-30", "2026-3-5", "05.03.2026", "2026-03-05T24:01", "2026-03-05T17:00:00+0100",
             "2026-03-05T17:00:00+01", "2026-03-05 17:00:00", "17:00", "2026-03-05T17:00:00[Europe/Berlin]"})
     void anythingElseIsNotADate(String text) {
-        assertThat(TaskInputValidator.parseDue(text, BERLIN, false)).isNull();
+        assertThat(Due.parse(text, BERLIN, false).orElse(null)).isNull();
         assertThat(invalidFields(new Input("x").due(text))).containsExactly("dueAt");
     }
 
@@ -198,11 +143,11 @@ class TaskInputValidatorTest {
         TaskInput withReminders = new TaskInput("x", null, null, null, "2026-03-05", null, null, json.readTree("[{\"at\":1}]"));
         TaskInput emptyReminders = new TaskInput("x", null, null, null, null, null, json.readTree("null"), json.readTree("[]"));
 
-        assertThat(catchThrowableOfType(ClientErrorException.class, () -> TaskInputValidator.validate(withRecurrence, BERLIN))
+        assertThat(catchThrowableOfType(ClientErrorException.class, () -> TaskRules.fields(TaskInputValidator.read(withRecurrence, BERLIN)))
                 .violations()).extracting(FieldViolation::field).containsExactly("recurrence.every", "recurrence.rule");
-        assertThat(catchThrowableOfType(ClientErrorException.class, () -> TaskInputValidator.validate(withReminders, BERLIN))
+        assertThat(catchThrowableOfType(ClientErrorException.class, () -> TaskRules.fields(TaskInputValidator.read(withReminders, BERLIN)))
                 .violations()).extracting(FieldViolation::field).allMatch(field -> field.startsWith("reminders[0]"));
-        assertThat(TaskInputValidator.validate(emptyReminders, BERLIN).reminders()).isEmpty();
+        assertThat(TaskRules.fields(TaskInputValidator.read(emptyReminders, BERLIN)).reminders()).isEmpty();
     }
 
     @Test

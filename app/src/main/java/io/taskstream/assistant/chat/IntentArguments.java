@@ -1,19 +1,20 @@
 package io.taskstream.assistant.chat;
 
-import io.taskstream.assistant.parse.DraftRecurrence;
 import io.taskstream.assistant.parse.Intent;
 import io.taskstream.assistant.parse.IntentRecognizer;
-import io.taskstream.assistant.parse.Priority;
 import io.taskstream.assistant.parse.TaskDraft;
-import io.taskstream.assistant.tools.Recurrence;
-import io.taskstream.assistant.tools.Reminder;
+import io.taskstream.task.Priority;
+import io.taskstream.task.Recurrence;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.List;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.OptionalLong;
-import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -33,16 +34,17 @@ final class IntentArguments {
             args.put("due", due(draft.date(), draft.time()));
         }
         if (draft.priority() != Priority.NONE) {
-            args.put("priority", draft.priority().jsonName());
+            args.put("priority", draft.priority().json());
         }
         if (!draft.tags().isEmpty()) {
             ArrayNode tags = args.putArray("tags");
             draft.tags().forEach(tags::add);
         }
         recurrence(args, draft.recurrence());
-        List<Reminder> reminders = Reminder.of(draft, zone);
-        if (!reminders.isEmpty()) {
-            args.set("reminders", Reminder.toJson(reminders));
+        if (!draft.remindersBefore().isEmpty() || !draft.remindersAt().isEmpty()) {
+            ArrayNode reminders = args.putArray("reminders");
+            draft.remindersBefore().forEach(before -> reminders.add(before(before)));
+            draft.remindersAt().forEach(at -> reminders.add(at(at, zone)));
         }
         return args;
     }
@@ -52,7 +54,7 @@ final class IntentArguments {
         putIfSet(args, "search", list.search());
         putIfSet(args, "due_from", list.dueFrom() == null ? null : list.dueFrom().toString());
         putIfSet(args, "due_to", list.dueTo() == null ? null : list.dueTo().toString());
-        putIfSet(args, "priority", list.priority() == null ? null : list.priority().jsonName());
+        putIfSet(args, "priority", list.priority() == null ? null : list.priority().json());
         putIfSet(args, "tag", list.tag());
         if (list.overdue()) {
             args.put("overdue", true);
@@ -99,7 +101,7 @@ final class IntentArguments {
         } else if (update.newTime() != null) {
             args.put("due_time", update.newTime().toString());
         }
-        putIfSet(args, "priority", update.newPriority() == null ? null : update.newPriority().jsonName());
+        putIfSet(args, "priority", update.newPriority() == null ? null : update.newPriority().json());
         if (!update.addTags().isEmpty()) {
             ArrayNode tags = args.putArray("add_tags");
             update.addTags().forEach(tags::add);
@@ -110,10 +112,7 @@ final class IntentArguments {
 
     static ObjectNode reminder(Intent.SetReminder reminder, ZoneId zone) {
         ObjectNode args = target(reminder.reference());
-        Reminder one = reminder.before() != null
-                ? Reminder.before(TaskDraft.iso(reminder.before()))
-                : Reminder.at(reminder.at().withZoneSameInstant(zone).toOffsetDateTime());
-        args.set("reminders", Reminder.toJson(List.of(one)));
+        args.putArray("reminders").add(reminder.before() != null ? before(reminder.before()) : at(reminder.at(), zone));
         return args;
     }
 
@@ -122,11 +121,21 @@ final class IntentArguments {
         return time == null ? date.toString() : date.atTime(time).toString();
     }
 
-    private static void recurrence(ObjectNode args, DraftRecurrence recurrence) {
+    private static void recurrence(ObjectNode args, Recurrence recurrence) {
         if (recurrence != null) {
-            Recurrence value = Recurrence.of(recurrence);
-            args.putObject("recurrence").put("rule", value.rule()).put("from", value.from());
+            args.putObject("recurrence").put("rule", recurrence.rule()).put("from", recurrence.from().json());
         }
+    }
+
+    /** {@code {"before": "P2D"}}: whole days as days. */
+    private static ObjectNode before(Duration before) {
+        return NODES.objectNode().put("before", TaskDraft.iso(before));
+    }
+
+    /** {@code {"at": "2026-03-05T09:00:00+01:00"}}, in the user's zone. */
+    private static ObjectNode at(ZonedDateTime at, ZoneId zone) {
+        OffsetDateTime local = at.withZoneSameInstant(zone).toOffsetDateTime();
+        return NODES.objectNode().put("at", local.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
     }
 
     private static void putIfSet(ObjectNode args, String name, String value) {

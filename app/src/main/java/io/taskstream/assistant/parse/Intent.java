@@ -1,5 +1,7 @@
 package io.taskstream.assistant.parse;
 
+import io.taskstream.task.Priority;
+import io.taskstream.task.Recurrence;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -36,7 +38,7 @@ public sealed interface Intent {
 
     /** Changes to an existing task; every change is null (or empty) when not requested. */
     record UpdateTask(String reference, String newTitle, LocalDate newDate, LocalTime newTime, Priority newPriority,
-                      List<String> addTags, DraftRecurrence newRecurrence) implements Intent {
+                      List<String> addTags, Recurrence newRecurrence) implements Intent {
         public UpdateTask {
             addTags = addTags == null ? List.of() : List.copyOf(addTags);
         }

@@ -1,5 +1,6 @@
 package io.taskstream.assistant.parse;
 
+import io.taskstream.task.Priority;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;

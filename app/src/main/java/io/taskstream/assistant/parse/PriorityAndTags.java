@@ -1,5 +1,6 @@
 package io.taskstream.assistant.parse;
 
+import io.taskstream.task.Priority;
 import java.util.Locale;
 
 /** Priority markers (p1..p4, !1..!4, !high/!medium/!low, "high priority", "urgent", "asap", "!!") and #tag / @tag labels. */

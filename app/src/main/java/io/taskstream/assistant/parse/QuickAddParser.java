@@ -4,6 +4,8 @@ import io.taskstream.assistant.parse.RecurrenceExpressions.Modifier;
 import io.taskstream.assistant.parse.RecurrenceExpressions.ModifierKind;
 import io.taskstream.calendar.InvalidRecurrenceRuleException;
 import io.taskstream.calendar.RecurrencePattern;
+import io.taskstream.task.Priority;
+import io.taskstream.task.Recurrence;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -178,7 +180,7 @@ public final class QuickAddParser {
         }
 
         LocalDate date;
-        DraftRecurrence recurrence = null;
+        Recurrence recurrence = null;
         if (f.rule != null && !savable(f.rule)) {
             f.rule = null; // never propose a rule saving would refuse (one that matches no date)
         }
@@ -208,8 +210,8 @@ public final class QuickAddParser {
                         : ZonedDateTime.of(until, LocalTime.of(23, 59, 59), zone)
                         .withZoneSameInstant(ZoneOffset.UTC).format(UNTIL_UTC);
             }
-            recurrence = new DraftRecurrence(rule.rule(count, untilText).text(),
-                    f.fromCompletion ? DraftRecurrence.FROM_COMPLETION : DraftRecurrence.FROM_DUE);
+            recurrence = Recurrence.of(rule.rule(count, untilText),
+                    f.fromCompletion ? Recurrence.From.COMPLETION : Recurrence.From.DUE);
         } else {
             date = f.date != null ? f.date.date() : start != null ? start : until;
             if (date == null && time != null) {

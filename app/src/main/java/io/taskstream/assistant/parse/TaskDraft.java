@@ -1,5 +1,8 @@
 package io.taskstream.assistant.parse;
 
+import io.taskstream.task.Priority;
+import io.taskstream.task.Recurrence;
+import io.taskstream.task.Reminder;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -15,7 +18,7 @@ import java.util.List;
  * were typed (see {@link #hasTitle()}).
  */
 public record TaskDraft(String title, LocalDate date, LocalTime time, Priority priority, List<String> tags,
-                        DraftRecurrence recurrence, List<Duration> remindersBefore,
+                        Recurrence recurrence, List<Duration> remindersBefore,
                         List<ZonedDateTime> remindersAt) {
 
     public TaskDraft {
@@ -52,6 +55,14 @@ public record TaskDraft(String title, LocalDate date, LocalTime time, Priority p
             return null;
         }
         return time == null ? date.atStartOfDay(zone) : ZonedDateTime.of(date, time, zone);
+    }
+
+    /** The draft's reminders as tasks take them, relative ones first. */
+    public List<Reminder> reminders() {
+        List<Reminder> reminders = new ArrayList<>();
+        remindersBefore.forEach(before -> reminders.add(Reminder.before(before)));
+        remindersAt.forEach(at -> reminders.add(Reminder.at(at.toInstant())));
+        return List.copyOf(reminders);
     }
 
     /** remindersBefore as ISO-8601 durations in calendar form: "P2D", "PT30M", "P1DT2H", "PT0S". */

@@ -1,5 +1,6 @@
 package io.taskstream.assistant.tools;
 
+import io.taskstream.task.CreateTask;
 import io.taskstream.task.TaskService;
 import io.taskstream.task.TaskSnapshot;
 import java.util.List;
@@ -33,16 +34,19 @@ final class AddTaskTool implements TaskTool {
 
     @Override
     public JsonNode call(ToolContext context, ToolArguments arguments) {
-        TaskInputBuilder input = TaskInputBuilder.empty()
-                .title(arguments.requiredText("title"))
-                .description(arguments.text("description"))
-                .priority(arguments.text("priority"))
-                .tags(arguments.strings("tags"))
-                .due(arguments.text("due"))
-                .recurrence(arguments.json("recurrence"))
-                .reminders(arguments.json("reminders"));
+        String title = arguments.requiredText("title");
+        String description = arguments.text("description");
+        String priority = arguments.text("priority");
+        List<String> tags = arguments.strings("tags");
+        String due = arguments.text("due");
+        JsonNode recurrence = arguments.json("recurrence");
+        JsonNode reminders = arguments.json("reminders");
         arguments.check();
-        TaskSnapshot task = tasks.create(context.user(), input.build(), context.actor().door());
+        TaskValues values = new TaskValues(context.zone());
+        CreateTask command = new CreateTask(title, description, values.priority(priority), tags, values.due(due),
+                values.recurrence(recurrence), values.reminders(reminders));
+        values.check();
+        TaskSnapshot task = tasks.create(context.user(), command, context.actor().door());
         return ToolResults.changed("created", task, context.zone());
     }
 }

@@ -41,7 +41,7 @@ abstract class TargetedTool implements TaskTool {
     public final JsonNode call(ToolContext context, ToolArguments arguments) {
         Action action = prepare(context, arguments);
         Predicate<TaskSnapshot> preferred = preferred(arguments);
-        return switch (references.resolve(context.user(), arguments, titleIsReference(), preferred)) {
+        return switch (references.resolve(context.user(), context.zone(), arguments, titleIsReference(), preferred)) {
             case Found found -> action.apply(found.task());
             case Ambiguous ambiguous -> ToolResults.ambiguous(ambiguous.reference(), ambiguous.candidates(), context.zone());
             case NotFound notFound -> ToolResults.notFound(notFound.reference());

@@ -66,7 +66,7 @@ final class TaskHistoryTool implements TaskTool {
         ObjectNode result = JsonNodeFactory.instance.objectNode().put("status", "history").put("event", event);
         List<Activity> found;
         if (arguments.has("task_id") || arguments.has("reference") || arguments.has("title")) {
-            switch (references.resolve(context.user(), arguments, true, task -> true)) {
+            switch (references.resolve(context.user(), context.zone(), arguments, true, task -> true)) {
                 case Found f -> {
                     found = history.ofTask(context.user(), f.task().id().value());
                     result.put("task_id", f.task().id().value()).put("title", f.task().title());

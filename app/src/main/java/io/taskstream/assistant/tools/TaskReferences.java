@@ -2,11 +2,12 @@ package io.taskstream.assistant.tools;
 
 import io.taskstream.account.UserId;
 import io.taskstream.assistant.parse.IntentRecognizer;
-import io.taskstream.platform.web.NotFoundException;
+import io.taskstream.platform.problem.NotFoundException;
 import io.taskstream.task.TaskId;
 import io.taskstream.task.TaskQuery;
 import io.taskstream.task.TaskService;
 import io.taskstream.task.TaskSnapshot;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -44,7 +45,7 @@ final class TaskReferences {
      * resolves it; {@code preferred} narrows several matches to those in a state that makes sense for
      * the action (pending ones for completing).
      */
-    Resolution resolve(UserId user, ToolArguments arguments, boolean titleIsReference, Predicate<TaskSnapshot> preferred) {
+    Resolution resolve(UserId user, ZoneId zone, ToolArguments arguments, boolean titleIsReference, Predicate<TaskSnapshot> preferred) {
         Long id = arguments.id("task_id");
         String reference = arguments.text("reference");
         if (reference == null && titleIsReference) {
@@ -62,7 +63,7 @@ final class TaskReferences {
         if (numeric.isPresent()) {
             return byId(user, numeric.getAsLong());
         }
-        return byTitle(user, cleaned.isBlank() ? reference : cleaned, preferred);
+        return byTitle(user, zone, cleaned.isBlank() ? reference : cleaned, preferred);
     }
 
     private Resolution byId(UserId user, long id) {
@@ -73,10 +74,10 @@ final class TaskReferences {
         }
     }
 
-    private Resolution byTitle(UserId user, String reference, Predicate<TaskSnapshot> preferred) {
+    private Resolution byTitle(UserId user, ZoneId zone, String reference, Predicate<TaskSnapshot> preferred) {
         TaskQuery query = new TaskQuery(TaskQuery.Status.ALL, Set.of(), List.of(), reference, null, null, false,
                 TaskQuery.Sort.RELEVANCE, false, 0, 50);
-        List<TaskSnapshot> matches = tasks.list(user, query).tasks();
+        List<TaskSnapshot> matches = tasks.list(user, zone, query).tasks();
         List<TaskSnapshot> exact = matches.stream().filter(t -> t.title().equalsIgnoreCase(reference)).toList();
         if (!exact.isEmpty()) {
             matches = exact;

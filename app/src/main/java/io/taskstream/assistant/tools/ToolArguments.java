@@ -128,7 +128,7 @@ final class ToolArguments {
         return out;
     }
 
-    /** The value as sent (for structures the task use cases validate themselves); null when absent or null. */
+    /** The value as sent (for structures a tool reads itself, such as a recurrence); null when absent or null. */
     JsonNode json(String name) {
         JsonNode value = node.get(name);
         return value == null || value.isNull() ? null : value;

@@ -1,7 +1,7 @@
 package io.taskstream.platform.security;
 
-import io.taskstream.platform.web.ClientErrorException;
-import io.taskstream.platform.web.ProblemType;
+import io.taskstream.platform.problem.ClientErrorException;
+import io.taskstream.platform.problem.ProblemType;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;

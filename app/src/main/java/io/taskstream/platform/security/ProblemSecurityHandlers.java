@@ -1,6 +1,6 @@
 package io.taskstream.platform.security;
 
-import io.taskstream.platform.web.ProblemType;
+import io.taskstream.platform.problem.ProblemType;
 import io.taskstream.platform.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

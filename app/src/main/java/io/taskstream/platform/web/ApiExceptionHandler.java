@@ -1,5 +1,9 @@
 package io.taskstream.platform.web;
 
+import io.taskstream.platform.problem.ClientErrorException;
+import io.taskstream.platform.problem.FieldViolation;
+import io.taskstream.platform.problem.ProblemType;
+import io.taskstream.platform.problem.TooManyRequestsException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;
 import java.util.List;

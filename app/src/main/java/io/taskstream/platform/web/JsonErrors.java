@@ -1,5 +1,8 @@
 package io.taskstream.platform.web;
 
+import io.taskstream.platform.problem.ClientErrorException;
+import io.taskstream.platform.problem.FieldViolation;
+import io.taskstream.platform.problem.ProblemType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -8,8 +11,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.exc.MismatchedInputException;
-import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Explains why a JSON document could not be read, as the client error it is. */
 public final class JsonErrors {

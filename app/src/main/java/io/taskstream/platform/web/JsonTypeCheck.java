@@ -1,6 +1,8 @@
 package io.taskstream.platform.web;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.taskstream.platform.problem.FieldViolation;
+import io.taskstream.platform.problem.ProblemType;
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;

@@ -1,5 +1,7 @@
 package io.taskstream.platform.web;
 
+import io.taskstream.platform.problem.FieldViolation;
+import io.taskstream.platform.problem.ProblemType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

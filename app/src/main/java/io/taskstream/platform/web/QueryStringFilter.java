@@ -1,5 +1,8 @@
 package io.taskstream.platform.web;
 
+import io.taskstream.platform.problem.ClientErrorException;
+import io.taskstream.platform.problem.FieldViolation;
+import io.taskstream.platform.problem.ProblemType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,5 +1,6 @@
 package io.taskstream.platform.web;
 
+import io.taskstream.platform.problem.FieldViolation;
 import java.util.List;
 
 /**

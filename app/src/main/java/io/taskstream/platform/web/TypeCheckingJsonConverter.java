@@ -1,5 +1,7 @@
 package io.taskstream.platform.web;
 
+import io.taskstream.platform.problem.ClientErrorException;
+import io.taskstream.platform.problem.FieldViolation;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
 package io.taskstream.platform.web;
 
+import io.taskstream.platform.problem.ProblemType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -8,6 +8,7 @@ import io.taskstream.assistant.parse.Intent.DeleteTask;
 import io.taskstream.assistant.parse.Intent.ListTasks;
 import io.taskstream.assistant.parse.Intent.SetReminder;
 import io.taskstream.assistant.parse.Intent.UpdateTask;
+import io.taskstream.task.Priority;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;

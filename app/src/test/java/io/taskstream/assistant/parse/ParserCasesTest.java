@@ -91,7 +91,7 @@ class ParserCasesTest {
         soft.assertThat(d.time()).as("time").isEqualTo(textOrNull(expect, "time") == null ? null
                 : LocalTime.parse(expect.get("time").asString()));
         String priority = textOrNull(expect, "priority");
-        soft.assertThat(d.priority().jsonName()).as("priority").isEqualTo(priority == null ? "none" : priority);
+        soft.assertThat(d.priority().json()).as("priority").isEqualTo(priority == null ? "none" : priority);
 
         List<String> tags = new ArrayList<>();
         expect.path("tags").forEach(t -> tags.add(t.asString()));
@@ -117,7 +117,7 @@ class ParserCasesTest {
                 List<String> got = RuleExpansion.occurrences(d.recurrence().rule(), first, time, zone, 10);
                 soft.assertThat(got).as("occurrences of " + d.recurrence().rule() + " vs " + rrule)
                         .isEqualTo(want);
-                soft.assertThat(d.recurrence().from()).as("from").isEqualTo(from == null ? "due" : from);
+                soft.assertThat(d.recurrence().from().json()).as("from").isEqualTo(from == null ? "due" : from);
             }
         }
         soft.assertAll();

@@ -11,25 +11,31 @@ import static org.mockito.Mockito.when;
 import io.taskstream.account.UserDirectory;
 import io.taskstream.account.UserId;
 import io.taskstream.audit.ActivityHistory;
+import io.taskstream.task.CreateTask;
 import io.taskstream.task.Door;
+import io.taskstream.task.Due;
+import io.taskstream.task.PatchTask.Change;
+import io.taskstream.task.PatchTask;
 import io.taskstream.task.Priority;
+import io.taskstream.task.Recurrence;
+import io.taskstream.task.Reminder;
 import io.taskstream.task.TaskId;
-import io.taskstream.task.TaskInput;
 import io.taskstream.task.TaskService;
 import io.taskstream.task.TaskSnapshot;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The tools hand repetition and reminders to the task use cases in exactly the shapes tasks take
- * ({@code {"rule", "from"}}, {@code [{"before"} | {"at"}]}), and read arguments leniently.
+ * The tools read their arguments leniently into the task use cases' commands: repetition, reminders and dues in the
+ * task module's types, in the user's zone.
  */
 class TaskToolsTest {
 
@@ -53,45 +59,41 @@ class TaskToolsTest {
     }
 
     @Test
-    void addTaskPassesRecurrenceAndRemindersThroughUnchanged() {
+    void addTaskReadsRecurrenceRemindersAndDueIntoTheTaskTypes() {
         when(tasks.create(eq(ANN), any(), eq(Door.MCP))).thenReturn(task(5, "Pay rent"));
-        String recurrence = "{\"rule\":\"FREQ=MONTHLY;BYMONTHDAY=1\",\"from\":\"due\"}";
+        String recurrence = "{\"rule\":\"FREQ=MONTHLY;BYMONTHDAY=1\",\"from\":\"completion\"}";
         String reminders = "[{\"before\":\"P1D\"},{\"at\":\"2026-03-31T09:00:00+02:00\"}]";
 
         ToolCall call = call("add_task", "{\"title\":\"Pay rent\",\"due\":\"2026-04-01\",\"tags\":[\"#finance\"],"
-                + "\"recurrence\":" + recurrence + ",\"reminders\":" + reminders + "}");
+                + "\"priority\":\"high\",\"recurrence\":" + recurrence + ",\"reminders\":" + reminders + "}");
 
-        ArgumentCaptor<TaskInput> input = ArgumentCaptor.forClass(TaskInput.class);
-        verify(tasks).create(eq(ANN), input.capture(), eq(Door.MCP));
-        assertThat(input.getValue().recurrence().toString()).isEqualTo(recurrence);
-        assertThat(input.getValue().reminders().toString()).isEqualTo(reminders);
-        assertThat(input.getValue().dueAt()).isEqualTo("2026-04-01");
-        assertThat(input.getValue().allDay()).isTrue();
-        assertThat(input.getValue().tags()).containsExactly("finance");
+        ArgumentCaptor<CreateTask> command = ArgumentCaptor.forClass(CreateTask.class);
+        verify(tasks).create(eq(ANN), command.capture(), eq(Door.MCP));
+        assertThat(command.getValue().recurrence()).isEqualTo(new Recurrence("FREQ=MONTHLY;BYMONTHDAY=1", Recurrence.From.COMPLETION));
+        assertThat(command.getValue().reminders()).containsExactly(Reminder.before(Duration.ofDays(1)),
+                Reminder.at(Instant.parse("2026-03-31T07:00:00Z")));
+        assertThat(command.getValue().due()).isEqualTo(Due.on(LocalDate.parse("2026-04-01"), BERLIN));
+        assertThat(command.getValue().priority()).isEqualTo(Priority.HIGH);
+        assertThat(command.getValue().tags()).containsExactly("finance");
         assertThat(call.result().toString()).isEqualTo("{\"task_id\":5,\"status\":\"created\",\"title\":\"Pay rent\"}");
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void updateTaskChangesOnlyTheGivenFieldsAndCanClearTheRepetition() {
-        when(tasks.get(ANN, new TaskId(7))).thenReturn(task(7, "Stand-up"));
-        when(tasks.patch(eq(ANN), eq(new TaskId(7)), any(), eq(Door.MCP))).thenReturn(task(7, "Stand-up"));
-        TaskInput current = new TaskInput("Stand-up", "daily sync", "high", List.of("work"), "2026-03-05T09:30:00+01:00",
-                false, JSON.readTree("{\"rule\":\"FREQ=DAILY\",\"from\":\"due\"}"), JSON.readTree("[{\"before\":\"PT5M\"}]"));
+        TaskSnapshot standUp = new TaskSnapshot(new TaskId(7), ANN, "Stand-up", "daily sync", false, Priority.HIGH,
+                List.of("work"), Instant.parse("2026-03-05T08:30:00Z"), false, new Recurrence("FREQ=DAILY", Recurrence.From.DUE),
+                null, 1, List.of(Reminder.before(Duration.ofMinutes(5))), Instant.EPOCH, Instant.EPOCH, null);
+        when(tasks.get(ANN, new TaskId(7))).thenReturn(standUp);
+        when(tasks.patch(eq(ANN), any(), eq(Door.MCP))).thenReturn(standUp);
 
         call("update_task", "{\"task_id\":\"#7\",\"due_time\":\"10:15\",\"add_tags\":[\"team\"],\"recurrence\":null}");
 
-        ArgumentCaptor<UnaryOperator<TaskInput>> change = ArgumentCaptor.forClass(UnaryOperator.class);
-        verify(tasks).patch(eq(ANN), eq(new TaskId(7)), change.capture(), eq(Door.MCP));
-        TaskInput changed = change.getValue().apply(current);
-        assertThat(changed.title()).isEqualTo("Stand-up");
-        assertThat(changed.description()).isEqualTo("daily sync");
-        assertThat(changed.priority()).isEqualTo("high");
-        assertThat(changed.dueAt()).isEqualTo("2026-03-05T10:15");
-        assertThat(changed.allDay()).isFalse();
-        assertThat(changed.tags()).containsExactly("work", "team");
-        assertThat(changed.recurrence()).isNull();
-        assertThat(changed.reminders().toString()).isEqualTo("[{\"before\":\"PT5M\"}]");
+        ArgumentCaptor<PatchTask> patch = ArgumentCaptor.forClass(PatchTask.class);
+        verify(tasks).patch(eq(ANN), patch.capture(), eq(Door.MCP));
+        assertThat(patch.getValue()).isEqualTo(PatchTask.of(new TaskId(7))
+                .withDue(Change.to(Due.at(Instant.parse("2026-03-05T09:15:00Z"))))
+                .withTags(Change.to(List.of("work", "team")))
+                .withRecurrence(Change.clear()));
     }
 
     @Test

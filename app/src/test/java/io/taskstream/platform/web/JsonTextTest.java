@@ -2,6 +2,7 @@ package io.taskstream.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.taskstream.platform.problem.FieldViolation;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;

@@ -3,6 +3,9 @@ package io.taskstream.platform.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.taskstream.platform.problem.ClientErrorException;
+import io.taskstream.platform.problem.FieldViolation;
+import io.taskstream.platform.problem.ProblemType;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

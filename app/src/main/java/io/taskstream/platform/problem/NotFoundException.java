@@ -1,4 +1,4 @@
-package io.taskstream.platform.web;
+package io.taskstream.platform.problem;
 
 /** The resource does not exist for the caller (which includes: it belongs to somebody else). */
 public class NotFoundException extends ClientErrorException {

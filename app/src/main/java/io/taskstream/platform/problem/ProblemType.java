@@ -1,4 +1,4 @@
-package io.taskstream.platform.web;
+package io.taskstream.platform.problem;
 
 import java.net.URI;
 import org.springframework.http.HttpStatus;
