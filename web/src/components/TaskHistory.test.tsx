@@ -1,4 +1,5 @@
 import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { ApiClient } from '../api/client';
 import type { HistoryEntry } from '../api/types';
@@ -22,7 +23,13 @@ function entry(over: Partial<HistoryEntry>): HistoryEntry {
 function renderHistory(response: () => Response) {
   const { fetch } = mockFetch([['GET', '/api/u1/tasks/7/history', response]]);
   render(
-    <TaskHistory api={new ApiClient({ fetch, getToken: () => 't' })} userId="u1" taskId={7} timeZone="Europe/Berlin" />,
+    <TaskHistory
+      api={new ApiClient({ fetch, getToken: () => 't' })}
+      userId="u1"
+      taskId={7}
+      timeZone="Europe/Berlin"
+      initiallyOpen
+    />,
   );
 }
 
@@ -68,5 +75,21 @@ describe('describeChange', () => {
     expect(describeChange({ type: 'updated', door: 'rest', changedFields: ['priority', 'tags', 'recurrence'] })).toBe(
       'changed the priority, tags and repetition',
     );
+  });
+});
+
+describe('TaskHistory behind its button', () => {
+  it('loads the history only when asked to show it', async () => {
+    const { fetch, calls } = mockFetch([['GET', '/api/u1/tasks/7/history', () => jsonResponse([entry({ type: 'created' })])]]);
+    render(<TaskHistory api={new ApiClient({ fetch, getToken: () => 't' })} userId="u1" taskId={7} timeZone="UTC" />);
+    const toggle = screen.getByRole('button', { name: 'History' });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    expect(calls).toHaveLength(0);
+
+    await userEvent.setup().click(toggle);
+
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    expect(await screen.findByText(/created the task/)).toBeInTheDocument();
+    expect(calls).toHaveLength(1);
   });
 });
