@@ -71,6 +71,7 @@ export function UpcomingView(props: UpcomingViewProps) {
       {state.status === 'done' && (
         <div
           ref={roving.ref}
+          id="task-list"
           className={styles.days}
           onKeyDown={roving.onKeyDown}
           onFocus={roving.onFocus}
