@@ -17,16 +17,11 @@ export function ViewNav({ current, counts }: ViewNavProps) {
           const count = counts[view];
           return (
             <li key={view}>
-              <Link
-                to={path}
-                className={styles.link}
-                aria-current={view === current ? 'page' : undefined}
-                aria-label={count === undefined ? label : `${label}, ${count} open`}
-              >
-                <span>{label}</span>
+              <Link to={path} className={styles.link} aria-current={view === current ? 'page' : undefined}>
+                <span>{label}</span>{' '}
                 {count !== undefined && (
-                  <span className={styles.count} aria-hidden="true">
-                    {count}
+                  <span className={styles.count}>
+                    {count} <span className="sr-only">open</span>
                   </span>
                 )}
               </Link>

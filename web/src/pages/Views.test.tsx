@@ -60,9 +60,9 @@ describe('views', () => {
     const nav = screen.getByRole('navigation', { name: 'Views' });
     expect(within(nav).getByRole('link', { name: /Today/ })).toHaveAttribute('aria-current', 'page');
     await waitFor(() => {
-      expect(within(nav).getByRole('link', { name: 'Inbox, 5 open' })).toBeInTheDocument();
-      expect(within(nav).getByRole('link', { name: 'Today, 3 open' })).toBeInTheDocument();
-      expect(within(nav).getByRole('link', { name: 'Upcoming, 2 open' })).toBeInTheDocument();
+      expect(within(nav).getByRole('link', { name: 'Inbox 5 open' })).toBeInTheDocument();
+      expect(within(nav).getByRole('link', { name: 'Today 3 open' })).toBeInTheDocument();
+      expect(within(nav).getByRole('link', { name: 'Upcoming 2 open' })).toBeInTheDocument();
     });
     expect(document.title).toMatch(/^Today/);
   });
