@@ -120,7 +120,7 @@ class TaskRepository {
      * The user's open tasks due in {@code [start, end)}, and the open recurring ones due before {@code start} (their
      * next occurrences may fall in the range): earliest due first, at most {@code limit}.
      */
-    List<TaskSnapshot> openDueBefore(UserId user, Instant start, Instant end, int limit) {
+    List<TaskSnapshot> openComingUp(UserId user, Instant start, Instant end, int limit) {
         return jdbc.sql("select " + COLUMNS + " from task where user_id = :user and not completed and due_at < :end "
                         + "and (due_at >= :start or recurrence_rule is not null) order by due_at, id limit :limit")
                 .param("user", user.value())

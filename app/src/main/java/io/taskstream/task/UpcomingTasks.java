@@ -58,7 +58,7 @@ class UpcomingTasks {
         Instant start = today.atStartOfDay(zone).toInstant();
         Instant end = today.plusDays(days).atStartOfDay(zone).toInstant();
         List<Entry> entries = new ArrayList<>();
-        for (TaskSnapshot task : tasks.openDueBefore(user, start, end, MAX_TASKS)) {
+        for (TaskSnapshot task : tasks.openComingUp(user, start, end, MAX_TASKS)) {
             ZonedDateTime due = task.dueAt().atZone(zone);
             if (!task.dueAt().isBefore(start)) {
                 entries.add(new Entry(task, due, false));
