@@ -339,6 +339,8 @@ class ViewsE2EIT extends ApiIT {
      * transitions the switch started (which axe-core would otherwise see half-way).
      */
     private void screenshots(String name) {
+        // From the top: a full-page shot of a scrolled page draws the sticky header (and what hides above it) mid-page.
+        page.evaluate("window.scrollTo(0, 0)");
         page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(ColorScheme.DARK));
         browser.screenshot(page, name + "-dark");
         page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(ColorScheme.LIGHT));
