@@ -1,18 +1,19 @@
 import { useSession } from './auth/SessionContext';
-import { Redirect, usePathname, Link } from './router';
+import { Redirect, usePathname } from './router';
 import { SignInPage } from './pages/SignInPage';
 import { SignUpPage } from './pages/SignUpPage';
 import { TasksPage } from './pages/TasksPage';
 import { AccountPage } from './pages/AccountPage';
-import { useDocumentTitle } from './lib/useDocumentTitle';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { viewAt } from './lib/views';
 
 export function App() {
   const path = usePathname().replace(/\/+$/, '') || '/';
   const { session } = useSession();
+  const view = viewAt(path);
 
+  if (view) return session ? <TasksPage view={view} /> : <Redirect to="/signin" />;
   switch (path) {
-    case '/':
-      return session ? <TasksPage /> : <Redirect to="/signin" />;
     case '/account':
       return session ? <AccountPage /> : <Redirect to="/signin" />;
     case '/signin':
@@ -20,18 +21,6 @@ export function App() {
     case '/signup':
       return session ? <Redirect to="/" /> : <SignUpPage />;
     default:
-      return <NotFound />;
+      return <NotFoundPage path={path} signedIn={!!session} />;
   }
-}
-
-function NotFound() {
-  useDocumentTitle('Not found');
-  return (
-    <main style={{ maxWidth: 480, margin: '12vh auto', padding: 16, textAlign: 'center' }}>
-      <h1 style={{ fontSize: 24, marginBottom: 8 }}>Page not found</h1>
-      <p>
-        <Link to="/">Go to your tasks</Link>
-      </p>
-    </main>
-  );
 }

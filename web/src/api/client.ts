@@ -13,6 +13,7 @@ import type {
   Conversation,
   DeleteScope,
   FieldError,
+  HistoryEntry,
   LoginRequest,
   Me,
   MeUpdate,
@@ -33,6 +34,7 @@ import type {
   TaskInput,
   TaskPatch,
   TaskQuery,
+  UpcomingDay,
   UserId,
 } from './types';
 
@@ -362,6 +364,24 @@ export class ApiClient {
   async listTags(userId: UserId, signal?: AbortSignal): Promise<TagCount[]> {
     const data = await this.json<ResponseJson<'/api/{userId}/tags', 'get'> | null>(`/api/${enc(userId)}/tags`, { signal });
     return Array.isArray(data) ? data : [];
+  }
+
+  /** The coming days from today in the user's zone, with the next occurrences of repeating tasks. */
+  upcoming(userId: UserId, days = 7, signal?: AbortSignal): Promise<UpcomingDay[]> {
+    return this.json<ResponseJson<'/api/{userId}/upcoming', 'get'>>(`/api/${enc(userId)}/upcoming?days=${days}`, { signal });
+  }
+
+  /** A task's activity history, oldest first; empty until the history has recorded the task. */
+  async history(userId: UserId, id: number, signal?: AbortSignal): Promise<HistoryEntry[]> {
+    try {
+      return await this.json<ResponseJson<'/api/{userId}/tasks/{id}/history', 'get'>>(
+        `/api/${enc(userId)}/tasks/${id}/history`,
+        { signal },
+      );
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404) return [];
+      throw e;
+    }
   }
 
   // ---- optional endpoints: resolve to null when the backend does not have them yet ----

@@ -109,6 +109,13 @@ export interface Page<T> {
 
 export type TagCount = Schemas['TagCount'];
 
+/** One entry of a task's activity history. */
+export type HistoryEntry = Schemas['AuditEntry'];
+
+/** One day of GET /upcoming (a date in the user's zone) and the tasks and occurrences due on it. */
+export type UpcomingDay = Schemas['UpcomingDay'];
+export type UpcomingItem = Schemas['UpcomingItem'];
+
 /** Result of POST /tasks/parse: a task draft from free text. */
 export type TaskDraft = Schemas['TaskDraft'];
 export type ParseRequest = Schemas['ParseRequest'];

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type Ref } from 'react';
 import type { Priority, SortField, SortOrder, StatusFilter, TagCount } from '../api/types';
 import { hasActiveFilters, shownSort, withoutNarrowing, withSearch, type Filters } from '../lib/filters';
 import { useDebouncedValue } from '../lib/useDebounce';
@@ -11,6 +11,8 @@ interface FilterBarProps {
   tags: TagCount[];
   /** Search debounce in ms. */
   searchDelay?: number;
+  /** The search box, for the page's "/" shortcut. */
+  searchRef?: Ref<HTMLInputElement>;
 }
 
 const STATUSES: { value: StatusFilter; label: string }[] = [
@@ -34,7 +36,7 @@ const SORTS: { value: SortField; label: string }[] = [
   { value: 'updated', label: 'Updated' },
 ];
 
-export function FilterBar({ filters, onChange, tags, searchDelay = 300 }: FilterBarProps) {
+export function FilterBar({ filters, onChange, tags, searchDelay = 300, searchRef }: FilterBarProps) {
   const id = useId();
   const [search, setSearch] = useState(filters.q);
   const debounced = useDebouncedValue(search, searchDelay);
@@ -88,6 +90,7 @@ export function FilterBar({ filters, onChange, tags, searchDelay = 300 }: Filter
             <SearchIcon size={16} />
           </span>
           <input
+            ref={searchRef}
             id={`${id}-q`}
             className={`input ${styles.searchInput}`}
             type="search"

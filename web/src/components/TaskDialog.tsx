@@ -9,6 +9,7 @@ import { Field } from './Field';
 import { RecurrencePicker } from './RecurrencePicker';
 import { RemindersEditor } from './RemindersEditor';
 import { TagInput } from './TagInput';
+import { TaskHistory } from './TaskHistory';
 import styles from './TaskDialog.module.css';
 
 interface TaskDialogProps {
@@ -249,6 +250,8 @@ function TaskDialogForm({
             error={errors.reminders}
           />
         </fieldset>
+
+        {task && <TaskHistory api={api} userId={userId} taskId={task.id} timeZone={timeZone} version={task.updatedAt} />}
       </form>
     </Dialog>
   );

@@ -1,6 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import type { Task } from '../api/types';
 import { makeTask } from '../test/fixtures';
 import { TaskList } from './TaskList';
 
@@ -87,5 +88,101 @@ describe('TaskList', () => {
     expect(h.onOpen).toHaveBeenCalledWith(expect.objectContaining({ id: 2 }));
     await user.click(screen.getByRole('button', { name: 'Delete “Someday”' }));
     expect(h.onDelete).toHaveBeenCalledWith(expect.objectContaining({ id: 5 }));
+  });
+});
+
+describe('TaskList by keyboard', () => {
+  const checkbox = (id: number) => within(row(id)).getByRole('checkbox');
+
+  function renderList(tasks = defaultTasks(), pendingIds?: ReadonlySet<number>) {
+    const handlers = { onToggle: vi.fn(), onOpen: vi.fn(), onDelete: vi.fn(), onTagClick: vi.fn() };
+    const view = render(
+      <>
+        <button type="button">before</button>
+        <TaskList tasks={tasks} timeZone={tz} now={now} pendingIds={pendingIds} {...handlers} />
+        <button type="button">after</button>
+      </>,
+    );
+    return { ...handlers, rerender: (xs: Task[], pending?: ReadonlySet<number>) =>
+      view.rerender(
+        <>
+          <button type="button">before</button>
+          <TaskList tasks={xs} timeZone={tz} now={now} pendingIds={pending} {...handlers} />
+          <button type="button">after</button>
+        </>,
+      ) };
+  }
+
+  it('is one tab stop, however many tags and buttons its rows have', async () => {
+    const user = userEvent.setup();
+    renderList();
+    screen.getByRole('button', { name: 'before' }).focus();
+
+    await user.tab();
+    expect(checkbox(1)).toHaveFocus();
+    await user.tab();
+    expect(screen.getByRole('button', { name: 'after' })).toHaveFocus();
+    await user.tab({ shift: true });
+    expect(checkbox(1)).toHaveFocus();
+  });
+
+  it('moves between rows with Up, Down, Home and End, and within a row with Left and Right', async () => {
+    const user = userEvent.setup();
+    renderList();
+    checkbox(1).focus();
+
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+    expect(checkbox(3)).toHaveFocus();
+    await user.keyboard('{ArrowUp}');
+    expect(checkbox(2)).toHaveFocus();
+    await user.keyboard('{End}');
+    expect(checkbox(5)).toHaveFocus();
+    await user.keyboard('{ArrowDown}');
+    expect(checkbox(5)).toHaveFocus();
+    await user.keyboard('{ArrowRight}');
+    expect(within(row(5)).getByRole('button', { name: 'Someday, edit task' })).toHaveFocus();
+    await user.keyboard('{ArrowRight}');
+    expect(within(row(5)).getByRole('button', { name: 'Filter by tag home' })).toHaveFocus();
+    await user.keyboard('{Home}');
+    expect(checkbox(1)).toHaveFocus();
+
+    // Tab away and back: the list remembers the row.
+    await user.keyboard('{End}');
+    await user.tab();
+    await user.tab({ shift: true });
+    expect(checkbox(5)).toHaveFocus();
+  });
+
+  it('Space completes the focused task and keeps the focus on it while it saves', async () => {
+    const user = userEvent.setup();
+    const h = renderList();
+    checkbox(2).focus();
+
+    await user.keyboard(' ');
+    expect(h.onToggle).toHaveBeenCalledWith(expect.objectContaining({ id: 2 }), true);
+    h.rerender(defaultTasks().map((t) => (t.id === 2 ? { ...t, completed: true } : t)), new Set([2]));
+
+    expect(checkbox(2)).toHaveFocus();
+    await user.keyboard(' ');
+    expect(h.onToggle).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps the focus in the list when the focused task leaves it', async () => {
+    const h = renderList();
+    checkbox(2).focus();
+
+    h.rerender(defaultTasks().filter((t) => t.id !== 2));
+
+    expect(checkbox(3)).toHaveFocus();
+  });
+
+  it('Enter on a task’s checkbox opens the task', async () => {
+    const user = userEvent.setup();
+    const h = renderList();
+    checkbox(3).focus();
+
+    await user.keyboard('{Enter}');
+
+    expect(h.onOpen).toHaveBeenCalledWith(expect.objectContaining({ id: 3 }));
   });
 });

@@ -1,7 +1,8 @@
-import { memo, useLayoutEffect, useMemo, useRef } from 'react';
+import { memo, useId, useLayoutEffect, useMemo, useRef } from 'react';
 import type { Priority, Task } from '../api/types';
 import { dueInfo } from '../lib/dates';
 import { describeRRule } from '../lib/rrule';
+import { useRovingList } from '../lib/useRovingList';
 import { ClockIcon, RepeatIcon, TrashIcon } from './icons';
 import styles from './TaskList.module.css';
 
@@ -53,22 +54,39 @@ export function TaskList({ tasks, timeZone, now, onToggle, onOpen, onDelete, onT
   );
   const minute = Math.floor(Date.now() / 60_000);
   const at = useMemo(() => now ?? new Date(), [now, minute]);
+  const roving = useRovingList<HTMLUListElement>();
+  const keysId = useId();
   return (
-    <ul className={styles.list} aria-label="Tasks">
-      {tasks.map((t) => (
-        <MemoTaskItem
-          key={t.id}
-          task={t}
-          timeZone={timeZone}
-          now={at}
-          onToggle={stable.onToggle}
-          onOpen={stable.onOpen}
-          onDelete={stable.onDelete}
-          onTagClick={stable.onTagClick}
-          pending={pendingIds?.has(t.id) ?? false}
-        />
-      ))}
-    </ul>
+    <>
+      <p id={keysId} className="sr-only">
+        Up and Down arrows move between tasks, Left and Right between a task’s buttons; Space completes a task, Enter
+        opens it.
+      </p>
+      <ul
+        id="task-list"
+        className={styles.list}
+        aria-label="Tasks"
+        aria-describedby={keysId}
+        ref={roving.ref}
+        onKeyDown={roving.onKeyDown}
+        onFocus={roving.onFocus}
+        onBlur={roving.onBlur}
+      >
+        {tasks.map((t) => (
+          <MemoTaskItem
+            key={t.id}
+            task={t}
+            timeZone={timeZone}
+            now={at}
+            onToggle={stable.onToggle}
+            onOpen={stable.onOpen}
+            onDelete={stable.onDelete}
+            onTagClick={stable.onTagClick}
+            pending={pendingIds?.has(t.id) ?? false}
+          />
+        ))}
+      </ul>
+    </>
   );
 }
 
@@ -92,14 +110,23 @@ export function TaskItem({ task, timeZone, now, onToggle, onOpen, onDelete, onTa
   if (due?.overdue) classes.push(styles.itemOverdue);
 
   return (
-    <li className={classes.join(' ')} data-testid={`task-${task.id}`} aria-busy={pending || undefined}>
+    <li className={classes.join(' ')} data-testid={`task-${task.id}`} data-row={task.id} aria-busy={pending || undefined}>
       <div className={styles.check}>
+        {/* Never disabled while saving: a disabled checkbox drops the keyboard focus to the page. */}
         <input
           id={checkboxId}
           type="checkbox"
           checked={task.completed}
-          disabled={pending}
-          onChange={(e) => onToggle(task, e.target.checked)}
+          aria-disabled={pending || undefined}
+          onChange={(e) => {
+            if (!pending) onToggle(task, e.target.checked);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              onOpen(task);
+            }
+          }}
           aria-label={`Mark “${task.title}” as ${task.completed ? 'not completed' : 'completed'}`}
         />
       </div>
@@ -165,8 +192,10 @@ export function TaskItem({ task, timeZone, now, onToggle, onOpen, onDelete, onTa
         type="button"
         className={`btn btn-ghost btn-icon ${styles.delete}`}
         aria-label={`Delete “${task.title}”`}
-        disabled={pending}
-        onClick={() => onDelete(task)}
+        aria-disabled={pending || undefined}
+        onClick={() => {
+          if (!pending) onDelete(task);
+        }}
       >
         <TrashIcon size={17} />
       </button>

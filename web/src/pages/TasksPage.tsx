@@ -5,6 +5,7 @@ import { useSession } from '../auth/SessionContext';
 import { ChatPanel } from '../components/ChatPanel';
 import { DeleteRecurringDialog } from '../components/DeleteRecurringDialog';
 import { FilterBar } from '../components/FilterBar';
+import { ShortcutsDialog } from '../components/ShortcutsDialog';
 import { Header } from '../components/Header';
 import { PlusIcon } from '../components/icons';
 import { NotificationsBell } from '../components/NotificationsBell';
@@ -13,21 +14,29 @@ import { ReminderPopups } from '../components/ReminderPopups';
 import { TaskDialog } from '../components/TaskDialog';
 import { TaskList, TaskListSkeleton } from '../components/TaskList';
 import { useToast } from '../components/Toast';
+import { UpcomingView } from '../components/UpcomingView';
+import { ViewNav } from '../components/ViewNav';
 import { browserTimeZone } from '../lib/dates';
 import { showSystemNotification } from '../lib/reminderAlerts';
 import { filtersToQuery, hasActiveFilters, loadFilters, saveFilters, withoutNarrowing, type Filters } from '../lib/filters';
 import { taskToInput } from '../lib/taskInput';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
+import { navigate } from '../router';
 import { useEventStream } from '../lib/useEventStream';
 import { useNotifications } from '../lib/useNotifications';
 import { useNow } from '../lib/useNow';
+import { useShortcuts } from '../lib/useShortcuts';
 import { useTaskList } from '../lib/useTaskList';
+import { useViewCounts } from '../lib/useViewCounts';
+import { overdueFirst, todayQuery, type View } from '../lib/views';
 import styles from './TasksPage.module.css';
 
 const PAGE_SIZE = 50;
 
-export function TasksPage() {
-  useDocumentTitle('Tasks');
+const TITLES: Record<View, string> = { inbox: 'Inbox', today: 'Today', upcoming: 'Upcoming' };
+
+export function TasksPage({ view = 'inbox' }: { view?: View }) {
+  useDocumentTitle(TITLES[view]);
   const { api, session, user, timeZone, logout, setUser } = useSession();
   const userId = session!.userId;
   const toast = useToast();
@@ -38,7 +47,12 @@ export function TasksPage() {
     setFiltersState(f);
     saveFilters(f);
   }, []);
-  const query = useMemo(() => filtersToQuery(filters, timeZone), [filters, timeZone]);
+  // Today's query moves on at midnight in the user's zone ("now" moves every minute; the list reloads only when
+  // the query's text changes).
+  const query = useMemo(
+    () => (view === 'inbox' ? filtersToQuery(filters, timeZone) : todayQuery(timeZone, now)),
+    [view, filters, timeZone, now],
+  );
   const list = useTaskList(api, userId, query, PAGE_SIZE);
 
   const [tags, setTags] = useState<TagCount[]>([]);
@@ -62,6 +76,11 @@ export function TasksPage() {
   const [chatOpen, setChatOpen] = useState(false);
   const [pending, setPending] = useState<ReadonlySet<number>>(new Set());
   const notifications = useNotifications(api, userId);
+  const [helpOpen, setHelpOpen] = useState(false);
+  // Bumped whenever tasks may have changed: the view counts and Upcoming load again.
+  const [version, setVersion] = useState(0);
+  const changed = useCallback(() => setVersion((v) => v + 1), []);
+  const counts = useViewCounts(api, userId, timeZone, now, version);
   const quickAddRef = useRef<HTMLInputElement>(null);
   const chatToggleFocus = useRef<HTMLElement | null>(null);
   // The latest openTaskById, for reminder popups opened after later renders.
@@ -75,8 +94,9 @@ export function TasksPage() {
     refreshTimer.current = setTimeout(() => {
       void reload();
       void loadTags();
+      changed();
     }, 250);
-  }, [reload, loadTags]);
+  }, [reload, loadTags, changed]);
   useEffect(() => () => clearTimeout(refreshTimer.current), []);
 
   useEventStream(api, userId, {
@@ -116,6 +136,7 @@ export function TasksPage() {
       toast.show({ message: `Could not update “${task.title}”: ${errorMessage(e)}`, tone: 'error' });
     } finally {
       markPending(task.id, false);
+      changed();
     }
   };
 
@@ -178,6 +199,7 @@ export function TasksPage() {
       () => {
         void list.reload();
         void loadTags();
+        changed();
         toast.show({
           message: scope === 'occurrence' ? `Skipped “${task.title}” to its next date` : `Deleted every “${task.title}”`,
           timeout: 5000,
@@ -196,7 +218,10 @@ export function TasksPage() {
     notifications.taskEnded(task.id);
     const deletion = api.deleteTask(userId, task.id, scope);
     deletion.then(
-      () => void loadTags(),
+      () => {
+        void loadTags();
+        changed();
+      },
       (e) => {
         toast.show({ message: `Could not delete “${task.title}”: ${errorMessage(e)}`, tone: 'error' });
         void list.reload();
@@ -232,12 +257,14 @@ export function TasksPage() {
     if (!created) list.replace(task);
     void list.reload();
     void loadTags();
+    changed();
     toast.show({ message: created ? `Created “${task.title}”` : 'Changes saved', timeout: 3000 });
   };
 
   const onCreated = (task: Task) => {
     void list.reload();
     void loadTags();
+    changed();
     toast.show({ message: `Added “${task.title}”`, timeout: 3000 });
   };
 
@@ -257,8 +284,41 @@ export function TasksPage() {
   const [zoneDismissed, setZoneDismissed] = useState(false);
   const zoneMismatch = !!user && user.timeZone !== browserZone && !zoneDismissed;
 
+  const searchRef = useRef<HTMLInputElement | null>(null);
+  const searchAfterNavigation = useRef(false);
+  useShortcuts({
+    q: () => quickAddRef.current?.focus(),
+    '/': () => {
+      if (view === 'inbox') return searchRef.current?.focus();
+      searchAfterNavigation.current = true;
+      navigate('/');
+    },
+    '?': () => setHelpOpen(true),
+  }, !dialog.open && !helpOpen);
+  useEffect(() => {
+    if (view === 'inbox' && searchAfterNavigation.current) {
+      searchAfterNavigation.current = false;
+      searchRef.current?.focus();
+    }
+  }, [view]);
+
+  const shown = view === 'today' ? overdueFirst(list.tasks, timeZone, now) : list.tasks;
+
   return (
-    <>
+    <div className={`${styles.page} ${chatOpen ? styles.withChat : ''}`}>
+      <a
+        className="sr-only-focusable"
+        href="#task-list"
+        onClick={(e) => {
+          const first = document.querySelector<HTMLElement>('#task-list [tabindex="0"], [data-row] [tabindex="0"]');
+          if (first) {
+            e.preventDefault();
+            first.focus();
+          }
+        }}
+      >
+        Skip to the task list
+      </a>
       <Header
         userName={user?.name ?? null}
         email={user?.email}
@@ -273,7 +333,7 @@ export function TasksPage() {
         }
       />
       <main id="main" className={styles.main} tabIndex={-1}>
-        <h1 className="sr-only">Your tasks</h1>
+        <h1 className="sr-only">{TITLES[view]}</h1>
         {zoneMismatch && (
           <div className={`notice ${styles.zoneBanner}`} role="status">
             <span>
@@ -317,74 +377,96 @@ export function TasksPage() {
           </button>
         </div>
 
-        <FilterBar filters={filters} onChange={setFilters} tags={tags} />
+        <ViewNav current={view} counts={counts} />
 
-        <section className={styles.results} aria-labelledby="results-heading" aria-busy={list.loading}>
-          <h2 id="results-heading" className={styles.resultsHeading}>
-            {list.loading ? 'Loading tasks…' : summary(list.tasks.length, list.total)}
-          </h2>
-          {list.loading ? (
-            <TaskListSkeleton />
-          ) : list.error && list.tasks.length === 0 ? (
-            <div className={`alert ${styles.state}`} role="alert">
-              <p>Could not load your tasks. {list.error}</p>
-              <button type="button" className="btn btn-sm" onClick={() => void list.reload()}>
-                Try again
-              </button>
-            </div>
-          ) : list.tasks.length === 0 ? (
-            <div className={styles.empty}>
-              {hasActiveFilters(filters) ? (
-                <>
-                  <p className={styles.emptyTitle}>No tasks match these filters.</p>
-                  <p>
-                    <button
-                      type="button"
-                      className="btn btn-sm"
-                      onClick={() => setFilters(withoutNarrowing(filters))}
-                    >
-                      Clear filters
-                    </button>
+        {view === 'inbox' && <FilterBar filters={filters} onChange={setFilters} tags={tags} searchRef={searchRef} />}
+
+        {view === 'upcoming' ? (
+          <UpcomingView
+            api={api}
+            userId={userId}
+            timeZone={timeZone}
+            now={now}
+            version={version}
+            onToggle={onToggle}
+            onOpen={(t) => setDialog({ open: true, task: t })}
+            onDelete={onDelete}
+            pendingIds={pending}
+          />
+        ) : (
+          <section className={styles.results} aria-labelledby="results-heading" aria-busy={list.loading}>
+            <h2 id="results-heading" className={styles.resultsHeading}>
+              {list.loading ? 'Loading tasks…' : summary(list.tasks.length, list.total, view)}
+            </h2>
+            {list.loading ? (
+              <TaskListSkeleton />
+            ) : list.error && list.tasks.length === 0 ? (
+              <div className={`alert ${styles.state}`} role="alert">
+                <p>Could not load your tasks. {list.error}</p>
+                <button type="button" className="btn btn-sm" onClick={() => void list.reload()}>
+                  Try again
+                </button>
+              </div>
+            ) : list.tasks.length === 0 ? (
+              <div className={styles.empty}>
+                {view === 'today' ? (
+                  <>
+                    <p className={styles.emptyTitle}>Nothing due today.</p>
+                    <p>Enjoy the free time, or plan ahead in Upcoming.</p>
+                  </>
+                ) : hasActiveFilters(filters) ? (
+                  <>
+                    <p className={styles.emptyTitle}>No tasks match these filters.</p>
+                    <p>
+                      <button
+                        type="button"
+                        className="btn btn-sm"
+                        onClick={() => setFilters(withoutNarrowing(filters))}
+                      >
+                        Clear filters
+                      </button>
+                    </p>
+                  </>
+                ) : filters.status === 'completed' ? (
+                  <p className={styles.emptyTitle}>No completed tasks yet.</p>
+                ) : (
+                  <>
+                    <p className={styles.emptyTitle}>{filters.status === 'pending' ? 'All clear!' : 'Nothing here yet.'}</p>
+                    <p>Add a task above — try “Water the plants every Sunday”.</p>
+                  </>
+                )}
+              </div>
+            ) : (
+              <>
+                <TaskList
+                  tasks={shown}
+                  timeZone={timeZone}
+                  now={now}
+                  onToggle={onToggle}
+                  onOpen={(t) => setDialog({ open: true, task: t })}
+                  onDelete={onDelete}
+                  onTagClick={(tag) => {
+                    setFilters({ ...filters, tags: filters.tags.includes(tag) ? filters.tags : [...filters.tags, tag] });
+                    if (view !== 'inbox') navigate('/');
+                  }}
+                  pendingIds={pending}
+                />
+                {list.error && (
+                  <p className="field-error" role="alert">
+                    {list.error}
                   </p>
-                </>
-              ) : filters.status === 'completed' ? (
-                <p className={styles.emptyTitle}>No completed tasks yet.</p>
-              ) : (
-                <>
-                  <p className={styles.emptyTitle}>{filters.status === 'pending' ? 'All clear!' : 'Nothing here yet.'}</p>
-                  <p>Add a task above — try “Water the plants every Sunday”.</p>
-                </>
-              )}
-            </div>
-          ) : (
-            <>
-              <TaskList
-                tasks={list.tasks}
-                timeZone={timeZone}
-                now={now}
-                onToggle={onToggle}
-                onOpen={(t) => setDialog({ open: true, task: t })}
-                onDelete={onDelete}
-                onTagClick={(tag) =>
-                  setFilters({ ...filters, tags: filters.tags.includes(tag) ? filters.tags : [...filters.tags, tag] })
-                }
-                pendingIds={pending}
-              />
-              {list.error && (
-                <p className="field-error" role="alert">
-                  {list.error}
-                </p>
-              )}
-              {list.hasMore && (
-                <div className={styles.more}>
-                  <button type="button" className="btn" onClick={list.loadMore} disabled={list.loadingMore}>
-                    {list.loadingMore ? 'Loading…' : 'Load more'}
-                  </button>
-                </div>
-              )}
-            </>
-          )}
-        </section>
+                )}
+                {list.hasMore && (
+                  <div className={styles.more}>
+                    <button type="button" className="btn" onClick={list.loadMore} disabled={list.loadingMore}>
+                      {list.loadingMore ? 'Loading…' : 'Load more'}
+                    </button>
+                  </div>
+                )}
+              </>
+            )}
+          </section>
+        )}
       </main>
 
       <TaskDialog
@@ -428,12 +510,15 @@ export function TasksPage() {
         userId={userId}
         onTasksChanged={refreshSoon}
       />
-    </>
+
+      <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+    </div>
   );
 }
 
-function summary(shown: number, total: number | null): string {
+function summary(shown: number, total: number | null, view: View): string {
   const n = total ?? shown;
+  if (view === 'today') return n === 0 ? 'Nothing due today' : `${n} due today or overdue`;
   if (n === 0) return 'No tasks';
   if (total != null && shown < total) return `Showing ${shown} of ${total} tasks`;
   return `${n} task${n === 1 ? '' : 's'}`;

@@ -117,6 +117,21 @@ class TaskRepository {
                 .list();
     }
 
+    /**
+     * The user's open tasks due in {@code [start, end)}, and the open recurring ones due before {@code start} (their
+     * next occurrences may fall in the range): earliest due first, at most {@code limit}.
+     */
+    List<TaskSnapshot> openComingUp(UserId user, Instant start, Instant end, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from task where user_id = :user and not completed and due_at < :end "
+                        + "and (due_at >= :start or recurrence_rule is not null) order by due_at, id limit :limit")
+                .param("user", user.value())
+                .param("start", Timestamp.from(start))
+                .param("end", Timestamp.from(end))
+                .param("limit", limit)
+                .query(TaskRepository::map)
+                .list();
+    }
+
     Optional<TaskSnapshot> find(UserId user, TaskId id) {
         return jdbc.sql("select " + COLUMNS + " from task where id = :id and user_id = :user")
                 .param("id", id.value())

@@ -39,7 +39,8 @@ class UserIsolationIT extends ApiIT {
             new Route("list", (client, owner, id) -> client.get(owner.tasks())),
             new Route("search", (client, owner, id) -> client.get(owner.tasks(query("q", "secret")))),
             new Route("create", (client, owner, id) -> client.post(owner.tasks(), HIJACK)),
-            new Route("tags", (client, owner, id) -> client.get(owner.tags())));
+            new Route("tags", (client, owner, id) -> client.get(owner.tags())),
+            new Route("upcoming", (client, owner, id) -> client.get("/api/" + owner.userId() + "/upcoming")));
 
     private Session ann;
     private Session bob;
