@@ -132,7 +132,7 @@ async function run(app, work, resultsDir) {
       priority: ['none', 'low', 'medium', 'high'][i % 4],
       tags: [['home'], ['work', 'errands'], [], ['finance']][i % 4],
       dueAt: i % 3 === 0 ? null : day,
-      recurrence: i % 7 === 1 ? { rule: 'FREQ=WEEKLY;BYDAY=MO', from: 'due' } : null,
+      recurrence: i % 7 === 1 && i % 3 !== 0 ? { rule: 'FREQ=WEEKLY;BYDAY=MO', from: 'due' } : null,
     });
   }
   log(`user with ${tasks} tasks`);
@@ -140,9 +140,11 @@ async function run(app, work, resultsDir) {
   const { default: lighthouse, desktopConfig } = await import('lighthouse');
   const chromeLauncher = await import('chrome-launcher');
   const puppeteer = (await import('puppeteer-core')).default;
+  const profile = path.join(work, 'chromium-profile');
+  mkdirSync(profile, { recursive: true });
   const chrome = await chromeLauncher.launch({
     chromePath,
-    userDataDir: path.join(work, 'chromium-profile'),
+    userDataDir: profile,
     chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run',
       '--disable-extensions', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
