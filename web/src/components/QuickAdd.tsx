@@ -72,6 +72,8 @@ export function QuickAdd({ api, userId, timeZone, onCreated, debounceMs = 200, i
   useEffect(() => () => ctrlRef.current?.abort(), []);
 
   const currentDraft = parsed && parsed.text === trimmed ? parsed.draft : null;
+  // Said before Enter, in the words the server would use after it.
+  const titleTooLong = currentDraft !== null && [...(currentDraft.title ?? '')].length > TITLE_MAX;
 
   const buildInput = async (title: string): Promise<TaskInput> => {
     if (!parseAvailable) return rawTaskInput(title);
@@ -94,6 +96,11 @@ export function QuickAdd({ api, userId, timeZone, onCreated, debounceMs = 200, i
   const submit = async (e?: FormEvent) => {
     e?.preventDefault();
     if (!trimmed || creating) return;
+    if (titleTooLong) {
+      // Known before asking: the server would refuse it.
+      setError(`Title can be at most ${TITLE_MAX} characters.`);
+      return;
+    }
     setCreating(true);
     setError(null);
     try {
@@ -120,8 +127,6 @@ export function QuickAdd({ api, userId, timeZone, onCreated, debounceMs = 200, i
   };
 
   const chips = currentDraft ? draftChips(currentDraft, timeZone) : [];
-  // Said before Enter, in the words the server would use after it.
-  const titleTooLong = currentDraft !== null && [...(currentDraft.title ?? '')].length > TITLE_MAX;
 
   return (
     <form className={styles.form} onSubmit={submit} aria-label="Quick add task">

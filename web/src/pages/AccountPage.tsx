@@ -179,7 +179,9 @@ function TimeZoneSetting({ current }: { current: string }) {
             {busy ? 'Saving…' : 'Save time zone'}
           </button>
         </div>
-        <p role="status">{saved ? 'Time zone saved.' : ''}</p>
+        <p role="status" className={saved ? undefined : 'sr-only'}>
+          {saved ? 'Time zone saved.' : ''}
+        </p>
       </form>
     </section>
   );
