@@ -110,7 +110,12 @@ function TaskDialogForm({
     if (remindersIncomplete) {
       setShowReminderGaps(true);
       // The editor marks the rows; focus the first one that needs a time.
-      setTimeout(() => formRef.current?.querySelector<HTMLElement>('[data-reminder-incomplete]')?.focus(), 0);
+      setTimeout(() => {
+        const first = formRef.current?.querySelector<HTMLElement>('[data-reminder-incomplete]');
+        first?.focus();
+        // The message under the row, too, not only the field.
+        document.getElementById(first?.getAttribute('aria-describedby') ?? '')?.scrollIntoView?.({ block: 'nearest' });
+      }, 0);
       return;
     }
 
