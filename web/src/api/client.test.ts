@@ -34,9 +34,10 @@ describe('problem+json parsing', () => {
     expect(err).toBeInstanceOf(ApiError);
     const e = err as ApiError;
     expect(e.status).toBe(400);
-    expect(e.userMessage).toBe('Validation failed');
+    expect(e.userMessage).toBe('Title is required. Repeat rule: invalid RRULE.');
     expect(e.problem.title).toBe('Bad Request');
-    expect(e.fieldErrors).toEqual({ title: 'must not be blank', 'recurrence.rule': 'invalid RRULE' });
+    expect(e.problem.detail).toBe('Validation failed');
+    expect(e.fieldErrors).toEqual({ title: 'Title is required.', 'recurrence.rule': 'Repeat rule: invalid RRULE.' });
   });
 
   it('synthesises a problem from a non-JSON error body', () => {

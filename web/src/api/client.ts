@@ -37,6 +37,7 @@ import type {
   UpcomingDay,
   UserId,
 } from './types';
+import { describeFieldError } from '../lib/fieldErrors';
 
 export class ApiError extends Error {
   readonly status: number;
@@ -49,17 +50,19 @@ export class ApiError extends Error {
     this.problem = problem;
   }
 
-  /** Per-field messages keyed by field name (first message wins). */
+  /** Per-field sentences for people keyed by the API's field name (first message wins): "Title can be at most 200 characters." */
   get fieldErrors(): Record<string, string> {
     const out: Record<string, string> = {};
     for (const e of this.problem.errors ?? []) {
-      if (e && typeof e.field === 'string' && !(e.field in out)) out[e.field] = e.message;
+      if (e && typeof e.field === 'string' && !(e.field in out)) out[e.field] = describeFieldError(e.field, e.message);
     }
     return out;
   }
 
-  /** A sentence fit for showing to a person. */
+  /** A sentence fit for showing to a person: the fields' errors in words when there are any, else the detail. */
   get userMessage(): string {
+    const fields = Object.values(this.fieldErrors);
+    if (fields.length) return fields.join(' ');
     return this.problem.detail || this.problem.title || this.message;
   }
 }
@@ -403,6 +406,12 @@ export class ApiClient {
         { signal },
       ),
     );
+  }
+
+  /** The due times a rule being edited gives from a first due (`dueAt` as the task body has it), before saving. */
+  previewOccurrences(userId: UserId, rule: string, dueAt: string, count = 5, signal?: AbortSignal): Promise<string[] | null> {
+    const q = new URLSearchParams({ rule, dueAt, count: String(count) });
+    return optional(this.json<ResponseJson<'/api/{userId}/occurrences', 'get'>>(`/api/${enc(userId)}/occurrences?${q}`, { signal }));
   }
 
   chat(userId: UserId, body: ChatRequest): Promise<ChatResponse | null> {

@@ -164,4 +164,40 @@ describe('QuickAdd', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('Title is too long');
     expect(input).toHaveValue('Too long');
   });
+
+  it('stops at the parse limit, and says a title is too long instead of sending it', async () => {
+    const u = user();
+    const longTitle = 'x'.repeat(201);
+    const { input, createCalls } = setup({
+      parse: (c) => jsonResponse({ ...draft, title: (c.body as { text: string }).text, recurrence: null, tags: [] }),
+    });
+    expect(input).toHaveAttribute('maxLength', '4000');
+    fireEvent.change(input, { target: { value: longTitle } });
+    expect(await screen.findByText('Title can be at most 200 characters.')).toBeInTheDocument();
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+    await u.click(screen.getByRole('button', { name: 'Add' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Title can be at most 200 characters.');
+    expect(createCalls()).toHaveLength(0);
+  });
+
+  it('names the field as a person would when the server refuses it', async () => {
+    const u = user();
+    const { fetch } = mockFetch([
+      [
+        'POST',
+        '/api/u1/tasks',
+        () =>
+          problem(400, 'title: must be at most 200 characters', {
+            errors: [{ field: 'title', message: 'must be at most 200 characters' }],
+          }),
+      ],
+    ]);
+    render(
+      <QuickAdd api={new ApiClient({ fetch, getToken: () => 't' })} userId="u1" timeZone="UTC" onCreated={vi.fn()} parseEnabled={false} />,
+    );
+    await u.type(screen.getByRole('textbox', { name: 'Add a task' }), 'Long{Enter}');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Title can be at most 200 characters.');
+    expect(alert).not.toHaveTextContent('title:');
+  });
 });

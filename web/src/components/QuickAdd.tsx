@@ -4,6 +4,7 @@ import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent,
 import { errorMessage, isAbort, type ApiClient } from '../api/client';
 import type { Task, TaskDraft, TaskInput } from '../api/types';
 import { dueInfo } from '../lib/dates';
+import { QUICK_ADD_MAX, TITLE_MAX } from '../lib/limits';
 import { describeBefore } from '../lib/duration';
 import { describeRRule } from '../lib/rrule';
 import { draftToInput, rawTaskInput } from '../lib/taskInput';
@@ -71,6 +72,8 @@ export function QuickAdd({ api, userId, timeZone, onCreated, debounceMs = 200, i
   useEffect(() => () => ctrlRef.current?.abort(), []);
 
   const currentDraft = parsed && parsed.text === trimmed ? parsed.draft : null;
+  // Said before Enter, in the words the server would use after it.
+  const titleTooLong = currentDraft !== null && [...(currentDraft.title ?? '')].length > TITLE_MAX;
 
   const buildInput = async (title: string): Promise<TaskInput> => {
     if (!parseAvailable) return rawTaskInput(title);
@@ -93,6 +96,11 @@ export function QuickAdd({ api, userId, timeZone, onCreated, debounceMs = 200, i
   const submit = async (e?: FormEvent) => {
     e?.preventDefault();
     if (!trimmed || creating) return;
+    if (titleTooLong) {
+      // Known before asking: the server would refuse it.
+      setError(`Title can be at most ${TITLE_MAX} characters.`);
+      return;
+    }
     setCreating(true);
     setError(null);
     try {
@@ -135,12 +143,13 @@ export function QuickAdd({ api, userId, timeZone, onCreated, debounceMs = 200, i
           className={styles.input}
           type="text"
           autoComplete="off"
+          maxLength={QUICK_ADD_MAX}
           placeholder="Add a task…"
           value={text}
           readOnly={creating}
           aria-busy={creating || undefined}
-          aria-describedby={`${hintId} ${chipsId}`}
-          aria-invalid={error ? true : undefined}
+          aria-describedby={`${hintId} ${chipsId}${titleTooLong && !error ? ` ${chipsId}-long` : ''}`}
+          aria-invalid={error || titleTooLong ? true : undefined}
           onChange={(e) => {
             setText(e.target.value);
             setError(null);
@@ -170,10 +179,16 @@ export function QuickAdd({ api, userId, timeZone, onCreated, debounceMs = 200, i
           </>
         )}
       </div>
-      {error && (
+      {error ? (
         <p className="field-error" role="alert">
           {error}
         </p>
+      ) : (
+        titleTooLong && (
+          <p id={`${chipsId}-long`} className="field-error">
+            Title can be at most {TITLE_MAX} characters.
+          </p>
+        )
       )}
     </form>
   );

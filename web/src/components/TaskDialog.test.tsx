@@ -55,7 +55,7 @@ describe('TaskDialog', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Pattern' }), 'monthlyDay');
     await user.click(screen.getByRole('button', { name: 'Create task' }));
     await waitFor(() => expect(onSaved).toHaveBeenCalled());
-    expect(calls[0].body).toEqual({
+    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({
       title: 'Pay rent',
       description: 'Transfer to landlord',
       priority: 'high',
@@ -193,9 +193,11 @@ describe('TaskDialog', () => {
     ]);
     await user.type(screen.getByLabelText('Title'), 'Dup');
     await user.click(screen.getByRole('button', { name: 'Create task' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('Validation failed color: unknown');
-    expect(screen.getByLabelText('Title')).toHaveAccessibleDescription('must be unique');
-    expect(screen.getByText('unsupported rule')).toBeInTheDocument();
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Title must be unique. Repeat rule: unsupported rule. Color: unknown.',
+    );
+    expect(screen.getByLabelText('Title')).toHaveAccessibleDescription('Title must be unique.');
+    expect(screen.getByText('Repeat rule: unsupported rule.')).toBeInTheDocument();
   });
 
   it('closes on Escape', async () => {
@@ -204,9 +206,59 @@ describe('TaskDialog', () => {
     expect(onClose).toHaveBeenCalled();
   });
 
+  it('does not save a reminder "at a time" without a time, and says so on the field', async () => {
+    const { user, calls, onSaved } = setup(null);
+    await user.type(screen.getByLabelText('Title'), 'Call the bank');
+    await user.click(screen.getByRole('button', { name: 'Add reminder' }));
+    await user.selectOptions(screen.getByLabelText('Reminder 1 type'), 'at');
+    await user.click(screen.getByRole('button', { name: 'Create task' }));
+
+    const at = screen.getByLabelText('Reminder 1 time');
+    expect(at).toHaveAttribute('aria-invalid', 'true');
+    expect(at).toHaveAccessibleDescription('Choose the date and time to be reminded at.');
+    await waitFor(() => expect(at).toHaveFocus());
+    expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
+    expect(onSaved).not.toHaveBeenCalled();
+
+    await user.type(at, '2026-06-30T18:00');
+    expect(at).not.toHaveAttribute('aria-invalid');
+    await user.click(screen.getByRole('button', { name: 'Create task' }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(calls.find((c) => c.method === 'POST')?.body).toMatchObject({ reminders: [{ at: '2026-06-30T18:00:00+02:00' }] });
+  });
+
+  it('limits the title and description to what the server takes', () => {
+    setup(null);
+    expect(screen.getByLabelText('Title')).toHaveAttribute('maxLength', '200');
+    expect(screen.getByLabelText('Description')).toHaveAttribute('maxLength', '4000');
+  });
+
+  it('previews the next dates of the rule being edited, not the saved one', async () => {
+    const task = makeTask({
+      id: 8,
+      title: 'Team sync',
+      dueAt: '2026-03-05T08:00:00Z',
+      recurrence: { rule: 'FREQ=WEEKLY;BYDAY=TH', from: 'due', description: 'Weekly on Thu' },
+    });
+    const { user, calls } = setup(task, [
+      ['GET', '/api/u1/tasks/8/occurrences', () => jsonResponse(['2026-03-05T09:00:00+01:00', '2026-03-12T09:00:00+01:00'])],
+      ['GET', '/api/u1/occurrences', () => jsonResponse(['2026-03-05T09:00:00+01:00', '2026-03-06T09:00:00+01:00'])],
+    ]);
+    const preview = await screen.findByRole('region', { name: 'Next dates' });
+    expect(await within(preview).findByText(/Mar 12/)).toBeInTheDocument();
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Pattern' }), 'daily');
+
+    expect(await within(preview).findByText(/Mar 6/)).toBeInTheDocument();
+    expect(within(preview).queryByText(/Mar 12/)).not.toBeInTheDocument();
+    const draft = calls.find((c) => c.path === '/api/u1/occurrences')!;
+    expect(draft.search.get('rule')).toBe('FREQ=DAILY');
+    expect(draft.search.get('dueAt')).toMatch(/^2026-03-05T09:00/);
+  });
+
   it('maps server field paths', () => {
     expect(
       mapFieldErrors({ 'reminders[0].before': 'bad', allDay: 'x', 'tags[2]': 'too long', other: 'y' }),
-    ).toEqual({ fields: { reminders: 'bad', dueAt: 'x', tags: 'too long' }, other: ['other: y'] });
+    ).toEqual({ fields: { reminders: 'bad', dueAt: 'x', tags: 'too long' }, other: ['y'] });
   });
 });

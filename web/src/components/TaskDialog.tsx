@@ -7,6 +7,7 @@ import { validateRRule } from '../lib/rrule';
 import { Dialog } from './Dialog';
 import { Field } from './Field';
 import { RecurrencePicker } from './RecurrencePicker';
+import { DESCRIPTION_MAX, TITLE_MAX } from '../lib/limits';
 import { RemindersEditor } from './RemindersEditor';
 import { TagInput } from './TagInput';
 import { TaskHistory } from './TaskHistory';
@@ -31,7 +32,8 @@ type Errors = Partial<Record<FieldKey, string>>;
 
 const FIELD_KEYS: FieldKey[] = ['title', 'description', 'dueAt', 'priority', 'tags', 'recurrence', 'reminders'];
 
-/** Map server field names ("recurrence.rule", "reminders[0].before", "allDay") onto form fields. */
+/** Map server field names ("recurrence.rule", "reminders[0].before", "allDay") onto form fields; the messages
+ * come worded for people (ApiError.fieldErrors). */
 export function mapFieldErrors(fieldErrors: Record<string, string>): { fields: Errors; other: string[] } {
   const fields: Errors = {};
   const other: string[] = [];
@@ -41,7 +43,7 @@ export function mapFieldErrors(fieldErrors: Record<string, string>): { fields: E
       root === 'allDay' ? 'dueAt' : (FIELD_KEYS as string[]).includes(root) ? (root as FieldKey) : undefined;
     if (key) {
       if (!fields[key]) fields[key] = message;
-    } else other.push(`${name}: ${message}`);
+    } else other.push(message);
   }
   return { fields, other };
 }
@@ -73,6 +75,10 @@ function TaskDialogForm({
   const [tags, setTags] = useState<string[]>(task?.tags ?? []);
   const [recurrence, setRecurrence] = useState<Recurrence | null>(task?.recurrence ?? null);
   const [reminders, setReminders] = useState<Reminder[]>(task?.reminders ?? []);
+  // Reminder rows that do not say when yet; saving waits until they do (or are removed).
+  const [remindersIncomplete, setRemindersIncomplete] = useState(false);
+  const [showReminderGaps, setShowReminderGaps] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
   const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -82,13 +88,16 @@ function TaskDialogForm({
   const recurrenceChanged =
     (recurrence?.rule ?? null) !== (task?.recurrence?.rule ?? null) ||
     (recurrence?.from ?? null) !== (task?.recurrence?.from ?? null);
+  // The due as it would be saved, and whether it differs from the saved task's.
+  const dueAt = joinDue(date, time, allDay, timeZone);
+  const dueChanged = date !== initialDue.date || time !== initialDue.time || allDay !== (task ? task.allDay : false);
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     setFormError(null);
     const next: Errors = {};
     if (!title.trim()) next.title = 'Enter a title.';
-    else if (title.trim().length > 500) next.title = 'Use at most 500 characters.';
+    else if ([...title.trim()].length > TITLE_MAX) next.title = `Title can be at most ${TITLE_MAX} characters.`;
     if (recurrence) {
       const rr = validateRRule(recurrence.rule);
       if (rr) next.recurrence = rr;
@@ -99,13 +108,24 @@ function TaskDialogForm({
       return;
     }
     if (Object.keys(next).length) return;
+    if (remindersIncomplete) {
+      setShowReminderGaps(true);
+      // The editor marks the rows; focus the first one that needs a time.
+      setTimeout(() => {
+        const first = formRef.current?.querySelector<HTMLElement>('[data-reminder-incomplete]');
+        first?.focus();
+        // The message under the row, too, not only the field.
+        document.getElementById(first?.getAttribute('aria-describedby') ?? '')?.scrollIntoView?.({ block: 'nearest' });
+      }, 0);
+      return;
+    }
 
     const body: TaskInput = {
       title: title.trim(),
       description: description.trim() ? description : null,
       priority,
       tags,
-      dueAt: joinDue(date, time, allDay, timeZone),
+      dueAt,
       allDay: !!date && (allDay || !time),
       // the rule in words is the server's, shown but never sent
       recurrence: recurrence ? { rule: recurrence.rule, from: recurrence.from } : null,
@@ -118,9 +138,9 @@ function TaskDialogForm({
     } catch (err) {
       setSaving(false);
       if (err instanceof ApiError) {
-        const { fields, other } = mapFieldErrors(err.fieldErrors);
+        const { fields } = mapFieldErrors(err.fieldErrors);
         setErrors(fields);
-        setFormError([err.userMessage, ...other].join(' '));
+        setFormError(err.userMessage);
         if (fields.title) titleRef.current?.focus();
       } else {
         setFormError(errorMessage(err));
@@ -142,7 +162,7 @@ function TaskDialogForm({
 
   return (
     <Dialog open={open} title={task ? 'Edit task' : 'New task'} onClose={onClose} footer={footer} size="lg">
-      <form id={formId} className={styles.form} onSubmit={onSubmit} noValidate>
+      <form id={formId} ref={formRef} className={styles.form} onSubmit={onSubmit} noValidate>
         {formError && (
           <p className="alert" role="alert">
             {formError}
@@ -154,7 +174,7 @@ function TaskDialogForm({
             data-autofocus
             className="input"
             value={title}
-            maxLength={500}
+            maxLength={TITLE_MAX}
             onChange={(e) => {
               setTitle(e.target.value);
               if (errors.title && e.target.value.trim()) setErrors((x) => ({ ...x, title: undefined }));
@@ -166,6 +186,7 @@ function TaskDialogForm({
             className="textarea"
             value={description}
             rows={3}
+            maxLength={DESCRIPTION_MAX}
             onChange={(e) => setDescription(e.target.value)}
           />
         </Field>
@@ -235,8 +256,16 @@ function TaskDialogForm({
             dueDateKey={date || null}
             error={errors.recurrence}
           />
-          {task?.recurrence && occurrencesEnabled && (
-            <OccurrencePreview api={api} userId={userId} task={task} timeZone={timeZone} stale={recurrenceChanged} />
+          {recurrence && dueAt && occurrencesEnabled && !validateRRule(recurrence.rule) && (
+            <OccurrencePreview
+              api={api}
+              userId={userId}
+              task={task}
+              rule={recurrence.rule}
+              dueAt={dueAt}
+              asSaved={!recurrenceChanged && !dueChanged}
+              timeZone={timeZone}
+            />
           )}
         </fieldset>
 
@@ -244,7 +273,11 @@ function TaskDialogForm({
           <legend className={styles.legend}>Reminders</legend>
           <RemindersEditor
             value={reminders}
-            onChange={setReminders}
+            onChange={(value, incomplete) => {
+              setReminders(value);
+              setRemindersIncomplete(incomplete);
+            }}
+            showIncomplete={showReminderGaps}
             timeZone={timeZone}
             hasDue={!!date}
             error={errors.reminders}
@@ -257,36 +290,58 @@ function TaskDialogForm({
   );
 }
 
+/**
+ * The next due times of the rule being edited: the saved series' own (which knows how far a counted rule has got)
+ * while rule and due are as saved, else the rule's from the due in the form, asked for once typing pauses.
+ */
 function OccurrencePreview({
   api,
   userId,
   task,
+  rule,
+  dueAt,
+  asSaved,
   timeZone,
-  stale,
 }: {
   api: ApiClient;
   userId: string;
-  task: Task;
+  task: Task | null;
+  rule: string;
+  dueAt: string;
+  asSaved: boolean;
   timeZone: string;
-  stale: boolean;
 }) {
   const [state, setState] = useState<{ status: 'loading' | 'done' | 'unavailable' | 'error'; dates: string[] }>({
     status: 'loading',
     dates: [],
   });
+  const saved = asSaved && task !== null;
   useEffect(() => {
     const ctrl = new AbortController();
-    api.occurrences(userId, task.id, 5, ctrl.signal).then(
-      (dates) => setState(dates === null ? { status: 'unavailable', dates: [] } : { status: 'done', dates }),
-      (e) => !isAbort(e) && setState({ status: 'error', dates: [] }),
+    setState((s) => (s.status === 'unavailable' ? s : { status: 'loading', dates: [] }));
+    const timer = setTimeout(
+      () => {
+        const request = saved
+          ? api.occurrences(userId, task.id, 5, ctrl.signal)
+          : api.previewOccurrences(userId, rule, dueAt, 5, ctrl.signal);
+        request.then(
+          (dates) => setState(dates === null ? { status: 'unavailable', dates: [] } : { status: 'done', dates }),
+          (e) => !isAbort(e) && setState({ status: 'error', dates: [] }),
+        );
+      },
+      saved ? 0 : 300,
     );
-    return () => ctrl.abort();
-  }, [api, userId, task.id, task.updatedAt]);
+    return () => {
+      clearTimeout(timer);
+      ctrl.abort();
+    };
+  }, [api, userId, saved, task?.id, task?.updatedAt, rule, dueAt]);
 
+  const headingId = `occ-${task?.id ?? 'new'}`;
   if (state.status === 'unavailable') return null;
   return (
-    <section className={styles.preview} aria-labelledby={`occ-${task.id}`}>
-      <h3 id={`occ-${task.id}`} className={styles.previewTitle}>
+    <section className={styles.preview} aria-labelledby={headingId}>
+      <h3 id={headingId} className={styles.previewTitle}>
         Next dates
       </h3>
       {state.status === 'loading' && <p className="field-hint">Loading…</p>}
@@ -301,7 +356,6 @@ function OccurrencePreview({
           ))}
         </ol>
       )}
-      {stale && <p className="field-hint">These follow the saved rule; save to see the new one.</p>}
     </section>
   );
 }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   addDays,
+  allTimeZones,
+  canonicalTimeZone,
+  isValidTimeZone,
   dueInfo,
   endOfDayRfc3339,
   fromLocalInputValue,
@@ -108,5 +111,25 @@ describe('dueInfo', () => {
 
   it('returns null without a due date', () => {
     expect(dueInfo({ dueAt: null, allDay: false, completed: false }, tz, now)).toBeNull();
+  });
+});
+
+describe('renamed time zones', () => {
+  it('offers and reports zones by their current names', () => {
+    const zones = allTimeZones();
+    for (const [old, current] of [
+      ['Asia/Calcutta', 'Asia/Kolkata'],
+      ['Europe/Kiev', 'Europe/Kyiv'],
+      ['America/Godthab', 'America/Nuuk'],
+      ['Asia/Saigon', 'Asia/Ho_Chi_Minh'],
+    ]) {
+      expect(zones).not.toContain(old);
+      expect(zones).toContain(current);
+      expect(canonicalTimeZone(old)).toBe(current);
+      expect(isValidTimeZone(current)).toBe(true);
+    }
+    const named = zones.filter((z) => z !== 'UTC');
+    expect(named).toEqual([...named].sort());
+    expect(canonicalTimeZone('Europe/Berlin')).toBe('Europe/Berlin');
   });
 });

@@ -1,9 +1,43 @@
 // Time-zone aware date helpers built on Intl only (no date library).
 // A "date key" is a calendar date string "YYYY-MM-DD".
 
+/**
+ * Zones IANA renamed, by their old names, which browsers (through ICU and CLDR) still report and list: offered and
+ * sent by their current names. The server takes the old names too and stores the current ones (IanaZone.canonical).
+ */
+export const RENAMED_ZONES: Readonly<Record<string, string>> = {
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Europe/Kiev': 'Europe/Kyiv',
+  'America/Godthab': 'America/Nuuk',
+  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Asia/Katmandu': 'Asia/Kathmandu',
+  'Asia/Rangoon': 'Asia/Yangon',
+  'Atlantic/Faeroe': 'Atlantic/Faroe',
+  'Pacific/Enderbury': 'Pacific/Kanton',
+  'Pacific/Truk': 'Pacific/Chuuk',
+  'Pacific/Ponape': 'Pacific/Pohnpei',
+  'Asia/Ulan_Bator': 'Asia/Ulaanbaatar',
+  'Asia/Thimbu': 'Asia/Thimphu',
+  'Asia/Dacca': 'Asia/Dhaka',
+  'Asia/Macao': 'Asia/Macau',
+  'Asia/Ujung_Pandang': 'Asia/Makassar',
+  'America/Buenos_Aires': 'America/Argentina/Buenos_Aires',
+  'America/Catamarca': 'America/Argentina/Catamarca',
+  'America/Cordoba': 'America/Argentina/Cordoba',
+  'America/Jujuy': 'America/Argentina/Jujuy',
+  'America/Mendoza': 'America/Argentina/Mendoza',
+  'America/Indianapolis': 'America/Indiana/Indianapolis',
+  'America/Louisville': 'America/Kentucky/Louisville',
+};
+
+/** The current IANA name of a zone ("Asia/Calcutta" → "Asia/Kolkata"); other names unchanged. */
+export function canonicalTimeZone(tz: string): string {
+  return RENAMED_ZONES[tz] ?? tz;
+}
+
 export function browserTimeZone(): string {
   try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+    return canonicalTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
   } catch {
     return 'UTC';
   }
@@ -18,11 +52,15 @@ export function isValidTimeZone(tz: string): boolean {
   }
 }
 
+/** Every zone the browser knows, by current names, sorted. */
 export function allTimeZones(): string[] {
   const withSupported = Intl as typeof Intl & { supportedValuesOf?: (key: string) => string[] };
   try {
-    const zones = withSupported.supportedValuesOf?.('timeZone');
-    if (zones && zones.length) return zones.includes('UTC') ? zones : ['UTC', ...zones];
+    const listed = withSupported.supportedValuesOf?.('timeZone');
+    if (listed && listed.length) {
+      const zones = [...new Set(listed.map(canonicalTimeZone))].sort();
+      return zones.includes('UTC') ? zones : ['UTC', ...zones];
+    }
   } catch {
     /* older engines */
   }

@@ -49,6 +49,31 @@ describe('Account page', () => {
     expect(stored()).toBeNull();
   });
 
+  it('offers renamed time zones by their current names and saves the one chosen', async () => {
+    const user = userEvent.setup();
+    const legacy = { ...me, timeZone: 'Asia/Calcutta' };
+    const { fetch, calls } = mockFetch([
+      ['PATCH', '/api/auth/me', (c) => jsonResponse({ ...legacy, ...(c.body as object) })],
+      ['GET', '/api/auth/me', () => jsonResponse(legacy)],
+      ['GET', '/api/u1/tasks', () => jsonResponse([], 200, { 'X-Total-Count': '0' })],
+      ['GET', '/api/u1/tags', () => jsonResponse([])],
+    ]);
+    renderApp('/account', fetch, TEST_SESSION);
+
+    const zone = await screen.findByRole('combobox', { name: 'Time zone' });
+    await waitFor(() => expect(zone).toHaveValue('Asia/Kolkata'));
+    const offered = within(zone).getAllByRole('option').map((o) => (o as HTMLOptionElement).value);
+    expect(offered).toContain('Europe/Kyiv');
+    expect(offered).not.toContain('Asia/Calcutta');
+    expect(offered).not.toContain('Europe/Kiev');
+
+    await user.selectOptions(zone, 'Europe/Kyiv');
+    await user.click(screen.getByRole('button', { name: 'Save time zone' }));
+
+    expect(await screen.findByText('Time zone saved.')).toBeInTheDocument();
+    expect(calls.find((c) => c.method === 'PATCH')?.body).toEqual({ timeZone: 'Europe/Kyiv' });
+  });
+
   it('changes the password and goes on with the fresh token', async () => {
     const user = userEvent.setup();
     const changed = {

@@ -1,10 +1,12 @@
-// Account settings: sign out (on the server too), change the password, export all data, delete the account.
-import { useId, useState, type FormEvent } from 'react';
+// Account settings: sign out (on the server too), the time zone, change the password, export all data, delete the
+// account.
+import { useId, useMemo, useState, type FormEvent } from 'react';
 import { ApiError, errorMessage } from '../api/client';
 import { useSession } from '../auth/SessionContext';
 import { validatePassword } from '../auth/validation';
 import { Dialog } from '../components/Dialog';
 import { Field } from '../components/Field';
+import { allTimeZones, canonicalTimeZone } from '../lib/dates';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { Link } from '../router';
 import styles from './AccountPage.module.css';
@@ -30,6 +32,7 @@ export function AccountPage() {
           </button>
         </div>
       </section>
+      {user && <TimeZoneSetting current={user.timeZone} />}
       <ChangePassword />
       <ExportData />
       <DeleteAccount />
@@ -118,6 +121,67 @@ function ChangePassword() {
             {busy ? 'Changing…' : 'Change password'}
           </button>
         </div>
+      </form>
+    </section>
+  );
+}
+
+/** The zone dates and times are shown and read in, offered by current names (Asia/Kolkata, not Asia/Calcutta). */
+function TimeZoneSetting({ current }: { current: string }) {
+  const { api, setUser } = useSession();
+  const [zone, setZone] = useState(() => canonicalTimeZone(current));
+  const zones = useMemo(() => {
+    const all = allTimeZones();
+    return all.includes(zone) ? all : [zone, ...all];
+  }, [zone]);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    setSaved(false);
+    setBusy(true);
+    try {
+      setUser(await api.updateMe({ timeZone: zone }));
+      setSaved(true);
+    } catch (err) {
+      setError(err instanceof ApiError ? (err.fieldErrors.timeZone ?? err.userMessage) : errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className={styles.section} aria-labelledby="zone-heading">
+      <h2 id="zone-heading">Time zone</h2>
+      <p>Due dates, reminders and what counts as today follow it.</p>
+      <form className={styles.form} onSubmit={onSubmit}>
+        <Field label="Time zone" error={error}>
+          <select
+            className="select"
+            value={zone}
+            onChange={(e) => {
+              setZone(e.target.value);
+              setSaved(false);
+            }}
+          >
+            {zones.map((z) => (
+              <option key={z} value={z}>
+                {z.replace(/_/g, ' ')}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <div className={styles.actions}>
+          <button type="submit" className="btn" disabled={busy || zone === current}>
+            {busy ? 'Saving…' : 'Save time zone'}
+          </button>
+        </div>
+        <p role="status" className={saved ? undefined : 'sr-only'}>
+          {saved ? 'Time zone saved.' : ''}
+        </p>
       </form>
     </section>
   );

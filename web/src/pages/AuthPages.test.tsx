@@ -139,7 +139,7 @@ describe('Sign up', () => {
     await user.type(screen.getByLabelText('Email'), 'ada@example.com');
     await user.type(screen.getByLabelText('Password'), 'password');
     await user.click(screen.getByRole('button', { name: 'Create account' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('Validation failed');
-    expect(screen.getByLabelText('Password')).toHaveAccessibleDescription('At least 8 characters. is too common');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Password is too common.');
+    expect(screen.getByLabelText('Password')).toHaveAccessibleDescription('At least 8 characters. Password is too common.');
   });
 });

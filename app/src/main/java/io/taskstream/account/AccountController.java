@@ -128,9 +128,9 @@ class AccountController {
         return ResponseEntity.noContent().build();
     }
 
-    /** The zone of a value already checked by {@link IanaZone}. */
+    /** The zone of a value already checked by {@link IanaZone}, by its current name (old names are aliases). */
     private static ZoneId zone(String value, ZoneId absent) {
-        return value == null ? absent : ZoneId.of(value.strip());
+        return value == null ? absent : ZoneId.of(IanaZone.Validator.canonical(value));
     }
 
     record SignupRequest(

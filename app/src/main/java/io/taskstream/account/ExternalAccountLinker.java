@@ -90,6 +90,6 @@ class ExternalAccountLinker implements ExternalAccounts {
 
     private static String zone(ExternalIdentity identity) {
         String zone = identity.zoneInfo();
-        return zone != null && IanaZone.Validator.isIana(zone) ? zone.strip() : "UTC";
+        return zone != null && IanaZone.Validator.isIana(zone) ? IanaZone.Validator.canonical(zone) : "UTC";
     }
 }

@@ -9,15 +9,19 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.taskstream.account.UserDirectory;
 import io.taskstream.account.UserId;
+import io.taskstream.calendar.InvalidRecurrenceRuleException;
+import io.taskstream.calendar.RecurrenceRule;
 import io.taskstream.platform.problem.ClientErrorException;
 import io.taskstream.platform.problem.FieldViolation;
 import io.taskstream.platform.problem.ProblemType;
 import io.taskstream.platform.web.JsonErrors;
 import io.taskstream.platform.web.JsonMergePatch;
+import io.taskstream.platform.web.SupportedDates;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
@@ -191,6 +195,44 @@ class TaskController {
             throw ClientErrorException.invalid("count", "must be between 1 and " + MAX_OCCURRENCES);
         }
         return tasks.occurrences(new UserId(userId), new TaskId(id), n).stream().map(ZonedDateTime::toOffsetDateTime).toList();
+    }
+
+    @GetMapping("/occurrences")
+    @Operation(summary = "Preview the due times a recurrence rule gives from a first due, before the task is saved "
+            + "(RFC 3339, the user's zone): what the task dialog shows while a rule is being edited")
+    List<OffsetDateTime> previewOccurrences(@PathVariable UUID userId,
+            @Parameter(description = "an RFC 5545 rule, e.g. FREQ=WEEKLY;BYDAY=MO") @RequestParam(required = false) String rule,
+            @Parameter(description = "the first due: an RFC 3339 date-time, a local date-time in the user's zone, or a "
+                    + "date (all day)") @RequestParam(required = false) String dueAt,
+            @Parameter(description = "how many, 1-100 (default 5)") @RequestParam(required = false) Integer count) {
+        UserId user = new UserId(userId);
+        ZoneId zone = users.zoneOf(user);
+        List<FieldViolation> violations = new ArrayList<>();
+        RecurrenceRule parsed = null;
+        if (rule == null || rule.isBlank()) {
+            violations.add(new FieldViolation("rule", "is required"));
+        } else {
+            try {
+                parsed = RecurrenceRule.parse(rule);
+            } catch (InvalidRecurrenceRuleException e) {
+                violations.add(new FieldViolation("rule", e.getMessage()));
+            }
+        }
+        TaskInputValidator.Due due = dueAt == null || dueAt.isBlank() ? null : TaskInputValidator.parseDue(dueAt, zone, false);
+        if (due == null) {
+            violations.add(new FieldViolation("dueAt",
+                    "must be an RFC 3339 date-time such as 2026-03-05T17:00:00+01:00, or a date such as 2026-03-05"));
+        } else if (!SupportedDates.contains(due.at())) {
+            violations.add(new FieldViolation("dueAt", SupportedDates.OUT_OF_RANGE));
+        }
+        int n = count == null ? DEFAULT_OCCURRENCES : count;
+        if (n < 1 || n > MAX_OCCURRENCES) {
+            violations.add(new FieldViolation("count", "must be between 1 and " + MAX_OCCURRENCES));
+        }
+        if (!violations.isEmpty()) {
+            throw ClientErrorException.invalid(violations);
+        }
+        return parsed.occurrences(due.at().atZone(zone), 0).limit(n).map(o -> o.at().toOffsetDateTime()).toList();
     }
 
     @GetMapping("/tags")

@@ -74,6 +74,22 @@ class AccountIT extends ApiIT {
     }
 
     @Test
+    void renamedTimeZonesAreAcceptedByTheirOldNamesAndKeptByTheirCurrentOnes() {
+        Map<String, String> renamed = Map.of("Asia/Calcutta", "Asia/Kolkata", "Europe/Kiev", "Europe/Kyiv",
+                "America/Godthab", "America/Nuuk", "Asia/Saigon", "Asia/Ho_Chi_Minh");
+        for (Map.Entry<String, String> zone : renamed.entrySet()) {
+            Response created = api.signup(account().timeZone(zone.getKey()));
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            Response me = api.withToken(created.json().get("token").asString()).get("/api/auth/me");
+            assertThat(me.json().get("timeZone").asString()).as(zone.getKey()).isEqualTo(zone.getValue());
+        }
+        Session ann = api.signup("UTC");
+        assertThat(api.as(ann).patch("/api/auth/me", "{\"timeZone\":\"Europe/Kiev\"}").status()).isEqualTo(200);
+        assertThat(api.as(ann).get("/api/auth/me").json().get("timeZone").asString()).isEqualTo("Europe/Kyiv");
+        assertThat(api.signup(account().timeZone("Asia/Kolkata")).status()).as("the current name itself").isEqualTo(201);
+    }
+
+    @Test
     void emailIsUniqueRegardlessOfLetterCase() {
         String local = "Case-" + UUID.randomUUID();
         assertThat(api.signup(account().email(local + "@Example.com")).status()).isEqualTo(201);

@@ -1,5 +1,6 @@
 package io.taskstream.task;
 
+import static io.taskstream.support.QueryString.query;
 import static io.taskstream.support.TaskJson.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -130,6 +131,30 @@ class RecurrenceValidationIT extends ApiIT {
         assertProblem(api.as(ann).get(ann.task(plain) + "/occurrences?count=0"), "count", "between 1 and 100");
         assertProblem(api.as(ann).get(ann.task(plain) + "/occurrences?count=101"), "count", "between 1 and 100");
         assertThat(api.as(ann).get(ann.task(plain) + "/occurrences?count=many").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aRuleBeingEditedIsPreviewedFromItsFirstDueBeforeItIsSaved() {
+        Session ann = api.signup("Europe/Berlin");
+        String preview = "/api/" + ann.userId() + "/occurrences";
+
+        Response dates = api.as(ann).get(preview + query("rule", "FREQ=WEEKLY;BYDAY=MO,WE").and("dueAt", "2026-03-02T09:00:00")
+                .and("count", 3));
+
+        assertThat(dates.status()).as(dates.toString()).isEqualTo(200);
+        assertThat(dates.json().valueStream().map(JsonNode::asString).toList())
+                .containsExactly("2026-03-02T09:00:00+01:00", "2026-03-04T09:00:00+01:00", "2026-03-09T09:00:00+01:00");
+        assertThat(api.as(ann).get(preview + query("rule", "FREQ=MONTHLY;BYMONTHDAY=1").and("dueAt", "2026-03-01")).json()
+                .valueStream().map(JsonNode::asString).toList()).as("all day, five by default")
+                .containsExactly("2026-03-01T00:00:00+01:00", "2026-04-01T00:00:00+02:00", "2026-05-01T00:00:00+02:00",
+                        "2026-06-01T00:00:00+02:00", "2026-07-01T00:00:00+02:00");
+        Response bad = api.as(ann).get(preview + query("rule", "FREQ=SOMETIMES").and("dueAt", "soon").and("count", 0));
+        assertThat(bad.status()).as(bad.toString()).isEqualTo(400);
+        assertThat(bad.errorFields()).containsExactlyInAnyOrder("rule", "dueAt", "count");
+        assertThat(api.as(ann).get(preview).errorFields()).containsExactlyInAnyOrder("rule", "dueAt");
+        Session bob = api.signup();
+        assertThat(api.as(bob).get(preview + query("rule", "FREQ=DAILY").and("dueAt", "2026-03-01")).status())
+                .as("another user's path").isIn(403, 404);
     }
 
     @Test

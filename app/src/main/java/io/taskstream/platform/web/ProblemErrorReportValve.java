@@ -10,6 +10,8 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,6 +22,13 @@ import tools.jackson.databind.json.JsonMapper;
  * every other error instead of Tomcat's HTML page. Errors the application answered itself pass untouched.
  */
 final class ProblemErrorReportValve extends ErrorReportValve {
+
+    /**
+     * One line per request Tomcat refused while reading it. Tomcat's own report of it (the first one a day at INFO,
+     * with the whole stack trace) is switched off in {@code application.yaml}: a client's oversized header is no
+     * fault of the server's.
+     */
+    private static final Logger log = LoggerFactory.getLogger(ProblemErrorReportValve.class);
 
     private final JsonMapper json;
 
@@ -58,6 +67,11 @@ final class ProblemErrorReportValve extends ErrorReportValve {
             return;
         }
         ProblemDetail problem = Problems.refused(request, response, status);
+        if (throwable != null) {
+            log.info("Refused a request Tomcat could not read ({} {}, request id {}): {}", status, problem.getTitle(),
+                    problem.getProperties() == null ? null : problem.getProperties().get("requestId"),
+                    oneLine(throwable.getMessage()));
+        }
         BrowserPolicyHeaders.apply(response);
         try {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -70,5 +84,14 @@ final class ProblemErrorReportValve extends ErrorReportValve {
         } catch (IOException | IllegalStateException ignored) {
             // the client is gone or the response committed meanwhile: nothing more to tell, as Tomcat's own valve
         }
+    }
+
+    /** A client's text, such as a header it sent, on one line and short. */
+    private static String oneLine(String text) {
+        if (text == null) {
+            return "no reason given";
+        }
+        String line = text.replaceAll("[\\r\\n\\t]+", " ").strip();
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
     }
 }

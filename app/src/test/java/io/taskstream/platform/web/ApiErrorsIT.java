@@ -180,6 +180,20 @@ class ApiErrorsIT extends ApiIT {
         assertThat(unknownVersion).startsWith("HTTP/1.1 505 ");
     }
 
+    @Test
+    void aHeaderOverTheLimitIsLoggedOnOneLineWithoutAStackTrace(CapturedOutput output) throws IOException {
+        String response = raw("GET " + ann.tasks() + " HTTP/1.1\r\nHost: localhost\r\nX-Padding: " + "a".repeat(10_000)
+                + "\r\nConnection: close\r\n\r\n");
+
+        assertThat(response).startsWith("HTTP/1.1 400 ").contains("/problems/bad-request");
+        List<String> lines = output.getAll().lines().toList();
+        assertThat(lines.stream().filter(line -> line.contains("Refused a request Tomcat could not read")))
+                .singleElement().satisfies(line -> assertThat(line).contains(" INFO ", "400", "too large"));
+        assertThat(lines).as("no stack trace").noneMatch(line -> line.contains("Exception: Request header is too large")
+                || line.strip().startsWith("at org.apache."));
+        assertThat(lines).as("Tomcat's own report").noneMatch(line -> line.contains("Error parsing HTTP request header"));
+    }
+
     /** A GET whose target goes on the wire as written: Java's URI and HttpClient refuse a malformed escape. */
     private String rawGet(String target) throws IOException {
         return raw("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + ann.token()

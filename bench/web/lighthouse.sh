@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Lighthouse (desktop preset) on the signed-in task list, with Debian's headless Chromium: performance,
+# accessibility, best practices and SEO scores, against the targets accessibility ≥ 95, best practices ≥ 95 and
+# performance ≥ 90. The app jar runs on loopback with its embedded PostgreSQL in a fresh data dir under bench/work/;
+# a user with some tasks is signed up through the API and its session put into localStorage (lighthouse.mjs).
+#
+# Usage: bench/web/lighthouse.sh          (about 2 minutes on a quiet machine; hard limit BENCH_MAX_SECONDS, default 600)
+# Knobs (environment): BENCH_TASKS=30 BENCH_CHROMIUM=/usr/bin/chromium BENCH_NOTE="text for the results file"
+#                      BENCH_KEEP_WORK=1
+# Output: the scores on stdout, bench/results/lighthouse-<date>.md|.html and bench/results/lighthouse-latest.json,
+# and one line appended to bench/results/lighthouse-history.tsv.
+set -euo pipefail
+
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+MAX_SECONDS=${BENCH_MAX_SECONDS:-600}
+START_TS=$(date +%s)
+
+log() { printf '[lighthouse %3ds] %s\n' "$(( $(date +%s) - START_TS ))" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+source "$ROOT/bench/lib.sh"
+select_jdk
+JAVA="$JAVA_HOME/bin/java"
+command -v node >/dev/null 2>&1 || die "node (20.19+) is missing"
+CHROMIUM=${BENCH_CHROMIUM:-/usr/bin/chromium}
+[ -x "$CHROMIUM" ] || die "$CHROMIUM is missing: apt-get install -y chromium"
+if [ ! -d "$HERE/node_modules/lighthouse" ]; then
+  log "installing lighthouse (npm ci, no browser download)"
+  (cd "$HERE" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+JAR="$ROOT/app/target/taskstream.jar"
+if [ ! -f "$JAR" ]; then
+  log "building $JAR"
+  (cd "$ROOT" && ./mvnw -B -ntp -q -DskipTests package)
+fi
+
+mkdir -p "$ROOT/bench/work" "$ROOT/bench/results"
+WORK=$(mktemp -d "$ROOT/bench/work/lighthouse.XXXXXX")
+APP_PID="" WATCHDOG_PID="" NODE_PID=""
+
+cleanup() {
+  local rc=$?
+  trap - EXIT INT TERM
+  [ -n "$WATCHDOG_PID" ] && kill "$WATCHDOG_PID" 2>/dev/null || true
+  [ -n "$NODE_PID" ] && stop_pid "$NODE_PID" 5  # closes its Chromium
+  stop_pid "$APP_PID" 30  # graceful: the app stops its embedded PostgreSQL with its context
+  stop_leftover_postgres "$WORK/data"
+  if [ "${BENCH_KEEP_WORK:-0}" = 1 ] || [ $rc -ne 0 ]; then
+    log "work dir kept: $WORK"
+  else
+    rm -rf "$WORK"
+  fi
+  exit $rc
+}
+trap cleanup EXIT
+trap 'log "interrupted"; exit 130' INT TERM
+
+( sleep "$MAX_SECONDS"; echo "[lighthouse] time limit of ${MAX_SECONDS}s reached, stopping" >&2; kill -TERM $$ 2>/dev/null ) &
+WATCHDOG_PID=$!
+
+log "starting the app (fresh data dir $WORK/data)"
+TASKSTREAM_DATA_DIR="$WORK/data" SERVER_PORT=0 SERVER_ADDRESS=127.0.0.1 "$JAVA" -jar "$JAR" >"$WORK/app.log" 2>&1 &
+APP_PID=$!
+for _ in $(seq 1200); do
+  grep -qE 'Started TaskstreamApplication' "$WORK/app.log" 2>/dev/null && break
+  kill -0 "$APP_PID" 2>/dev/null || { tail -50 "$WORK/app.log" >&2; die "the app exited"; }
+  sleep 0.1
+done
+grep -qE 'Started TaskstreamApplication' "$WORK/app.log" || { tail -50 "$WORK/app.log" >&2; die "the app did not start in 120 s"; }
+APP_PORT=$(grep -oE 'Tomcat started on port [0-9]+' "$WORK/app.log" | head -1 | grep -oE '[0-9]+$')
+APP_URL="http://127.0.0.1:$APP_PORT"
+curl -sSf "$APP_URL/" | grep -q '<script' || die "$APP_URL/ serves no web app: was the jar built with -DskipWeb?"
+log "app on $APP_URL"
+
+BENCH_CHROMIUM="$CHROMIUM" node "$HERE/lighthouse.mjs" "$APP_URL" "$WORK" "$ROOT/bench/results" &
+NODE_PID=$!
+wait "$NODE_PID"
+NODE_PID=""
+log "done: bench/results/lighthouse-$(date -u +%F).md"
