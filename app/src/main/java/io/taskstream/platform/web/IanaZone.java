@@ -38,7 +38,7 @@ public @interface IanaZone {
 
         /**
          * Zones IANA renamed, by their old names, which browsers (through ICU and CLDR) still report: accepted, and
-         * stored by their current names so that every account shows the name people look for (ADR 047).
+         * stored by their current names so that every account shows the name people look for (ADR 045).
          */
         private static final Map<String, String> RENAMED = Map.ofEntries(
                 Map.entry("Asia/Calcutta", "Asia/Kolkata"),
