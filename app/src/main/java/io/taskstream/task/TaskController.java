@@ -218,7 +218,7 @@ class TaskController {
                 violations.add(new FieldViolation("rule", e.getMessage()));
             }
         }
-        TaskInputValidator.Due due = dueAt == null || dueAt.isBlank() ? null : TaskInputValidator.parseDue(dueAt, zone, false);
+        Due due = dueAt == null || dueAt.isBlank() ? null : Due.parse(dueAt, zone, false).orElse(null);
         if (due == null) {
             violations.add(new FieldViolation("dueAt",
                     "must be an RFC 3339 date-time such as 2026-03-05T17:00:00+01:00, or a date such as 2026-03-05"));

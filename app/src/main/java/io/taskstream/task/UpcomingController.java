@@ -6,7 +6,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.taskstream.account.UserDirectory;
 import io.taskstream.account.UserId;
-import io.taskstream.platform.web.ClientErrorException;
+import io.taskstream.platform.problem.ClientErrorException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;

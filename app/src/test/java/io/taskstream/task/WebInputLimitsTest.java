@@ -27,9 +27,9 @@ class WebInputLimitsTest {
         String limits = Files.readString(LIMITS);
         JsonNode schemas = JsonMapper.builder().build().readTree(Files.readString(OPENAPI)).get("components").get("schemas");
 
-        assertThat(constant(limits, "TITLE_MAX")).isEqualTo(TaskInputValidator.MAX_TITLE)
+        assertThat(constant(limits, "TITLE_MAX")).isEqualTo(TaskRules.MAX_TITLE)
                 .isEqualTo(schemas.get("TaskInput").get("properties").get("title").get("maxLength").asInt());
-        assertThat(constant(limits, "DESCRIPTION_MAX")).isEqualTo(TaskInputValidator.MAX_DESCRIPTION)
+        assertThat(constant(limits, "DESCRIPTION_MAX")).isEqualTo(TaskRules.MAX_DESCRIPTION)
                 .isEqualTo(schemas.get("TaskInput").get("properties").get("description").get("maxLength").asInt());
         assertThat(constant(limits, "QUICK_ADD_MAX"))
                 .isEqualTo(schemas.get("ParseRequest").get("properties").get("text").get("maxLength").asInt());
