@@ -4,50 +4,24 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import io.taskstream.support.ApiIT;
 import io.taskstream.support.HttpApi;
 import io.taskstream.support.HttpApi.Session;
 import io.taskstream.support.TaskJson;
-import java.io.IOException;
 import java.time.LocalDate;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /**
  * What a new user trips over, in a real Chromium: a pasted wall of text in quick add, a reminder "at a time"
  * without a time, and the next dates of a repeat rule being changed. Nothing may fail silently or fill the console
  * with errors.
  */
-@DisabledIfSystemProperty(named = "taskstream.e2e.skip", matches = "true",
-        disabledReason = "end-to-end tests skipped (-DskipE2e, or -DskipWeb without -DskipE2e=false)")
-class FirstStepsE2EIT extends ApiIT {
+@BrowserIT.EndToEnd
+class FirstStepsE2EIT extends BrowserIT {
 
     private static final String ZONE = "Europe/Berlin";
-
-    private static Browser browser;
-
-    @BeforeAll
-    static void launchBrowser() throws IOException {
-        if (FirstStepsE2EIT.class.getResource("/static/index.html") == null) {
-            throw new IllegalStateException("The web app is not built into the test classpath (static/index.html is "
-                    + "missing; was the build run with -DskipWeb?). Build it or skip the end-to-end tests with -DskipE2e");
-        }
-        browser = Browser.launch();
-        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void aNewUserIsToldWhatIsWrongInsteadOfFailingSilently() {

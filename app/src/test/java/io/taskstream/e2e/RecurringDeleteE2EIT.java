@@ -5,12 +5,9 @@ import static io.taskstream.support.TaskJson.task;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import io.taskstream.support.ApiIT;
 import io.taskstream.support.HttpApi;
 import io.taskstream.support.HttpApi.Session;
-import java.io.IOException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -18,40 +15,17 @@ import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /**
  * Deleting a repeating task from the page asks which occurrences go: "This one" skips it to its next date and keeps
  * it listed, "The whole series" removes it. Driven through labels and roles in a real Chromium, sharing the
  * {@code ApiIT} context; screenshots land in {@code web/e2e-screenshots/}.
  */
-@DisabledIfSystemProperty(named = "taskstream.e2e.skip", matches = "true",
-        disabledReason = "end-to-end tests skipped (-DskipE2e, or -DskipWeb without -DskipE2e=false)")
-class RecurringDeleteE2EIT extends ApiIT {
+@BrowserIT.EndToEnd
+class RecurringDeleteE2EIT extends BrowserIT {
 
     private static final String ZONE = "America/New_York";
-
-    private static Browser browser;
-
-    @BeforeAll
-    static void launchBrowser() throws IOException {
-        if (RecurringDeleteE2EIT.class.getResource("/static/index.html") == null) {
-            throw new IllegalStateException("The web app is not built into the test classpath (static/index.html is "
-                    + "missing; was the build run with -DskipWeb?). Build it or skip the end-to-end tests with -DskipE2e");
-        }
-        browser = Browser.launch();
-        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void deletingARepeatingTaskAsksWhichOccurrencesGo() {

@@ -6,15 +6,12 @@ import static io.taskstream.support.TaskJson.task;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.BoundingBox;
 import com.microsoft.playwright.options.ColorScheme;
-import io.taskstream.support.ApiIT;
 import io.taskstream.support.Eventually;
 import io.taskstream.support.HttpApi;
 import io.taskstream.support.HttpApi.Session;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,11 +21,8 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /**
  * The views a task manager is expected to have, in Chromium against the whole application: Today and Upcoming
@@ -36,34 +30,14 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
  * dialog, the not-found screen, the list by keyboard, and the assistant beside the list rather than over it.
  * Users are signed up through the API and their tasks created there; everything else happens in the page.
  */
-@DisabledIfSystemProperty(named = "taskstream.e2e.skip", matches = "true",
-        disabledReason = "end-to-end tests skipped (-DskipE2e, or -DskipWeb without -DskipE2e=false)")
-class ViewsE2EIT extends ApiIT {
+@BrowserIT.EndToEnd
+class ViewsE2EIT extends BrowserIT {
 
     /** Not the server's zone (UTC), so a day boundary in the wrong zone shows up. */
     private static final String ZONE = "America/New_York";
     private static final ZoneId NEW_YORK = ZoneId.of(ZONE);
 
-    private static Browser browser;
-
     private Page page;
-
-    @BeforeAll
-    static void launchBrowser() throws IOException {
-        if (ViewsE2EIT.class.getResource("/static/index.html") == null) {
-            throw new IllegalStateException("The web app is not built into the test classpath (static/index.html is "
-                    + "missing; was the build run with -DskipWeb?). Build it or skip the end-to-end tests with -DskipE2e");
-        }
-        browser = Browser.launch();
-        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     /**
      * Console errors the scenarios expect (the browser's list is shared by them): Chromium reports a page answered

@@ -4,9 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import io.taskstream.support.ApiIT;
 import io.taskstream.support.HttpApi;
 import io.taskstream.support.TaskJson;
 import java.io.IOException;
@@ -17,43 +15,18 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /**
  * The web app in a real headless Chromium against the whole application (real PostgreSQL, every role), driven
  * only through what a person sees: labels, roles and text. One scenario, one browser, one Spring context shared
  * with the other integration tests. Screenshots of the main screens land in {@code web/e2e-screenshots/}.
  */
-@DisabledIfSystemProperty(named = "taskstream.e2e.skip", matches = "true",
-        disabledReason = "end-to-end tests skipped (-DskipE2e, or -DskipWeb without -DskipE2e=false)")
-class WebAppE2EIT extends ApiIT {
+@BrowserIT.EndToEnd
+class WebAppE2EIT extends BrowserIT {
 
     /** Not the server's zone (UTC), so a wrong zone anywhere shows up in the dates. */
     private static final String ZONE = "America/New_York";
-
-    private static Browser browser;
-
-    @BeforeAll
-    static void launchBrowser() throws IOException {
-        if (WebAppE2EIT.class.getResource("/static/index.html") == null) {
-            throw new IllegalStateException("The web app is not built into the test classpath (static/index.html is "
-                    + "missing; was the build run with -DskipWeb?). Build it (./mvnw verify without -DskipWeb) or "
-                    + "skip the end-to-end tests with -DskipE2e");
-        }
-        browser = Browser.launch();
-        // Generous for a busy shared machine; a passing run waits only as long as the page needs.
-        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void aNewUserPlansRecurringWorkChatsAndIsRemindedWithoutEverReloading() {
