@@ -29,6 +29,32 @@ stop_leftover_postgres() {
   fi
 }
 
+# Bounds the whole run: after <seconds> the script is signalled and its EXIT trap stops everything. Sets WATCHDOG_PID.
+# Usage: start_watchdog <seconds> <name>
+start_watchdog() {
+  local seconds=$1 name=$2 script=$$
+  ( sleep "$seconds"; echo "[$name] time limit of ${seconds}s reached, stopping" >&2; kill -TERM "$script" 2>/dev/null ) &
+  WATCHDOG_PID=$!
+}
+
+# Starts the app jar on a free loopback port with its embedded PostgreSQL in <work>/data, log in <work>/app.log, and
+# waits (up to 120 s) until it serves. Sets APP_PID and APP_URL; fails the script if the app exits or does not start.
+# Usage: start_app_jar <java> <jar> <work>
+start_app_jar() {
+  local java=$1 jar=$2 work=$3 port
+  TASKSTREAM_DATA_DIR="$work/data" SERVER_PORT=0 SERVER_ADDRESS=127.0.0.1 "$java" -jar "$jar" >"$work/app.log" 2>&1 &
+  APP_PID=$!
+  for _ in $(seq 1200); do
+    grep -qE 'Started TaskstreamApplication' "$work/app.log" 2>/dev/null && break
+    kill -0 "$APP_PID" 2>/dev/null || { tail -50 "$work/app.log" >&2; echo "[bench] ERROR: the app exited" >&2; exit 1; }
+    sleep 0.1
+  done
+  grep -qE 'Started TaskstreamApplication' "$work/app.log" \
+    || { tail -50 "$work/app.log" >&2; echo "[bench] ERROR: the app did not start in 120 s" >&2; exit 1; }
+  port=$(grep -oE 'Tomcat started on port [0-9]+' "$work/app.log" | head -1 | grep -oE '[0-9]+$')
+  APP_URL="http://127.0.0.1:$port"
+}
+
 # The commit a run measures ("(modified)" when the working tree differs from it outside bench/results), for the line
 # every run appends to its benchmark's history, bench/results/<benchmark>-history.tsv.
 if BENCH_COMMIT="$(git -C "$BENCH_LIB_ROOT" rev-parse --short HEAD 2>/dev/null)"; then

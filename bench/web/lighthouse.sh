@@ -57,20 +57,10 @@ cleanup() {
 trap cleanup EXIT
 trap 'log "interrupted"; exit 130' INT TERM
 
-( sleep "$MAX_SECONDS"; echo "[lighthouse] time limit of ${MAX_SECONDS}s reached, stopping" >&2; kill -TERM $$ 2>/dev/null ) &
-WATCHDOG_PID=$!
+start_watchdog "$MAX_SECONDS" lighthouse
 
 log "starting the app (fresh data dir $WORK/data)"
-TASKSTREAM_DATA_DIR="$WORK/data" SERVER_PORT=0 SERVER_ADDRESS=127.0.0.1 "$JAVA" -jar "$JAR" >"$WORK/app.log" 2>&1 &
-APP_PID=$!
-for _ in $(seq 1200); do
-  grep -qE 'Started TaskstreamApplication' "$WORK/app.log" 2>/dev/null && break
-  kill -0 "$APP_PID" 2>/dev/null || { tail -50 "$WORK/app.log" >&2; die "the app exited"; }
-  sleep 0.1
-done
-grep -qE 'Started TaskstreamApplication' "$WORK/app.log" || { tail -50 "$WORK/app.log" >&2; die "the app did not start in 120 s"; }
-APP_PORT=$(grep -oE 'Tomcat started on port [0-9]+' "$WORK/app.log" | head -1 | grep -oE '[0-9]+$')
-APP_URL="http://127.0.0.1:$APP_PORT"
+start_app_jar "$JAVA" "$JAR" "$WORK"
 curl -sSf "$APP_URL/" | grep -q '<script' || die "$APP_URL/ serves no web app: was the jar built with -DskipWeb?"
 log "app on $APP_URL"
 
