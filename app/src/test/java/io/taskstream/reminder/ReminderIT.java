@@ -59,10 +59,10 @@ class ReminderIT extends ApiIT {
     @Test
     void aBurstDueAtOneInstantFiresEachReminderOnceInFarFewerTransactionsThanReminders() {
         Session ann = api.signup();
-        Instant remindAt = Instant.now().plusSeconds(8).truncatedTo(ChronoUnit.SECONDS);
+        Instant remindAt = Instant.now().plusSeconds(10).truncatedTo(ChronoUnit.SECONDS);
         List<Long> ids = new java.util.ArrayList<>();
         int scheduledLate = 0;
-        for (int i = 0; i < 120; i++) {
+        for (int i = 0; i < 200; i++) {
             ids.add(createId(ann, task("Burst " + i).due(remindAt.plusSeconds(3600).toString()).remindAt(remindAt.toString())));
             if (!Instant.now().isBefore(remindAt.minusMillis(500))) {
                 scheduledLate++; // on a loaded machine: already due when scheduled, it fires as it comes, not in the burst
@@ -73,9 +73,11 @@ class ReminderIT extends ApiIT {
 
         assertThat(ids).allSatisfy(id -> assertThat(reminders.fired(id)).hasSize(1));
         assertThat(firings(ids, "count(*)")).isEqualTo(ids.size());
-        // one firing time per transaction: the executions db-scheduler picked (up to 4 x 8 threads) fire on
-        // their own, the executed ones claim and fire all the other due reminders in bulk
-        assertThat(firings(ids, "count(distinct fired_at)")).isLessThanOrEqualTo(40L + scheduledLate);
+        // One firing time per transaction. Each execution a scheduler picked (up to 4 x 8 threads a poll) fires in
+        // its own transaction and claims the other due reminders in bulk. Every scheduler polling this database
+        // picks its own executions: the other application contexts the test JVM keeps (two instances, a restart)
+        // poll it too, so a burst may meet two or three schedulers of 32 executions each, never 200 transactions.
+        assertThat(firings(ids, "count(distinct fired_at)")).isLessThanOrEqualTo(ids.size() / 2L + scheduledLate);
     }
 
     private long firings(List<Long> ids, String aggregate) {
