@@ -23,6 +23,7 @@ import type {
   Links,
   ParseRequest,
   Problem,
+  RecurrencePreview,
   ResponseJson,
   SignupRequest,
   SnoozeRequest,
@@ -408,9 +409,18 @@ export class ApiClient {
     );
   }
 
-  /** The due times a rule being edited gives from a first due (`dueAt` as the task body has it), before saving. */
-  previewOccurrences(userId: UserId, rule: string, dueAt: string, count = 5, signal?: AbortSignal): Promise<string[] | null> {
-    const q = new URLSearchParams({ rule, dueAt, count: String(count) });
+  /**
+   * A rule being edited, before saving: the server's words for it (as the saved task will show them) and the due
+   * times it gives from a first due (`dueAt` as the task body has it; without one, no dates).
+   */
+  previewRecurrence(
+    userId: UserId,
+    rule: string,
+    dueAt: string | null,
+    count = 5,
+    signal?: AbortSignal,
+  ): Promise<RecurrencePreview | null> {
+    const q = new URLSearchParams({ rule, count: String(count), ...(dueAt ? { dueAt } : {}) });
     return optional(this.json<ResponseJson<'/api/{userId}/occurrences', 'get'>>(`/api/${enc(userId)}/occurrences?${q}`, { signal }));
   }
 

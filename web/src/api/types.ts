@@ -86,6 +86,8 @@ export type Priority = Task['priority'];
 export const PRIORITIES: readonly Priority[] = ['high', 'medium', 'low', 'none'];
 
 export type Recurrence = Schemas['Recurrence'];
+/** GET /occurrences: a rule being edited in the server's words, and its next due times. */
+export type RecurrencePreview = Schemas['RecurrencePreview'];
 export type RecurrenceFrom = NonNullable<Recurrence['from']>;
 /** `{before: ISO 8601 duration}` relative to the due, or `{at: RFC 3339 instant}`. */
 export type Reminder = Schemas['Reminder'];

@@ -6,7 +6,6 @@ import type { Task, TaskDraft, TaskInput } from '../api/types';
 import { dueInfo } from '../lib/dates';
 import { QUICK_ADD_MAX, TITLE_MAX } from '../lib/limits';
 import { describeBefore } from '../lib/duration';
-import { describeRRule } from '../lib/rrule';
 import { draftToInput, rawTaskInput } from '../lib/taskInput';
 import { CalendarIcon, ClockIcon, PlusIcon, RepeatIcon } from './icons';
 import styles from './QuickAdd.module.css';
@@ -206,7 +205,7 @@ function draftChips(d: TaskDraft, tz: string): Chip[] {
   if (d.title) chips.push({ key: 'title', label: d.title, className: styles.titleChip });
   const due = dueInfo({ dueAt: d.dueAt, allDay: d.allDay, completed: false }, tz);
   if (due) chips.push({ key: 'due', label: due.label, icon: <CalendarIcon size={13} /> });
-  if (d.recurrence?.rule) chips.push({ key: 'recurrence', label: d.recurrence.description ?? describeRRule(d.recurrence.rule), icon: <RepeatIcon size={13} /> });
+  if (d.recurrence?.rule) chips.push({ key: 'recurrence', label: d.recurrence.description, icon: <RepeatIcon size={13} /> });
   if (d.priority && d.priority !== 'none')
     chips.push({ key: 'priority', label: `${PRIORITY_LABEL[d.priority]} priority`, className: styles[d.priority] });
   for (const t of d.tags ?? []) chips.push({ key: `tag-${t}`, label: `#${t}` });

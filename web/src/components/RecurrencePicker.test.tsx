@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Recurrence } from '../api/types';
 import { RecurrencePicker } from './RecurrencePicker';
 
-function setup(initial: Recurrence | null = null, dueDateKey: string | null = '2026-03-20') {
+function setup(initial: Recurrence | null = null, dueDateKey: string | null = '2026-03-20', description: string | null = null) {
   const onChange = vi.fn();
   function Harness() {
     const [value, setValue] = useState<Recurrence | null>(initial);
@@ -14,6 +14,7 @@ function setup(initial: Recurrence | null = null, dueDateKey: string | null = '2
         <RecurrencePicker
           value={value}
           dueDateKey={dueDateKey}
+          description={description}
           onChange={(r) => {
             setValue(r);
             onChange(r);
@@ -75,7 +76,7 @@ describe('RecurrencePicker presets', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Which' }), '-1');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Weekday' }), 'MO');
     expect(last()?.rule).toBe('FREQ=MONTHLY;BYDAY=-1MO');
-    expect(screen.getByTestId('rrule-summary')).toHaveTextContent('Monthly on the last Monday');
+    expect(screen.getByTestId('rrule-summary')).toHaveTextContent(/^FREQ=MONTHLY;BYDAY=-1MO$/);
   });
 
   it('yearly', async () => {
@@ -113,5 +114,17 @@ describe('RecurrencePicker presets', () => {
     await user.selectOptions(pattern(), 'none');
     expect(last()).toBeNull();
     expect(screen.queryByRole('radio')).not.toBeInTheDocument();
+  });
+});
+
+describe('RecurrencePicker in words', () => {
+  it("shows the server's words beside the rule", () => {
+    setup({ rule: 'FREQ=MONTHLY;BYDAY=-1MO', from: 'due' }, '2026-03-30', 'Monthly on the last Monday');
+    expect(screen.getByTestId('rrule-summary')).toHaveTextContent('Monthly on the last Monday · FREQ=MONTHLY;BYDAY=-1MO');
+  });
+
+  it('shows the rule alone, in no words of its own, until the server has said', () => {
+    setup({ rule: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR', from: 'due' });
+    expect(screen.getByTestId('rrule-summary')).toHaveTextContent(/^FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR$/);
   });
 });

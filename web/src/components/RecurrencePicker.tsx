@@ -6,10 +6,8 @@ import {
   WEEKDAY_NAMES,
   buildRRule,
   defaultSpec,
-  describeRRule,
   ordinal,
   parseRRule,
-  sameRule,
   validateRRule,
   type RecurrencePreset,
   type RecurrenceSpec,
@@ -18,9 +16,14 @@ import {
 import styles from './RecurrencePicker.module.css';
 
 interface RecurrencePickerProps {
-  /** The rule being edited; a saved task's comes with the server's words for it (`description`). */
-  value: (Recurrence & { description?: string }) | null;
+  /** The rule being edited. */
+  value: Recurrence | null;
   onChange: (value: Recurrence | null) => void;
+  /**
+   * The server's words for the rule now in the picker (a saved task's `recurrence.description`, or what the server
+   * said of the rule being edited); null while it has not said, and then the rule shows without words.
+   */
+  description?: string | null;
   /** Due date ("YYYY-MM-DD") used for sensible defaults. */
   dueDateKey: string | null;
   /** Error from the server for this field. */
@@ -46,7 +49,7 @@ const UNIT: Partial<Record<RecurrencePreset, string>> = {
   yearly: 'year',
 };
 
-export function RecurrencePicker({ value, onChange, dueDateKey, error }: RecurrencePickerProps) {
+export function RecurrencePicker({ value, onChange, description = null, dueDateKey, error }: RecurrencePickerProps) {
   const [spec, setSpec] = useState<RecurrenceSpec>(() => parseRRule(value?.rule, dueDateKey));
   const [from, setFrom] = useState<RecurrenceFrom>(value?.from ?? 'due');
   const [customTouched, setCustomTouched] = useState(false);
@@ -269,7 +272,8 @@ export function RecurrencePicker({ value, onChange, dueDateKey, error }: Recurre
 
       {rule && !customError && (
         <p className={styles.summary} data-testid="rrule-summary">
-          {value?.description && sameRule(value.rule, rule) ? value.description : describeRRule(rule)} · <code className="mono">{rule}</code>
+          {description && <>{description} · </>}
+          <code className="mono">{rule}</code>
         </p>
       )}
       {!dueDateKey && spec.preset !== 'none' && (

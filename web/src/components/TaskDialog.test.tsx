@@ -242,7 +242,11 @@ describe('TaskDialog', () => {
     });
     const { user, calls } = setup(task, [
       ['GET', '/api/u1/tasks/8/occurrences', () => jsonResponse(['2026-03-05T09:00:00+01:00', '2026-03-12T09:00:00+01:00'])],
-      ['GET', '/api/u1/occurrences', () => jsonResponse(['2026-03-05T09:00:00+01:00', '2026-03-06T09:00:00+01:00'])],
+      [
+        'GET',
+        '/api/u1/occurrences',
+        () => jsonResponse({ description: 'Daily', dates: ['2026-03-05T09:00:00+01:00', '2026-03-06T09:00:00+01:00'] }),
+      ],
     ]);
     const preview = await screen.findByRole('region', { name: 'Next dates' });
     expect(await within(preview).findByText(/Mar 12/)).toBeInTheDocument();
@@ -254,6 +258,44 @@ describe('TaskDialog', () => {
     const draft = calls.find((c) => c.path === '/api/u1/occurrences')!;
     expect(draft.search.get('rule')).toBe('FREQ=DAILY');
     expect(draft.search.get('dueAt')).toMatch(/^2026-03-05T09:00/);
+  });
+
+  it("puts the rule being edited in the server's words once it answers, and in no words of its own before", async () => {
+    const answers: Array<(r: Response) => void> = [];
+    const { user, calls } = setup(null, [
+      ['GET', '/api/u1/occurrences', () => new Promise<Response>((resolve) => answers.push(resolve))],
+    ]);
+    const summary = () => screen.getByTestId('rrule-summary');
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Pattern' }), 'weekdays');
+    expect(summary()).toHaveTextContent(/^FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR$/);
+    await waitFor(() => expect(answers).toHaveLength(1));
+    const asked = calls.find((c) => c.path === '/api/u1/occurrences')!;
+    expect(asked.search.get('rule')).toBe('FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR');
+    expect(asked.search.has('dueAt')).toBe(false); // no date yet: words only
+    answers[0](jsonResponse({ description: 'Every weekday (as the server puts it)', dates: [] }));
+    await waitFor(() => expect(summary()).toHaveTextContent('Every weekday (as the server puts it) · FREQ=WEEKLY'));
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Pattern' }), 'yearly');
+    expect(summary()).toHaveTextContent(/^FREQ=YEARLY$/); // the weekday words are not this rule's
+    await waitFor(() => expect(answers).toHaveLength(2));
+    answers[1](jsonResponse({ description: 'Yearly (as the server puts it)', dates: [] }));
+    await waitFor(() => expect(summary()).toHaveTextContent('Yearly (as the server puts it) · FREQ=YEARLY'));
+  });
+
+  it('asks for the words of a rule once typing pauses, not at every key', async () => {
+    const { user, calls } = setup(null, [
+      ['GET', '/api/u1/occurrences', (c) => jsonResponse({ description: `Words for ${c.search.get('rule')}`, dates: [] })],
+    ]);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Pattern' }), 'custom');
+    const input = screen.getByRole('textbox', { name: 'RRULE' });
+    await user.clear(input);
+    await user.type(input, 'FREQ=DAILY;COUNT=12');
+
+    await waitFor(() => expect(screen.getByTestId('rrule-summary')).toHaveTextContent('Words for FREQ=DAILY;COUNT=12'));
+    const asked = calls.filter((c) => c.path === '/api/u1/occurrences').map((c) => c.search.get('rule'));
+    expect(asked.length).toBeLessThan(4);
+    expect(asked.at(-1)).toBe('FREQ=DAILY;COUNT=12');
   });
 
   it('maps server field paths', () => {

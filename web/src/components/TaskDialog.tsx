@@ -3,7 +3,8 @@ import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'rea
 import { ApiError, errorMessage, isAbort, type ApiClient } from '../api/client';
 import type { Priority, Recurrence, Reminder, Task, TaskInput } from '../api/types';
 import { formatInstant, joinDue, splitDue } from '../lib/dates';
-import { validateRRule } from '../lib/rrule';
+import { sameRule, validateRRule } from '../lib/rrule';
+import { useRulePreview, type RulePreview } from '../lib/useRulePreview';
 import { Dialog } from './Dialog';
 import { Field } from './Field';
 import { RecurrencePicker } from './RecurrencePicker';
@@ -91,6 +92,20 @@ function TaskDialogForm({
   // The due as it would be saved, and whether it differs from the saved task's.
   const dueAt = joinDue(date, time, allDay, timeZone);
   const dueChanged = date !== initialDue.date || time !== initialDue.time || allDay !== (task ? task.allDay : false);
+  // The saved series previews itself; a rule being edited is asked about (words and dates) once typing pauses.
+  const asSaved = task !== null && !recurrenceChanged && !dueChanged;
+  const validRule = recurrence && !validateRRule(recurrence.rule) ? recurrence.rule : null;
+  const preview = useRulePreview(api, userId, occurrencesEnabled && !asSaved ? validRule : null, dueAt || null);
+  // The server's words for the rule in the picker: the saved task's while it is the saved rule, else the preview's
+  // once it has answered for this very rule (until then, none).
+  const ruleWords =
+    validRule === null
+      ? null
+      : task?.recurrence && sameRule(task.recurrence.rule, validRule)
+        ? task.recurrence.description
+        : preview.rule !== null && sameRule(preview.rule, validRule)
+          ? preview.description
+          : null;
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
@@ -254,16 +269,15 @@ function TaskDialogForm({
               if (errors.recurrence) setErrors((x) => ({ ...x, recurrence: undefined }));
             }}
             dueDateKey={date || null}
+            description={ruleWords}
             error={errors.recurrence}
           />
-          {recurrence && dueAt && occurrencesEnabled && !validateRRule(recurrence.rule) && (
+          {validRule && dueAt && occurrencesEnabled && (
             <OccurrencePreview
               api={api}
               userId={userId}
               task={task}
-              rule={recurrence.rule}
-              dueAt={dueAt}
-              asSaved={!recurrenceChanged && !dueChanged}
+              unsaved={asSaved ? null : preview}
               timeZone={timeZone}
             />
           )}
@@ -292,51 +306,38 @@ function TaskDialogForm({
 
 /**
  * The next due times of the rule being edited: the saved series' own (which knows how far a counted rule has got)
- * while rule and due are as saved, else the rule's from the due in the form, asked for once typing pauses.
+ * while rule and due are as saved (`unsaved` null), else what the server answered for the rule and due in the form.
  */
 function OccurrencePreview({
   api,
   userId,
   task,
-  rule,
-  dueAt,
-  asSaved,
+  unsaved,
   timeZone,
 }: {
   api: ApiClient;
   userId: string;
   task: Task | null;
-  rule: string;
-  dueAt: string;
-  asSaved: boolean;
+  unsaved: RulePreview | null;
   timeZone: string;
 }) {
-  const [state, setState] = useState<{ status: 'loading' | 'done' | 'unavailable' | 'error'; dates: string[] }>({
+  const [series, setSeries] = useState<{ status: RulePreview['status']; dates: string[] }>({
     status: 'loading',
     dates: [],
   });
-  const saved = asSaved && task !== null;
+  const savedId = unsaved === null ? (task?.id ?? null) : null;
   useEffect(() => {
+    if (savedId === null) return;
     const ctrl = new AbortController();
-    setState((s) => (s.status === 'unavailable' ? s : { status: 'loading', dates: [] }));
-    const timer = setTimeout(
-      () => {
-        const request = saved
-          ? api.occurrences(userId, task.id, 5, ctrl.signal)
-          : api.previewOccurrences(userId, rule, dueAt, 5, ctrl.signal);
-        request.then(
-          (dates) => setState(dates === null ? { status: 'unavailable', dates: [] } : { status: 'done', dates }),
-          (e) => !isAbort(e) && setState({ status: 'error', dates: [] }),
-        );
-      },
-      saved ? 0 : 300,
+    setSeries((s) => (s.status === 'unavailable' ? s : { status: 'loading', dates: [] }));
+    api.occurrences(userId, savedId, 5, ctrl.signal).then(
+      (dates) => setSeries(dates === null ? { status: 'unavailable', dates: [] } : { status: 'done', dates }),
+      (e) => !isAbort(e) && setSeries({ status: 'error', dates: [] }),
     );
-    return () => {
-      clearTimeout(timer);
-      ctrl.abort();
-    };
-  }, [api, userId, saved, task?.id, task?.updatedAt, rule, dueAt]);
+    return () => ctrl.abort();
+  }, [api, userId, savedId, task?.updatedAt]);
 
+  const state = unsaved ?? series;
   const headingId = `occ-${task?.id ?? 'new'}`;
   if (state.status === 'unavailable') return null;
   return (
@@ -344,7 +345,7 @@ function OccurrencePreview({
       <h3 id={headingId} className={styles.previewTitle}>
         Next dates
       </h3>
-      {state.status === 'loading' && <p className="field-hint">Loading…</p>}
+      {(state.status === 'loading' || state.status === 'idle') && <p className="field-hint">Loading…</p>}
       {state.status === 'error' && <p className="field-hint">Could not load the next dates.</p>}
       {state.status === 'done' && state.dates.length === 0 && <p className="field-hint">No upcoming dates.</p>}
       {state.status === 'done' && state.dates.length > 0 && (

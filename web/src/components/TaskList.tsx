@@ -1,7 +1,6 @@
 import { memo, useId, useLayoutEffect, useMemo, useRef } from 'react';
 import type { Priority, Task } from '../api/types';
 import { dueInfo } from '../lib/dates';
-import { describeRRule } from '../lib/rrule';
 import { useRovingList } from '../lib/useRovingList';
 import { ClockIcon, RepeatIcon, TrashIcon } from './icons';
 import styles from './TaskList.module.css';
@@ -151,10 +150,10 @@ export function TaskItem({ task, timeZone, now, onToggle, onOpen, onDelete, onTa
             </span>
           )}
           {task.recurrence && (
-            <span className={styles.metaItem} title={task.recurrence.description ?? describeRRule(task.recurrence.rule)}>
+            <span className={styles.metaItem} title={task.recurrence.description}>
               <RepeatIcon size={14} />
               <span className="sr-only">Repeats: </span>
-              <span className={styles.metaText}>{task.recurrence.description ?? describeRRule(task.recurrence.rule)}</span>
+              <span className={styles.metaText}>{task.recurrence.description}</span>
             </span>
           )}
           {reminders > 0 && (

@@ -4,7 +4,6 @@ import { useEffect, useMemo, useState } from 'react';
 import { errorMessage, isAbort, type ApiClient } from '../api/client';
 import type { Task, UpcomingDay, UpcomingItem } from '../api/types';
 import { addDays, formatDateKey, formatTime, zonedDateKey } from '../lib/dates';
-import { describeRRule } from '../lib/rrule';
 import { useRovingList } from '../lib/useRovingList';
 import { UPCOMING_DAYS } from '../lib/views';
 import { RepeatIcon } from './icons';
@@ -133,7 +132,7 @@ function Occurrence({ item, timeZone, onOpen }: { item: UpcomingItem; timeZone: 
     () => (task.allDay ? 'All day' : formatTime(new Date(item.dueAt), timeZone)),
     [task.allDay, item.dueAt, timeZone],
   );
-  const rule = task.recurrence ? (task.recurrence.description ?? describeRRule(task.recurrence.rule)) : '';
+  const rule = task.recurrence ? task.recurrence.description : '';
   return (
     <li className={`${listStyles.item} ${styles.occurrence}`} data-row={`${task.id}@${item.dueAt}`}>
       <span className={styles.repeat} aria-hidden="true">

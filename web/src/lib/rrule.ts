@@ -1,4 +1,5 @@
-// Building, recognising and describing RFC 5545 RRULE values for the recurrence picker.
+// Building and recognising RFC 5545 RRULE values for the recurrence picker. Putting a rule in words is the
+// server's job alone (tasks' and drafts' `recurrence.description`, GET /occurrences for a rule being edited).
 import { parseDateKey, weekdayOf } from './dates';
 
 export type Weekday = 'MO' | 'TU' | 'WE' | 'TH' | 'FR' | 'SA' | 'SU';
@@ -238,42 +239,4 @@ export function ordinal(n: number): string {
   const mod100 = n % 100;
   if (mod100 >= 11 && mod100 <= 13) return `${n}th`;
   return `${n}${['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
-}
-
-function every(interval: number, unit: string): string {
-  return interval > 1 ? `Every ${interval} ${unit}s` : `Every ${unit}`;
-}
-
-/**
- * Short description of a rule being edited, e.g. "Monthly on the 3rd Friday". A saved rule comes with the server's
- * words (`recurrence.description`), which are the ones to show; these cover the picker's presets until it is saved.
- */
-export function describeRRule(rule: string | null | undefined): string {
-  if (!rule) return 'Does not repeat';
-  const hourly = /^FREQ=HOURLY(?:;INTERVAL=([1-9]\d*))?$/.exec(normaliseRule(rule));
-  if (hourly) return hourly[1] && hourly[1] !== '1' ? every(Number(hourly[1]), 'hour') : 'Hourly';
-  const s = parseRRule(rule);
-  switch (s.preset) {
-    case 'daily':
-      return s.interval > 1 ? every(s.interval, 'day') : 'Daily';
-    case 'weekdays':
-      return 'Every weekday';
-    case 'weekly': {
-      const days = s.weekdays.map((d) => WEEKDAY_NAMES[d].slice(0, 3)).join(', ');
-      const head = s.interval > 1 ? every(s.interval, 'week') : 'Weekly';
-      return days ? `${head} on ${days}` : head;
-    }
-    case 'monthlyDay': {
-      const head = s.interval > 1 ? every(s.interval, 'month') : 'Monthly';
-      return `${head} on the ${s.monthDay === -1 ? 'last day' : ordinal(s.monthDay)}`;
-    }
-    case 'monthlyNth': {
-      const head = s.interval > 1 ? every(s.interval, 'month') : 'Monthly';
-      return `${head} on the ${ordinal(s.nth)} ${WEEKDAY_NAMES[s.nthWeekday]}`;
-    }
-    case 'yearly':
-      return s.interval > 1 ? every(s.interval, 'year') : 'Yearly';
-    default:
-      return `Custom: ${normaliseRule(rule)}`;
-  }
 }

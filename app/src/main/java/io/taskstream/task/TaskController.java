@@ -198,12 +198,14 @@ class TaskController {
     }
 
     @GetMapping("/occurrences")
-    @Operation(summary = "Preview the due times a recurrence rule gives from a first due, before the task is saved "
-            + "(RFC 3339, the user's zone): what the task dialog shows while a rule is being edited")
-    List<OffsetDateTime> previewOccurrences(@PathVariable UUID userId,
+    @Operation(summary = "Preview a recurrence rule before the task is saved: the rule in the words tasks show it in, "
+            + "and the due times it gives from a first due (RFC 3339, the user's zone): what the task dialog shows "
+            + "while a rule is being edited")
+    RulePreview previewOccurrences(@PathVariable UUID userId,
             @Parameter(description = "an RFC 5545 rule, e.g. FREQ=WEEKLY;BYDAY=MO") @RequestParam(required = false) String rule,
             @Parameter(description = "the first due: an RFC 3339 date-time, a local date-time in the user's zone, or a "
-                    + "date (all day)") @RequestParam(required = false) String dueAt,
+                    + "date (all day); without it, no dates (a rule alone has no first one)")
+            @RequestParam(required = false) String dueAt,
             @Parameter(description = "how many, 1-100 (default 5)") @RequestParam(required = false) Integer count) {
         UserId user = new UserId(userId);
         ZoneId zone = users.zoneOf(user);
@@ -218,11 +220,12 @@ class TaskController {
                 violations.add(new FieldViolation("rule", e.getMessage()));
             }
         }
-        Due due = dueAt == null || dueAt.isBlank() ? null : Due.parse(dueAt, zone, false).orElse(null);
-        if (due == null) {
+        boolean dated = dueAt != null && !dueAt.isBlank();
+        Due due = dated ? Due.parse(dueAt, zone, false).orElse(null) : null;
+        if (dated && due == null) {
             violations.add(new FieldViolation("dueAt",
                     "must be an RFC 3339 date-time such as 2026-03-05T17:00:00+01:00, or a date such as 2026-03-05"));
-        } else if (!SupportedDates.contains(due.at())) {
+        } else if (due != null && !SupportedDates.contains(due.at())) {
             violations.add(new FieldViolation("dueAt", SupportedDates.OUT_OF_RANGE));
         }
         int n = count == null ? DEFAULT_OCCURRENCES : count;
@@ -232,7 +235,19 @@ class TaskController {
         if (!violations.isEmpty()) {
             throw ClientErrorException.invalid(violations);
         }
-        return parsed.occurrences(due.at().atZone(zone), 0).limit(n).map(o -> o.at().toOffsetDateTime()).toList();
+        List<OffsetDateTime> dates = due == null ? List.of()
+                : parsed.occurrences(due.at().atZone(zone), 0).limit(n).map(o -> o.at().toOffsetDateTime()).toList();
+        return new RulePreview(parsed.describe(), dates);
+    }
+
+    /** A rule being edited, in the calendar's words (as a saved task's {@code recurrence.description}), and its dates. */
+    @Schema(name = "RecurrencePreview")
+    record RulePreview(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Weekly on Mon, Wed",
+                    description = "the rule in words, as tasks show it once saved") String description,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                    description = "the next due times from the first due, that due first; empty without a first due")
+            List<OffsetDateTime> dates) {
     }
 
     @GetMapping("/tags")

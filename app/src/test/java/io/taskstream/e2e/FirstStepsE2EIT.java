@@ -112,6 +112,8 @@ class FirstStepsE2EIT extends BrowserIT {
 
         assertThat(dates.nth(1)).containsText("Mar 2");
         assertThat(next.getByText("Mar 8")).hasCount(0); // daily: the first five are the 1st to the 5th
+        // The edited rule in the server's words, the ones the saved task will show.
+        assertThat(dialog.getByTestId("rrule-summary")).hasText("Daily · FREQ=DAILY");
         next.scrollIntoViewIfNeeded();
         browser.screenshot(page, "first-steps-next-dates-of-the-edited-rule");
         dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Close dialog")).click();

@@ -142,19 +142,70 @@ class RecurrenceValidationIT extends ApiIT {
                 .and("count", 3));
 
         assertThat(dates.status()).as(dates.toString()).isEqualTo(200);
-        assertThat(dates.json().valueStream().map(JsonNode::asString).toList())
+        assertThat(dates.json().get("dates").valueStream().map(JsonNode::asString).toList())
                 .containsExactly("2026-03-02T09:00:00+01:00", "2026-03-04T09:00:00+01:00", "2026-03-09T09:00:00+01:00");
         assertThat(api.as(ann).get(preview + query("rule", "FREQ=MONTHLY;BYMONTHDAY=1").and("dueAt", "2026-03-01")).json()
-                .valueStream().map(JsonNode::asString).toList()).as("all day, five by default")
+                .get("dates").valueStream().map(JsonNode::asString).toList()).as("all day, five by default")
                 .containsExactly("2026-03-01T00:00:00+01:00", "2026-04-01T00:00:00+02:00", "2026-05-01T00:00:00+02:00",
                         "2026-06-01T00:00:00+02:00", "2026-07-01T00:00:00+02:00");
         Response bad = api.as(ann).get(preview + query("rule", "FREQ=SOMETIMES").and("dueAt", "soon").and("count", 0));
         assertThat(bad.status()).as(bad.toString()).isEqualTo(400);
         assertThat(bad.errorFields()).containsExactlyInAnyOrder("rule", "dueAt", "count");
-        assertThat(api.as(ann).get(preview).errorFields()).containsExactlyInAnyOrder("rule", "dueAt");
+        assertThat(api.as(ann).get(preview).errorFields()).as("a rule is needed, a first due is not").containsExactly("rule");
+    }
+
+    @Test
+    void aRuleBeingEditedComesInTheWordsItsTaskWillShowOnceSaved() {
+        Session ann = api.signup("Europe/Berlin");
+        String preview = "/api/" + ann.userId() + "/occurrences";
+        long saved = createId(ann, task("Choir").due("2026-03-20T19:00:00").recurrence("FREQ=MONTHLY;BYDAY=3FR;COUNT=5"));
+
+        Response edited = api.as(ann).get(preview + query("rule", "rrule:freq=monthly;byday=3fr;count=5")
+                .and("dueAt", "2026-03-20T19:00:00").and("count", 1));
+
+        assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
+        assertThat(edited.json().get("description").asString())
+                .isEqualTo(fetch(ann, saved).get("recurrence").get("description").asString())
+                .isEqualTo("Monthly on the 3rd Friday, 5 times");
+        assertThat(edited.json().get("dates").valueStream().map(JsonNode::asString).toList())
+                .containsExactly("2026-03-20T19:00:00+01:00");
+    }
+
+    @Test
+    void aRuleWithoutAFirstDueIsDescribedWithNoDates() {
+        Session ann = api.signup("Europe/Berlin");
+
+        Response words = api.as(ann).get("/api/" + ann.userId() + "/occurrences" + query("rule", "FREQ=HOURLY;INTERVAL=2"));
+
+        assertThat(words.status()).as(words.toString()).isEqualTo(200);
+        assertThat(words.json().get("description").asString()).isEqualTo("Every 2 hours");
+        assertThat(words.json().get("dates").isEmpty()).isTrue();
+    }
+
+    @Test
+    void aBadRuleBeingEditedIsAProblemNamingTheRuleAndHasNoWords() {
+        Session ann = api.signup("Europe/Berlin");
+        String preview = "/api/" + ann.userId() + "/occurrences";
+
+        for (String rule : new String[] {"FREQ=SOMETIMES", "FREQ=MONTHLY;BYMONTHDAY=31;BYMONTH=4", "FREQ=WEEKLY;BYDAY=XX"}) {
+            Response bad = api.as(ann).get(preview + query("rule", rule).and("dueAt", "2026-03-01"));
+
+            assertThat(bad.status()).as(rule + ": " + bad).isEqualTo(400);
+            assertThat(bad.header("Content-Type")).as(rule).startsWith("application/problem+json");
+            assertThat(bad.errorFields()).as(rule).containsExactly("rule");
+            assertThat(bad.json().has("description")).as(rule).isFalse();
+        }
+    }
+
+    @Test
+    void anotherUsersRuleWordsAreNotOffered() {
+        Session ann = api.signup("Europe/Berlin");
         Session bob = api.signup();
-        assertThat(api.as(bob).get(preview + query("rule", "FREQ=DAILY").and("dueAt", "2026-03-01")).status())
-                .as("another user's path").isIn(403, 404);
+
+        Response asBob = api.as(bob).get("/api/" + ann.userId() + "/occurrences" + query("rule", "FREQ=DAILY"));
+
+        assertThat(asBob.status()).as(asBob.toString()).isIn(403, 404);
+        assertThat(asBob.body()).doesNotContain("Daily");
     }
 
     @Test
