@@ -23,7 +23,10 @@ export const TASK_EVENT_NAMES = [
 interface Handlers {
   onTasksChanged: () => void;
   onNotification: (data: unknown) => void;
-  /** The stream is back after a break: what it missed is not replayed, reload what it would have changed. */
+  /**
+   * The stream is open, first or again after a break. It replays nothing from before it opened (a change made between
+   * the page's first load and the stream's opening, or during a break): reload what it would have changed.
+   */
   onReconnected?: () => void;
 }
 
@@ -37,7 +40,6 @@ export function useEventStream(api: ApiClient, userId: string | null, handlers: 
     let source: EventSource | null = null;
     let retry: ReturnType<typeof setTimeout> | undefined;
     let attempt = 0;
-    let connectedBefore = false;
 
     const onTask = () => ref.current.onTasksChanged();
     const onNotification = (e: MessageEvent) => {
@@ -63,12 +65,9 @@ export function useEventStream(api: ApiClient, userId: string | null, handlers: 
       source = new EventSource(api.streamUrl(userId, ticket.ticket));
       source.onopen = () => {
         attempt = 0;
-        // Events may have been missed while disconnected.
-        if (connectedBefore) {
-          ref.current.onTasksChanged();
-          ref.current.onReconnected?.();
-        }
-        connectedBefore = true;
+        // Events may have been missed before the stream opened: while connecting, or while disconnected.
+        ref.current.onTasksChanged();
+        ref.current.onReconnected?.();
       };
       source.onmessage = onTask;
       for (const name of TASK_EVENT_NAMES) source.addEventListener(name, onTask);
