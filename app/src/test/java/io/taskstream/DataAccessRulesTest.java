@@ -67,9 +67,14 @@ class DataAccessRulesTest {
             .should().bePublic()
             .because("a repository is its module's internal; other modules go through the module's public API");
 
+    /** The application's classes, imported once for every architecture rule of the test run. */
     static JavaClasses appClasses() {
-        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("io.taskstream");
+        return AppClasses.ALL;
+    }
+
+    private static final class AppClasses {
+        static final JavaClasses ALL = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.taskstream");
     }
 
     @Test
