@@ -1,12 +1,9 @@
-// The service worker as shipped (web/public/sw.js), run in a fresh context with stand-ins for the browser's
+// The service worker as shipped (web/public/sw.js), run with stand-ins for the browser's
 // ServiceWorkerGlobalScope, Clients, WindowClients and the notificationclick event.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import vm from 'node:vm';
 import { describe, expect, it, vi } from 'vitest';
 import { REMINDER_ACTION_MESSAGE, actionFromAddress, actionFromMessage } from '../lib/reminderActions';
 
-const source = readFileSync(resolve(import.meta.dirname, '../../public/sw.js'), 'utf8');
+import source from '../../public/sw.js?raw';
 const SCOPE = 'https://tasks.example.com/';
 
 interface FakeWindow {
@@ -33,7 +30,7 @@ function loadWorker(windows: FakeWindow[]) {
   const listeners = new Map<string, ((event: unknown) => void)[]>();
   const clients = {
     matchAll: vi.fn(async () => windows),
-    openWindow: vi.fn(async () => null),
+    openWindow: vi.fn(async (_url: string) => null),
     claim: vi.fn(async () => {}),
   };
   const self = {
@@ -42,8 +39,8 @@ function loadWorker(windows: FakeWindow[]) {
     registration: { scope: SCOPE },
     skipWaiting: vi.fn(),
   };
-  const context = vm.createContext({ self, URL, console });
-  vm.runInContext(source, context);
+  // The script as the browser runs it: a classic script whose global is `self`.
+  const notificationClicked: unknown = new Function('self', `${source}\nreturn notificationClicked;`)(self);
 
   async function click(action: string, data: unknown = { notificationId: '7', taskId: 42, title: 'Call the plumber' }) {
     const close = vi.fn();
@@ -53,7 +50,7 @@ function loadWorker(windows: FakeWindow[]) {
     await work;
     return { close };
   }
-  return { listeners, clients, click, notificationClicked: context.notificationClicked as unknown };
+  return { listeners, clients, click, notificationClicked };
 }
 
 describe('the service worker', () => {
@@ -109,7 +106,7 @@ describe('the service worker', () => {
     await worker.click('done');
 
     expect(worker.clients.openWindow).toHaveBeenCalledWith('https://tasks.example.com/?reminder=7&action=done');
-    const opened = new URL(worker.clients.openWindow.mock.calls[0][0] as string);
+    const opened = new URL(worker.clients.openWindow.mock.calls[0][0]);
     expect(actionFromAddress(opened.search)).toEqual({ action: 'done', notificationId: '7' });
   });
 
