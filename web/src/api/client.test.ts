@@ -59,6 +59,24 @@ describe('problem+json parsing', () => {
   });
 });
 
+describe('cancelling', () => {
+  it('a request cancelled while its body arrives is rejected as cancelled, never answered with nothing', async () => {
+    const ctrl = new AbortController();
+    const body = new ReadableStream({
+      start(c) {
+        c.enqueue(new TextEncoder().encode('[{"date":'));
+        // The page moves on (e.g. the view counts load again) before the rest of the answer arrives.
+        ctrl.abort();
+        c.error(new DOMException('The operation was aborted.', 'AbortError'));
+      },
+    });
+    const fetch = vi.fn(async () => new Response(body, { status: 200, headers: { 'Content-Type': 'application/json' } }));
+    const api = new ApiClient({ fetch: fetch as unknown as typeof globalThis.fetch, getToken: () => 't' });
+
+    await expect(api.upcoming('u1', 7, ctrl.signal)).rejects.toMatchObject({ name: 'AbortError' });
+  });
+});
+
 describe('authentication', () => {
   it('attaches the bearer token and JSON headers', async () => {
     const { fetch, calls } = mockFetch([['GET', '/api/auth/me', () => jsonResponse({ userId: 1 })]]);

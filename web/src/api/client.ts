@@ -235,7 +235,12 @@ export class ApiClient {
       });
     }
 
-    const text = await res.text().catch(() => '');
+    const text = await res.text().catch((e: unknown) => {
+      // Cancelled while the body arrived (the page moved on): that is a cancelled request, not an empty answer.
+      if (o.signal?.aborted) throw o.signal.reason ?? e;
+      if (isAbort(e)) throw e;
+      return '';
+    });
     const type = res.headers.get('Content-Type') ?? '';
     let parsed: unknown = text;
     if (text && /json/i.test(type)) {

@@ -15,10 +15,10 @@ export interface Notifications {
   /** Applies a `notification` event of the live stream; returns what it changed. */
   onStreamEvent(event: unknown): NotificationChange | null;
   /** Reads one (opened or dismissed). */
-  markRead(n: AppNotification): Promise<void>;
+  markRead(n: Pick<AppNotification, 'id'>): Promise<void>;
   markAllRead(): Promise<void>;
   /** Reminds again after `duration` (ISO-8601); the snoozed notification is read. */
-  snooze(n: AppNotification, duration: string): Promise<void>;
+  snooze(n: Pick<AppNotification, 'id'>, duration: string): Promise<void>;
   /** The task was completed or deleted on this page: its notifications are read (the server reads them too). */
   taskEnded(taskId: number): void;
   /** Hides a pop-up without reading its notification (it timed out; the bell still has it). */
@@ -80,7 +80,7 @@ export function useNotifications(api: ApiClient, userId: string): Notifications 
   );
 
   const markRead = useCallback(
-    async (n: AppNotification) => {
+    async (n: Pick<AppNotification, 'id'>) => {
       change({ kind: 'read', ids: [n.id], read: true });
       await attempt(() => api.markNotificationRead(userId, n.id, true));
     },
@@ -94,7 +94,7 @@ export function useNotifications(api: ApiClient, userId: string): Notifications 
   }, [api, userId, attempt]);
 
   const snooze = useCallback(
-    async (n: AppNotification, duration: string) => {
+    async (n: Pick<AppNotification, 'id'>, duration: string) => {
       change({ kind: 'read', ids: [n.id], read: true });
       await attempt(() => api.snoozeNotification(userId, n.id, duration));
     },

@@ -17,7 +17,8 @@ import { useToast } from '../components/Toast';
 import { UpcomingView } from '../components/UpcomingView';
 import { ViewNav } from '../components/ViewNav';
 import { browserTimeZone } from '../lib/dates';
-import { showSystemNotification } from '../lib/reminderAlerts';
+import { registerReminderWorker, showSystemNotification } from '../lib/reminderAlerts';
+import { useReminderActions, type ReminderActionHandlers } from '../lib/reminderActions';
 import { filtersToQuery, hasActiveFilters, loadFilters, saveFilters, withoutNarrowing, type Filters } from '../lib/filters';
 import { taskToInput } from '../lib/taskInput';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
@@ -170,6 +171,23 @@ export function TasksPage({ view = 'inbox' }: { view?: View }) {
       toast.show({ message: `Could not complete “${n.title}”: ${errorMessage(e)}`, tone: 'error' });
     }
   };
+
+  // What a reminder's pop-up buttons do; a browser notification's buttons and click do the same (reminderActions.ts).
+  const reminderHandlers: ReminderActionHandlers = {
+    open: (n) => {
+      void notifications.markRead(n).catch(() => {});
+      void openTaskByIdRef.current(n.taskId);
+    },
+    done: (n) => void completeFromReminder(n),
+    snooze: (n, duration) =>
+      void notifications.snooze(n, duration).then(
+        () => toast.show({ message: `Snoozed “${n.title}”`, timeout: 3000 }),
+        (e) => toast.show({ message: `Could not snooze “${n.title}”: ${errorMessage(e)}`, tone: 'error' }),
+      ),
+  };
+  useReminderActions(notifications.items, reminderHandlers);
+  // The service worker gives reminders' browser notifications their Done and Snooze buttons.
+  useEffect(() => void registerReminderWorker(), []);
 
   const focusAfterRemoval = (task: Task) => {
     const idx = list.tasks.findIndex((t) => t.id === task.id);
@@ -483,17 +501,9 @@ export function TasksPage({ view = 'inbox' }: { view?: View }) {
       <ReminderPopups
         popups={notifications.popups}
         timeZone={timeZone}
-        onOpen={(n) => {
-          void notifications.markRead(n).catch(() => {});
-          void openTaskById(n.taskId);
-        }}
-        onDone={(n) => void completeFromReminder(n)}
-        onSnooze={(n, duration) =>
-          void notifications.snooze(n, duration).then(
-            () => toast.show({ message: `Snoozed “${n.title}”`, timeout: 3000 }),
-            (e) => toast.show({ message: `Could not snooze “${n.title}”: ${errorMessage(e)}`, tone: 'error' }),
-          )
-        }
+        onOpen={reminderHandlers.open}
+        onDone={reminderHandlers.done}
+        onSnooze={reminderHandlers.snooze}
         onDismiss={(n) => void notifications.markRead(n).catch(() => {})}
         onExpire={(n) => notifications.hidePopup(n.id)}
       />

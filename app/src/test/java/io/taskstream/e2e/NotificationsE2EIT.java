@@ -60,6 +60,84 @@ class NotificationsE2EIT extends BrowserIT {
         Assertions.assertThat(browser.errors()).as("browser console errors and uncaught exceptions").isEmpty();
     }
 
+    /**
+     * A reminder's browser notification offers Done and Snooze through the app's service worker. Headless Chromium
+     * shows no notification to click, so the page gets what the worker sends on a click: its message (the web app's
+     * tests check the worker posts exactly this), or, when no page of the app is open, the address the worker opens.
+     */
+    @Test
+    void doneAndSnoozeFromTheBrowserNotificationActAsThePopUpsButtonsDo() {
+        HttpApi.Response script = api.anonymous().get("/sw.js");
+        Assertions.assertThat(script.status()).isEqualTo(200);
+        Assertions.assertThat(script.header("Content-Type")).startsWith("text/javascript");
+        Assertions.assertThat(script.header("Cache-Control")).as("a new worker reaches pages at their next visit")
+                .isEqualTo("no-cache");
+        Assertions.assertThat(script.header("Content-Security-Policy")).contains("default-src 'self'");
+        Assertions.assertThat(script.header("Referrer-Policy")).isEqualTo("no-referrer");
+        Assertions.assertThat(script.body()).as("the worker caches nothing").doesNotContain("caches.", "'fetch'");
+
+        Session gus = api.signup(ZONE);
+        Page page = browser.open(api.baseUrl(), ZONE);
+        try {
+            signIn(page, gus);
+            Assertions.assertThat(page.evaluate("""
+                    async () => {
+                      const worker = (await navigator.serviceWorker.ready).active;
+                      if (worker.state !== 'activated') {
+                        await new Promise((done) => worker.addEventListener('statechange',
+                          () => worker.state === 'activated' && done()));
+                      }
+                      return worker.scriptURL.replace(location.origin, '') + ' ' + worker.state;
+                    }""")).isEqualTo("/sw.js activated");
+
+            remindInSeconds(gus, "Sweep the porch");
+            Locator popup = popup(page, "Sweep the porch");
+            assertThat(popup).isVisible();
+            click(page, notifications(gus).getFirst(), "done");
+            assertThat(popup).isHidden();
+            assertThat(toast(page, "Completed “Sweep the porch”")).isVisible();
+            assertThat(bell(page, 0)).isVisible();
+            Assertions.assertThat(api.as(gus).get(gus.tasks() + "?q=Sweep").json().get(0).get("completed").asBoolean())
+                    .isTrue();
+
+            remindInSeconds(gus, "Oil the hinges");
+            popup = popup(page, "Oil the hinges");
+            assertThat(popup).isVisible();
+            click(page, notifications(gus).getFirst(), "snooze-10m");
+            assertThat(popup).isHidden();
+            assertThat(toast(page, "Snoozed “Oil the hinges”")).isVisible();
+            assertThat(bell(page, 0)).isVisible();
+
+            remindInSeconds(gus, "Feed the cat");
+            assertThat(popup(page, "Feed the cat")).isVisible();
+            JsonNode fed = notifications(gus).getFirst();
+            page.navigate("/?reminder=" + fed.get("id").asLong() + "&action=snooze-1h");
+            assertThat(toast(page, "Snoozed “Feed the cat”")).isVisible();
+            assertThat(page).hasURL(Pattern.compile("/$"));
+            assertThat(bell(page, 0)).isVisible();
+            Assertions.assertThat(notifications(gus)).allSatisfy(n -> Assertions.assertThat(n.get("read").asBoolean()).isTrue());
+        } catch (AssertionError | RuntimeException e) {
+            browser.screenshot(page, "failure-notification-actions");
+            e.addSuppressed(new AssertionError("browser errors so far: " + browser.errors()
+                    + "; failed requests: " + browser.failedRequests()));
+            throw e;
+        } finally {
+            page.context().close();
+        }
+        Assertions.assertThat(browser.errors()).as("browser console errors and uncaught exceptions").isEmpty();
+    }
+
+    /** What the page receives from the service worker when that button of the reminder's notification is clicked. */
+    private static void click(Page page, JsonNode notification, String action) {
+        page.evaluate("""
+                async ([action, notificationId, taskId, title]) => {
+                  const worker = (await navigator.serviceWorker.ready).active;
+                  const data = { type: 'taskstream-reminder-action', action, notificationId, taskId: Number(taskId), title };
+                  navigator.serviceWorker.dispatchEvent(new MessageEvent('message', { data, source: worker }));
+                }""", List.of(action, notification.get("id").asText(), notification.get("taskId").asText(),
+                notification.get("title").asText()));
+    }
+
     private void snoozingFromThePopUpReadsItAndTheCountStaysRight(Page page, Session erin) {
         remindInSeconds(erin, "Water the plants");
 

@@ -108,7 +108,10 @@ class WebConfiguration {
         return registration;
     }
 
-    /** The web app's hashed asset files never change under a name: cache them for a year. */
+    /**
+     * The web app's hashed asset files never change under a name: cache them for a year. The reminders' service worker
+     * does keep its name: browsers check it at every visit.
+     */
     @Bean
     WebMvcConfigurer immutableAssets() {
         return new WebMvcConfigurer() {
@@ -117,6 +120,11 @@ class WebConfiguration {
                 registry.addResourceHandler("/assets/**")
                         .addResourceLocations("classpath:/static/assets/")
                         .setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable());
+                // The reminders' service worker keeps its name across deploys: the browser asks for it again each
+                // time, so a new version reaches every page at its next visit.
+                registry.addResourceHandler("/sw.js")
+                        .addResourceLocations("classpath:/static/")
+                        .setCacheControl(CacheControl.noCache());
             }
         };
     }
