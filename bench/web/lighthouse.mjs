@@ -148,6 +148,13 @@ async function run(app, work, resultsDir) {
     chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run',
       '--disable-extensions', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+  // Chromium runs in its own process group: a stopped run (the script's time limit, Ctrl-C) must close it too, or it
+  // keeps a core busy after the benchmark is gone.
+  for (const signal of ['SIGTERM', 'SIGINT']) {
+    process.once(signal, () => {
+      chrome.kill().finally(() => process.exit(128 + (signal === 'SIGTERM' ? 15 : 2)));
+    });
+  }
   try {
     const browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${chrome.port}`, defaultViewport: null });
     const page = await browser.newPage();
