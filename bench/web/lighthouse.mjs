@@ -152,7 +152,7 @@ async function run(app, work, resultsDir) {
   // keeps a core busy after the benchmark is gone.
   for (const signal of ['SIGTERM', 'SIGINT']) {
     process.once(signal, () => {
-      chrome.kill().finally(() => process.exit(128 + (signal === 'SIGTERM' ? 15 : 2)));
+      Promise.resolve(chrome.kill()).finally(() => process.exit(128 + (signal === 'SIGTERM' ? 15 : 2)));
     });
   }
   try {
