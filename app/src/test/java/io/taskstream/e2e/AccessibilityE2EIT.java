@@ -42,7 +42,7 @@ class AccessibilityE2EIT extends BrowserIT {
         Page page = browser.open(api.baseUrl(), ZONE);
         page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(scheme));
         List<String> violations = new ArrayList<>();
-        try {
+        inPage(page, "failure-a11y-" + theme, () -> {
             page.navigate("/signin");
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Sign in"))).isVisible();
             check(page, theme, "sign-in", violations);
@@ -87,14 +87,7 @@ class AccessibilityE2EIT extends BrowserIT {
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Account").setLevel(1)))
                     .isVisible();
             check(page, theme, "account", violations);
-        } catch (AssertionError | RuntimeException e) {
-            browser.screenshot(page, "failure-a11y-" + theme);
-            e.addSuppressed(new AssertionError("browser errors so far: " + browser.errors()
-                    + "; failed requests: " + browser.failedRequests()));
-            throw e;
-        } finally {
-            page.context().close();
-        }
+        });
 
         Assertions.assertThat(violations).as("serious and critical axe-core violations, " + theme + " theme").isEmpty();
         Assertions.assertThat(browser.errors()).as("browser console errors and uncaught exceptions").isEmpty();

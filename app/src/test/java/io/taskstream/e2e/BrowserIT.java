@@ -1,5 +1,6 @@
 package io.taskstream.e2e;
 
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import io.taskstream.support.ApiIT;
 import java.io.IOException;
@@ -38,6 +39,23 @@ abstract class BrowserIT extends ApiIT {
         browser = Browser.launch();
         // Generous for a busy shared machine; a passing run waits only as long as the page needs.
         PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
+    }
+
+    /**
+     * Runs a scenario on a page, which is closed after it. A failure comes with a screenshot ({@code failureScreenshot})
+     * and the console errors and refused requests the browser saw so far.
+     */
+    static void inPage(Page page, String failureScreenshot, Runnable scenario) {
+        try {
+            scenario.run();
+        } catch (AssertionError | RuntimeException e) {
+            browser.screenshot(page, failureScreenshot);
+            e.addSuppressed(new AssertionError("browser errors so far: " + browser.errors()
+                    + "; failed requests: " + browser.failedRequests()));
+            throw e;
+        } finally {
+            page.context().close();
+        }
     }
 
     @AfterAll

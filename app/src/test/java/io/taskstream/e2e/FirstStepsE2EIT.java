@@ -31,19 +31,12 @@ class FirstStepsE2EIT extends BrowserIT {
                 .due(monday + "T09:00:00").recurrence("FREQ=WEEKLY;BYDAY=MO").json());
         Assertions.assertThat(created.status()).as(created.body()).isEqualTo(201);
         Page page = browser.open(api.baseUrl(), ZONE);
-        try {
+        inPage(page, "failure-first-steps", () -> {
             signIn(page, user);
             aPastedWallOfTextStopsAtTheLimitAndTheTitleIsSaidToBeTooLong(page);
             aReminderAtATimeWithoutATimeIsNotSavedAndTheFieldSaysWhy(page);
             theNextDatesFollowTheRuleBeingEdited(page);
-        } catch (AssertionError | RuntimeException e) {
-            browser.screenshot(page, "failure-first-steps");
-            e.addSuppressed(new AssertionError("browser errors so far: " + browser.errors()
-                    + "; failed requests: " + browser.failedRequests()));
-            throw e;
-        } finally {
-            page.context().close();
-        }
+        });
 
         Assertions.assertThat(browser.errors()).as("browser console errors and uncaught exceptions").isEmpty();
         Assertions.assertThat(browser.failedRequests()).as("requests the page sent only to have them refused").isEmpty();

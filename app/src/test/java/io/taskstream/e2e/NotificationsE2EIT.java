@@ -78,7 +78,7 @@ class NotificationsE2EIT extends BrowserIT {
 
         Session gus = api.signup(ZONE);
         Page page = browser.open(api.baseUrl(), ZONE);
-        try {
+        inPage(page, "failure-notification-actions", () -> {
             signIn(page, gus);
             Assertions.assertThat(page.evaluate("""
                     async () => {
@@ -116,14 +116,7 @@ class NotificationsE2EIT extends BrowserIT {
             assertThat(page).hasURL(Pattern.compile("/$"));
             assertThat(bell(page, 0)).isVisible();
             Assertions.assertThat(notifications(gus)).allSatisfy(n -> Assertions.assertThat(n.get("read").asBoolean()).isTrue());
-        } catch (AssertionError | RuntimeException e) {
-            browser.screenshot(page, "failure-notification-actions");
-            e.addSuppressed(new AssertionError("browser errors so far: " + browser.errors()
-                    + "; failed requests: " + browser.failedRequests()));
-            throw e;
-        } finally {
-            page.context().close();
-        }
+        });
         Assertions.assertThat(browser.errors()).as("browser console errors and uncaught exceptions").isEmpty();
     }
 

@@ -34,7 +34,7 @@ class RecurringDeleteE2EIT extends BrowserIT {
         long id = createId(erin, task("Standup").due(due.toString()).recurrence("FREQ=WEEKLY"));
         createId(erin, task("Buy milk"));
         Page page = browser.open(api.baseUrl(), ZONE);
-        try {
+        inPage(page, "failure", () -> {
             signIn(page, erin);
             Locator standup = taskRow(page, "Standup");
             assertThat(standup.locator("time")).hasAttribute("datetime", Pattern.compile(due.toLocalDate().toString()));
@@ -67,14 +67,7 @@ class RecurringDeleteE2EIT extends BrowserIT {
             assertThat(page.getByText("Deleted every “Standup”")).isVisible();
             assertThat(taskRow(page, "Buy milk")).isVisible();
             Assertions.assertThat(api.as(erin).get(erin.task(id)).status()).isEqualTo(404);
-        } catch (AssertionError | RuntimeException e) {
-            browser.screenshot(page, "failure");
-            e.addSuppressed(new AssertionError("browser errors so far: " + browser.errors()
-                    + "; failed requests: " + browser.failedRequests()));
-            throw e;
-        } finally {
-            page.context().close();
-        }
+        });
 
         Assertions.assertThat(browser.errors()).as("browser console errors and uncaught exceptions").isEmpty();
     }

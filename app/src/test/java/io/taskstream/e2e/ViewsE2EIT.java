@@ -285,16 +285,9 @@ class ViewsE2EIT extends BrowserIT {
 
     /** Runs a scenario; on failure saves a screenshot and adds what the browser saw. */
     private void run(Runnable scenario) {
-        try {
+        inPage(page, "failure-views", () -> {
             scenario.run();
-        } catch (AssertionError | RuntimeException e) {
-            browser.screenshot(page, "failure-views");
-            e.addSuppressed(new AssertionError("browser errors so far: " + browser.errors()
-                    + "; failed requests: " + browser.failedRequests()));
-            throw e;
-        } finally {
-            page.context().close();
-        }
+        });
     }
 
     /** A fresh browser profile signed in as the user (the session the sign-in page would keep), at {@code path}. */
