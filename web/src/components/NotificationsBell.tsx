@@ -124,7 +124,6 @@ export function NotificationsBell({ notifications, timeZone, onOpenTask }: Notif
                 </span>
                 {!n.read && (
                   <SnoozeChoices
-                    className={styles.snooze}
                     timeZone={timeZone}
                     onSnooze={(duration) => quietly(notifications.snooze(n, duration))}
                   />

@@ -97,7 +97,7 @@ function ReminderPopup({
           Open
         </button>
       </div>
-      <SnoozeChoices className={styles.snooze} timeZone={timeZone} onSnooze={(d) => onSnooze(n, d)} />
+      <SnoozeChoices timeZone={timeZone} onSnooze={(d) => onSnooze(n, d)} />
     </section>
   );
 }

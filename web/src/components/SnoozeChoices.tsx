@@ -1,18 +1,18 @@
 // The ways to be reminded again later: ten minutes, an hour, tomorrow morning (on the account's clock).
 import { snoozeChoices } from '../lib/notifications';
+import styles from './SnoozeChoices.module.css';
 
 interface SnoozeChoicesProps {
   timeZone: string;
   onSnooze: (duration: string) => void;
   disabled?: boolean;
-  className?: string;
 }
 
-export function SnoozeChoices({ timeZone, onSnooze, disabled, className }: SnoozeChoicesProps) {
+export function SnoozeChoices({ timeZone, onSnooze, disabled }: SnoozeChoicesProps) {
   // Computed when shown: "tomorrow morning" is measured from the moment of the click's render.
   const choices = snoozeChoices(new Date(), timeZone);
   return (
-    <div role="group" aria-label="Snooze" className={className}>
+    <div role="group" aria-label="Snooze" className={styles.snooze}>
       <span aria-hidden="true">Snooze</span>
       {choices.map((c) => (
         <button
