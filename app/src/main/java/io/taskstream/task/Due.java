@@ -16,6 +16,10 @@ import java.util.regex.Pattern;
  */
 public record Due(Instant at, boolean allDay) {
 
+    /** What a due that does not read must be, as the task API words it. */
+    public static final String FORMS =
+            "must be an RFC 3339 date-time such as 2026-03-05T17:00:00+01:00, or a date such as 2026-03-05";
+
     private static final Pattern OFFSET = Pattern.compile("(?:[Zz]|[+-]\\d{2}:?\\d{2})$");
 
     public Due {

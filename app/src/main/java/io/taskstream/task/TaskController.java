@@ -223,8 +223,7 @@ class TaskController {
         boolean dated = dueAt != null && !dueAt.isBlank();
         Due due = dated ? Due.parse(dueAt, zone, false).orElse(null) : null;
         if (dated && due == null) {
-            violations.add(new FieldViolation("dueAt",
-                    "must be an RFC 3339 date-time such as 2026-03-05T17:00:00+01:00, or a date such as 2026-03-05"));
+            violations.add(new FieldViolation("dueAt", Due.FORMS));
         } else if (due != null && !SupportedDates.contains(due.at())) {
             violations.add(new FieldViolation("dueAt", SupportedDates.OUT_OF_RANGE));
         }

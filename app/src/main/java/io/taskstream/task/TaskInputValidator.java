@@ -2,11 +2,8 @@ package io.taskstream.task;
 
 import io.taskstream.platform.problem.ClientErrorException;
 import io.taskstream.platform.problem.FieldViolation;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -48,8 +45,7 @@ final class TaskInputValidator {
         if (input.dueAt() != null) {
             Due read = Due.parse(input.dueAt(), zone, allDay).orElse(null);
             if (read == null) {
-                violations.add(new FieldViolation("dueAt",
-                        "must be an RFC 3339 date-time such as 2026-03-05T17:00:00+01:00, or a date such as 2026-03-05"));
+                violations.add(new FieldViolation("dueAt", Due.FORMS));
             } else {
                 due = TaskRules.due(read, violations);
                 allDay = due == null ? allDay : due.allDay();
@@ -129,20 +125,9 @@ final class TaskInputValidator {
             if (!item.isObject() || item.size() != 1 || (before == null) == (at == null)) {
                 violations.add(new FieldViolation(field, "must be an object with exactly one of before or at"));
             } else if (before != null) {
-                Duration duration = before.isString() ? duration(before.asString()) : null;
-                if (duration == null || duration.isNegative()) {
-                    violations.add(new FieldViolation(field + ".before", TaskRules.BEFORE));
-                } else {
-                    reminder = Reminder.before(duration);
-                }
+                reminder = Reminder.readBefore(field, before.isString() ? before.asString() : null, violations);
             } else {
-                Instant moment = at.isString() ? Due.parseMoment(at.asString(), zone).orElse(null) : null;
-                if (moment == null) {
-                    violations.add(new FieldViolation(field + ".at",
-                            "must be an RFC 3339 date-time such as 2026-03-05T08:00:00+01:00"));
-                } else {
-                    reminder = Reminder.at(moment);
-                }
+                reminder = Reminder.readAt(field, at.isString() ? at.asString() : null, zone, violations);
             }
             if (reminder != null && TaskRules.reminder(i, reminder, hasDue, violations) && !reminders.contains(reminder)) {
                 reminders.add(reminder);
@@ -151,11 +136,4 @@ final class TaskInputValidator {
         return List.copyOf(reminders);
     }
 
-    private static Duration duration(String text) {
-        try {
-            return Duration.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
 }

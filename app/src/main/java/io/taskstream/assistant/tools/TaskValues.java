@@ -8,9 +8,6 @@ import io.taskstream.task.Due;
 import io.taskstream.task.Priority;
 import io.taskstream.task.Recurrence;
 import io.taskstream.task.Reminder;
-import java.time.DateTimeException;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,8 +44,7 @@ final class TaskValues {
             return null;
         }
         return Due.parse(text, zone, false).orElseGet(() -> {
-            violations.add(new FieldViolation("dueAt",
-                    "must be an RFC 3339 date-time such as 2026-03-05T17:00:00+01:00, or a date such as 2026-03-05"));
+            violations.add(new FieldViolation("dueAt", Due.FORMS));
             return null;
         });
     }
@@ -103,21 +99,12 @@ final class TaskValues {
             JsonNode at = item.isObject() ? item.get("at") : null;
             if ((before == null) == (at == null)) {
                 violations.add(new FieldViolation(field, "must be an object with exactly one of before or at"));
-            } else if (before != null) {
-                Duration duration = before.isString() ? duration(before.asString()) : null;
-                if (duration == null || duration.isNegative()) {
-                    violations.add(new FieldViolation(field + ".before",
-                            "must be an ISO-8601 duration from PT0S (at the due) to P366D, such as PT15M or P1D"));
-                } else {
-                    reminders.add(Reminder.before(duration));
-                }
             } else {
-                Instant moment = at.isString() ? Due.parseMoment(at.asString(), zone).orElse(null) : null;
-                if (moment == null) {
-                    violations.add(new FieldViolation(field + ".at",
-                            "must be an RFC 3339 date-time such as 2026-03-05T08:00:00+01:00"));
-                } else {
-                    reminders.add(Reminder.at(moment));
+                Reminder reminder = before != null
+                        ? Reminder.readBefore(field, before.isString() ? before.asString() : null, violations)
+                        : Reminder.readAt(field, at.isString() ? at.asString() : null, zone, violations);
+                if (reminder != null) {
+                    reminders.add(reminder);
                 }
             }
         }
@@ -131,11 +118,4 @@ final class TaskValues {
         }
     }
 
-    private static Duration duration(String text) {
-        try {
-            return Duration.parse(text.strip());
-        } catch (DateTimeException e) {
-            return null;
-        }
-    }
 }
