@@ -1,6 +1,6 @@
 // A click on a reminder's browser notification reaches the task page as a message from the service worker, or as the
 // address the worker opened the app at: the page then does what the pop-up's button does, with the same API calls.
-import { act, screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppNotification } from '../api/types';
 import { forgetReminderWorker } from '../lib/reminderAlerts';
@@ -8,6 +8,7 @@ import { REMINDER_ACTION_MESSAGE } from '../lib/reminderActions';
 import { makeTask } from '../test/fixtures';
 import { jsonResponse, mockFetch, type Call } from '../test/http';
 import { TEST_SESSION, renderApp } from '../test/renderApp';
+import { findStatus } from '../test/status';
 
 const me = { userId: 'u1', email: 'ada@example.com', name: 'Ada Lovelace', timeZone: 'UTC', createdAt: '2026-01-01T00:00:00Z' };
 
@@ -88,8 +89,8 @@ describe('a click on a reminder’s browser notification, posted by the service 
     workers.post(message('done'));
 
     await waitFor(() => expect(actions(b.calls)).toEqual(['PATCH /api/u1/tasks/42/complete {"completed":true}']));
-    const status = await waitFor(() => screen.getAllByRole('status').find((s) => s.textContent?.includes('Completed'))!);
-    expect(status).toHaveTextContent('Completed “Call the plumber”');
+    const status = await findStatus('Completed “Call the plumber”');
+    expect(within(status).getByRole('button', { name: 'Undo' })).toBeInTheDocument();
   });
 
   it.each([

@@ -6,6 +6,7 @@ import { EXPIRED_MESSAGE, SESSION_KEY } from '../auth/session';
 import { makeTask } from '../test/fixtures';
 import { jsonResponse, mockFetch, problem, type Call } from '../test/http';
 import { TEST_SESSION, renderApp } from '../test/renderApp';
+import { findStatus } from '../test/status';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -200,8 +201,7 @@ describe('task page', () => {
         b.calls.some((c) => c.method === 'DELETE' && c.path === '/api/u1/tasks/9' && c.search.get('scope') === 'following'),
       ).toBe(true),
     );
-    const status = screen.getAllByRole('status').find((s) => s.textContent?.includes('Deleted'))!;
-    expect(status).toHaveTextContent('Deleted “Call mom”');
+    const status = await findStatus('Deleted “Call mom”');
     await user.click(within(status).getByRole('button', { name: 'Undo' }));
     expect(await screen.findByRole('button', { name: 'Call mom, edit task' })).toBeInTheDocument();
     const post = b.calls.find((c) => c.method === 'POST' && c.path === '/api/u1/tasks')!;
@@ -278,8 +278,7 @@ describe('completing', () => {
     renderApp('/', b.fetch, TEST_SESSION);
     await user.click(await screen.findByRole('checkbox', { name: 'Mark “Finish me” as completed' }));
 
-    const status = await waitFor(() => screen.getAllByRole('status').find((s) => s.textContent?.includes('Completed'))!);
-    expect(status).toHaveTextContent('Completed “Finish me”');
+    const status = await findStatus('Completed “Finish me”');
     await user.click(within(status).getByRole('button', { name: 'Undo' }));
 
     expect(await screen.findByRole('checkbox', { name: 'Mark “Finish me” as completed' })).not.toBeChecked();
