@@ -264,7 +264,7 @@ class ChartFeaturesTest {
     }
 
     @Test
-    void serviceMonitorIsRenderedWhenForcedAndPrometheusRulesWhenAsked() {
+    void serviceMonitorIsRenderedWhenForcedAndLabelsTargetsWithTheFixedJobAndTheirRoleGroup() {
         assertThat(Rendered.of(Variant.DEFAULT).custom("ServiceMonitor"))
                 .as("helm template offline has no Prometheus Operator CRD").isEmpty();
 
@@ -284,8 +284,70 @@ class ChartFeaturesTest {
                         .collect(Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue)));
         assertThat(forced.deployments()).allSatisfy(d -> assertThat(d.getSpec().getTemplate().getMetadata().getLabels())
                 .containsAllEntriesOf(metrics.getSpec().getSelector()));
-        assertThat(forced.custom("PrometheusRule")).singleElement().satisfies(rule ->
-                assertThat(Rendered.field(rule, "spec", "groups").findValuesAsText("alert")).hasSizeGreaterThanOrEqualTo(3));
+        JsonNode relabelings = Rendered.field(monitor, "spec", "endpoints").get(0).path("relabelings");
+        assertThat(relabelings).anySatisfy(r -> {
+            assertThat(r.path("targetLabel").asText()).isEqualTo("job");
+            assertThat(r.path("replacement").asText()).as("the job the alerts select").isEqualTo("taskstream");
+            assertThat(r.has("sourceLabels")).isFalse();
+        });
+        assertThat(relabelings).anySatisfy(r -> {
+            assertThat(r.path("targetLabel").asText()).isEqualTo("role_group");
+            assertThat(r.path("sourceLabels").get(0).asText()).isEqualTo("__meta_kubernetes_pod_label_app_kubernetes_io_component");
+        });
+    }
+
+    @Test
+    void prometheusRuleCarriesExactlyTheGroupsOfTheMonitoringRuleFiles() {
+        assertThat(Rendered.of(Variant.DEFAULT).custom("PrometheusRule")).as("off by default").isEmpty();
+
+        GenericKubernetesResource rule = Rendered.of(Variant.prod()).custom("PrometheusRule").getFirst();
+
+        JsonNode groups = Rendered.field(rule, "spec", "groups");
+        assertThat(groups).hasSize(MonitoringRulesTest.groups().size());
+        for (int i = 0; i < groups.size(); i++) {
+            assertThat(groups.get(i)).isEqualTo(MonitoringRulesTest.groups().get(i));
+        }
+        assertThat(groups.toString()).as("Prometheus's templates pass through Helm untouched")
+                .contains("{{ $labels.namespace }}", "{{ $value | humanizePercentage }}");
+    }
+
+    @Test
+    void packagedChartCarriesTheRulesButNotTheirTests(@TempDir Path out) throws IOException {
+        new com.marcnuri.helm.Helm(Chart.DIR).packageIt().withDestination(out).call();
+
+        Path archive;
+        try (var files = Files.list(out)) {
+            archive = files.filter(f -> f.toString().endsWith(".tgz")).findFirst().orElseThrow();
+        }
+        List<String> entries = tarEntries(archive);
+        assertThat(entries).contains("taskstream/monitoring/rules/alerts.yaml", "taskstream/monitoring/rules/slos.yaml")
+                .noneMatch(e -> e.startsWith("taskstream/monitoring/rules/tests/"));
+    }
+
+    /** The file names in a gzipped tar (ustar headers: name at 0, size in octal at 124, prefix at 345). */
+    private static List<String> tarEntries(Path archive) throws IOException {
+        List<String> names = new java.util.ArrayList<>();
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(archive))) {
+            byte[] header = new byte[512];
+            while (in.readNBytes(header, 0, 512) == 512 && header[0] != 0) {
+                String name = field(header, 0, 100);
+                String prefix = field(header, 345, 155);
+                long size = Long.parseLong(field(header, 124, 12).trim(), 8);
+                if (header[156] != 'x' && header[156] != 'g') {
+                    names.add(prefix.isEmpty() ? name : prefix + "/" + name);
+                }
+                in.skipNBytes((size + 511) / 512 * 512);
+            }
+        }
+        return names;
+    }
+
+    private static String field(byte[] header, int offset, int length) {
+        int end = offset;
+        while (end < offset + length && header[end] != 0) {
+            end++;
+        }
+        return new String(header, offset, end - offset, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test
