@@ -9,6 +9,7 @@ import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.TemplateCommand;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -172,8 +173,9 @@ final class Chart {
         throw new IllegalStateException("run from the repository root or deploy/: no helm/taskstream under " + here);
     }
 
+    /** Copies the chart, following its symlinks (monitoring → deploy/monitoring) as Helm does. */
     private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
+        try (Stream<Path> paths = Files.walk(from, FileVisitOption.FOLLOW_LINKS)) {
             for (Path path : (Iterable<Path>) paths::iterator) {
                 Path target = to.resolve(from.relativize(path).toString());
                 if (Files.isDirectory(path)) {
