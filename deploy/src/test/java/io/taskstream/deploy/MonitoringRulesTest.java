@@ -171,6 +171,21 @@ class MonitoringRulesTest {
         assertThat(selectors).isGreaterThan(50);
     }
 
+    @Test
+    void bucketBoundsAreWrittenAsTheAppWritesThem() {
+        // The app's Prometheus client writes bounds as Java doubles (le="1.0"); le="1" would match no series.
+        Pattern le = Pattern.compile("\\ble=\"([^\"]+)\"");
+        int bounds = 0;
+        for (JsonNode rule : rules()) {
+            Matcher m = le.matcher(rule.path("expr").asText());
+            while (m.find()) {
+                bounds++;
+                assertThat(Double.toString(Double.parseDouble(m.group(1)))).as(m.group()).isEqualTo(m.group(1));
+            }
+        }
+        assertThat(bounds).isGreaterThan(0);
+    }
+
     /** The metric names a PromQL expression reads: identifiers that are not functions, keywords or label names. */
     static Set<String> metricNames(String expr) {
         String stripped = expr
