@@ -17,6 +17,8 @@ import io.taskstream.support.KafkaBroker;
 import io.taskstream.support.UsesKafkaBroker;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -164,6 +166,35 @@ class EventTracingIT {
                     assertThat(s.getKind()).isEqualTo(SpanKind.SERVER);
                     assertThat(s.getParentSpanId()).isEqualTo(callerSpan);
                 });
+    }
+
+    @Test
+    void aFiredReminderStartsATraceThatTheNotifierContinuesWhenItMakesTheNotification() {
+        Session dan = api.signup();
+        Instant remindAt = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
+        var created = api.as(dan).post(dan.tasks(), task("Call the plumber")
+                .due(Instant.now().plus(Duration.ofHours(1)).toString()).remindAt(remindAt.toString()).json());
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+
+        // reminders fire → outbox publish reminders → notifier process (the notification is made in it)
+        SpanData notifier = Eventually.await(Duration.ofSeconds(60), () -> SPANS.getFinishedSpanItems().stream()
+                .filter(s -> s.getName().equals("notifier process")
+                        && "taskstream.reminder.due".equals(eventType(s)))
+                .findFirst().orElse(null), s -> s != null);
+        Map<String, SpanData> trace = inTrace(notifier.getTraceId()).stream()
+                .collect(Collectors.toMap(SpanData::getSpanId, Function.identity()));
+        SpanData published = trace.get(notifier.getParentSpanId());
+        assertThat(published.getName()).isEqualTo("outbox publish reminders");
+        assertThat(published.getKind()).isEqualTo(SpanKind.PRODUCER);
+        SpanData fired = trace.get(published.getParentSpanId());
+        assertThat(fired.getName()).isEqualTo("reminders fire");
+        assertThat(fired.getParentSpanContext().isValid()).as("a trace of its own").isFalse();
+        assertThat(fired.getAttributes().get(AttributeKey.stringKey("taskstream.reminders.fired"))).isEqualTo("1");
+
+        var notifications = Eventually.await(Duration.ofSeconds(30),
+                () -> api.as(dan).get("/api/" + dan.userId() + "/notifications"),
+                r -> r.status() == 200 && r.body().contains("Call the plumber"));
+        assertThat(notifications.status()).isEqualTo(200);
     }
 
     /** The spans finished so far in the trace. */
