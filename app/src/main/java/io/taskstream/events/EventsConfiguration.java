@@ -38,8 +38,9 @@ class EventsConfiguration {
     @Bean
     @ConditionalOnBooleanProperty(name = "taskstream.events.relay.enabled", matchIfMissing = true)
     OutboxRelay outboxRelay(RelayDatabase database, EventTransport transport, EventsProperties properties,
-            RelaySignal signal, JsonMapper json, Clock clock, MeterRegistry meters) {
-        return new OutboxRelay(database.jdbc(), database.tx(), transport, properties, signal, json, clock, meters);
+            RelaySignal signal, JsonMapper json, Clock clock, MeterRegistry meters, EventTracing tracing) {
+        return new OutboxRelay(database.jdbc(), database.tx(), transport, properties, signal, json, clock, meters,
+                tracing);
     }
 
     @Bean

@@ -55,10 +55,11 @@ class OutboxRelay extends BackgroundLoop {
     private final Timer mark;
     private final Timer commit;
     private final AtomicLong pending = new AtomicLong();
+    private final EventTracing tracing;
     private Instant lastPrune = Instant.EPOCH;
 
     OutboxRelay(JdbcClient jdbc, TransactionTemplate tx, EventTransport transport, EventsProperties properties,
-            RelaySignal signal, JsonMapper json, Clock clock, MeterRegistry meters) {
+            RelaySignal signal, JsonMapper json, Clock clock, MeterRegistry meters, EventTracing tracing) {
         // Stops before the web server and consumers' dependencies go away, starts after them.
         super("outbox-relay", Duration.ofSeconds(10), Integer.MAX_VALUE - 1000);
         this.jdbc = jdbc;
@@ -68,6 +69,7 @@ class OutboxRelay extends BackgroundLoop {
         this.signal = signal;
         this.json = json;
         this.clock = clock;
+        this.tracing = tracing;
         this.published = Counter.builder("taskstream.outbox.published").description("events published by the relay")
                 .register(meters);
         this.failures = Counter.builder("taskstream.outbox.publish.failures")
@@ -148,9 +150,11 @@ class OutboxRelay extends BackgroundLoop {
             List<Long> positions = jdbc.sql("select nextval('event_outbox_position_seq') from generate_series(1, :n)")
                     .param("n", rows.size()).query(Long.class).list();
             List<OutboundMessage> batch = new ArrayList<>(rows.size());
+            EventTracing.Publications publications = tracing.publications();
             for (int i = 0; i < rows.size(); i++) {
                 Row row = rows.get(i);
-                CloudEvent event = json.readValue(row.payload(), CloudEvent.class).withSequence(positions.get(i));
+                CloudEvent event = publications.start(
+                        json.readValue(row.payload(), CloudEvent.class).withSequence(positions.get(i)), row.topic());
                 batch.add(new OutboundMessage(row.id(), topicOf(row.topic()), row.topic(), row.key(), event,
                         json.writeValueAsString(event)));
             }
@@ -168,8 +172,10 @@ class OutboxRelay extends BackgroundLoop {
                     mark.record(System.nanoTime() - marking, TimeUnit.NANOSECONDS);
                 });
             } catch (Exception e) {
+                publications.end(e);
                 throw new IllegalStateException("transport failed: " + e.getMessage(), e);
             }
+            publications.end(null);
             committing[0] = System.nanoTime();
             publish.record(committing[0] - t1, TimeUnit.NANOSECONDS);
             Instant acknowledged = clock.instant();

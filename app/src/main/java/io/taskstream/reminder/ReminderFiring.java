@@ -3,6 +3,8 @@ package io.taskstream.reminder;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import io.taskstream.account.UserDirectory;
 import io.taskstream.account.UserId;
 import io.taskstream.events.CloudEvent;
@@ -63,10 +65,12 @@ class ReminderFiring {
     private final Clock clock;
     private final String source;
     private final Timer lateness;
+    private final Tracer tracer;
 
     ReminderFiring(TaskService tasks, UserDirectory users, Outbox outbox, ReminderRepository firingRecords,
             ScheduledExecutionRepository executions, TransactionTemplate tx,
-            JsonMapper json, ReminderProperties properties, EventsProperties events, Clock clock, MeterRegistry meters) {
+            JsonMapper json, ReminderProperties properties, EventsProperties events, Clock clock, MeterRegistry meters,
+            Tracer tracer) {
         this.tasks = tasks;
         this.users = users;
         this.outbox = outbox;
@@ -77,6 +81,7 @@ class ReminderFiring {
         this.properties = properties;
         this.clock = clock;
         this.source = events.source() + "/reminders";
+        this.tracer = tracer;
         this.lateness = Timer.builder("taskstream.reminders.lateness").description("firing time minus planned time")
                 .publishPercentiles(0.5, 0.99).register(meters);
     }
@@ -102,9 +107,23 @@ class ReminderFiring {
         return inTransaction(() -> fireAll(List.of(job)));
     }
 
+    /**
+     * Runs a firing in one transaction, in a span {@code reminders fire} that starts a trace (sampled like a request's)
+     * when tracing is on: the events it writes carry it, so the notifications made of them join the same trace.
+     */
     private int inTransaction(IntSupplier work) {
-        Integer fired = tx.execute(status -> work.getAsInt());
-        return fired == null ? 0 : fired;
+        Span span = tracer.nextSpan().name("reminders fire").start();
+        try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
+            Integer fired = tx.execute(status -> work.getAsInt());
+            int count = fired == null ? 0 : fired;
+            span.tag("taskstream.reminders.fired", String.valueOf(count));
+            return count;
+        } catch (RuntimeException e) {
+            span.error(e);
+            throw e;
+        } finally {
+            span.end();
+        }
     }
 
     /** The job plus due executions no scheduler has picked, removed from the schedule in this transaction. */

@@ -10,6 +10,7 @@ import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
 import io.taskstream.account.UserDirectory;
 import io.taskstream.events.EventsProperties;
 import io.taskstream.events.Outbox;
@@ -89,8 +90,9 @@ class SchedulerConfiguration {
         ReminderFiring reminderFiring(TaskService tasks, UserDirectory users, Outbox outbox, ReminderRepository firings,
                 ScheduledExecutionRepository executions,
                 TransactionTemplate tx, JsonMapper json, ReminderProperties properties, EventsProperties events,
-                Clock clock, MeterRegistry meters) {
-            return new ReminderFiring(tasks, users, outbox, firings, executions, tx, json, properties, events, clock, meters);
+                Clock clock, MeterRegistry meters, ObjectProvider<Tracer> tracer) {
+            return new ReminderFiring(tasks, users, outbox, firings, executions, tx, json, properties, events, clock, meters,
+                    tracer.getIfAvailable(() -> Tracer.NOOP));
         }
 
         @Bean
