@@ -13,12 +13,14 @@ import io.taskstream.support.HttpApi.Session;
 import io.taskstream.support.PrometheusServer;
 import io.taskstream.support.PrometheusServer.PrometheusError;
 import io.taskstream.support.SseStream;
+import io.taskstream.support.TaskJson;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -95,15 +97,20 @@ class DashboardQueriesIT extends MonitoredAppIT {
         assertThat(problems).as("panel queries that fail or read metrics nothing exports").isEmpty();
     }
 
-    /** Signs up, logs in (and is refused once), changes tasks, chats, calls an MCP tool, gets a reminder, listens live,
-     * and has one event dead-lettered: lazily created series exist afterwards. */
+    /**
+     * Signs up, logs in (and is refused once), changes tasks, completes a repeating one, chats, calls an MCP tool, gets
+     * a reminder, listens live, and has one event dead-lettered: lazily created series exist afterwards.
+     */
     private void useEveryDoor() {
         Session ann = someTraffic();
         api.login(ann.email(), HttpApi.PASSWORD);
         api.login(ann.email(), "not-the-password");
         try (SseStream live = SseStream.open(api.as(ann).request("/api/" + ann.userId() + "/stream"))) {
-            api.as(ann).post(ann.tasks(), task("Water the plants").remindAt(Instant.now().plusSeconds(2).toString()).json());
-            api.as(ann).post(ann.tasks(), task(PoisonConsumer.POISON + " " + UUID.randomUUID()).json());
+            Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            created(ann, task("Water the plants").remindAt(now.plusSeconds(2).toString()));
+            created(ann, task(PoisonConsumer.POISON + " " + UUID.randomUUID()));
+            long daily = created(ann, task("Stretch").due(now.plusSeconds(3600).toString()).recurrence("FREQ=DAILY"));
+            api.as(ann).send(ann.complete(daily), "PATCH", "application/json", "{\"completed\":true}");
             api.as(ann).post("/api/" + ann.userId() + "/chat", "{\"message\":\"add call mum tomorrow at 9\"}");
             String token = api.as(ann).post("/api/" + ann.userId() + "/api-tokens", "{\"name\":\"dashboards\"}")
                     .json().get("token").asString();
@@ -122,6 +129,12 @@ class DashboardQueriesIT extends MonitoredAppIT {
         Instant settled = Instant.now();
         Eventually.await(Duration.ofSeconds(20), () -> prometheus.targets().path(0), t -> t.has("lastScrape")
                 && Instant.parse(t.get("lastScrape").asString()).isAfter(settled.plusSeconds(2)));
+    }
+
+    private long created(Session user, TaskJson task) {
+        HttpApi.Response response = api.as(user).post(user.tasks(), task.json());
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.json().get("id").asLong();
     }
 
     private static boolean standard(String metric) {
