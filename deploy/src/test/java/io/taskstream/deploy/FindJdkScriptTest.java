@@ -169,6 +169,8 @@ class FindJdkScriptTest {
     @Test
     void ciRunsExactlyTheReadmesTestCommandAndLetsTheWrapperPickTheJdk() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")), "otherwise .ci/run installs chromium");
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/prometheus")) && Files.isExecutable(Path.of("/usr/bin/promtool")),
+                "otherwise .ci/run installs prometheus");
         Path java17 = fakeJdk(jdks, "java-17", "17.0.15");
         Path jdk21 = fakeJdk(jdks, "jdk-21", "21.0.5");
         script(project.resolve("mvnw"), "echo \"mvnw with JAVA_HOME=${JAVA_HOME:-} $*\"");
