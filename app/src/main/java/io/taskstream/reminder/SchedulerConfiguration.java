@@ -9,7 +9,6 @@ import com.github.kagkarlsson.scheduler.serializer.Serializer;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.taskstream.account.UserDirectory;
 import io.taskstream.events.EventsProperties;
 import io.taskstream.events.Outbox;
@@ -17,6 +16,7 @@ import io.taskstream.platform.config.DaprProperties;
 import io.taskstream.platform.roles.ConditionalOnRole;
 import io.taskstream.platform.roles.Role;
 import io.taskstream.task.TaskService;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -89,8 +89,14 @@ class SchedulerConfiguration {
         ReminderFiring reminderFiring(TaskService tasks, UserDirectory users, Outbox outbox, ReminderRepository firings,
                 ScheduledExecutionRepository executions,
                 TransactionTemplate tx, JsonMapper json, ReminderProperties properties, EventsProperties events,
-                Clock clock, MeterRegistry meters) {
+                Clock clock, ReminderMeters meters) {
             return new ReminderFiring(tasks, users, outbox, firings, executions, tx, json, properties, events, clock, meters);
+        }
+
+        @Bean
+        OverdueReminders overdueReminders(ScheduledExecutionRepository executions, ReminderProperties properties,
+                Clock clock, MeterRegistry meters) {
+            return new OverdueReminders(executions, properties, clock, meters);
         }
 
         @Bean
