@@ -119,6 +119,22 @@ class MetricsIT {
     }
 
     @Test
+    void completingARecurringTaskCountsTheNextOccurrenceThroughTheSystemDoor() {
+        Session gus = api.signup();
+        long id = api.as(gus).post(gus.tasks(), task("Water the plants").due("2031-03-03T09:00:00Z")
+                .recurrence("FREQ=WEEKLY").json()).json().get("id").asLong();
+        PrometheusScrape before = scrape();
+
+        assertThat(complete(gus, id, true).status()).isEqualTo(200);
+
+        PrometheusScrape after = Eventually.await(WAIT, this::scrape,
+                s -> delta(before, s, "taskstream_occurrences_total") >= 1);
+        assertThat(delta(before, after, "taskstream_occurrences_total")).isEqualTo(1);
+        assertThat(delta(before, after, "taskstream_task_changes_total", "change", "created", "door", "system")).isEqualTo(1);
+        assertThat(delta(before, after, "taskstream_task_changes_total", "change", "completed", "door", "rest")).isEqualTo(1);
+    }
+
+    @Test
     void signUpsAndLoginsAreCountedByOutcomeThrottledOnesToo() {
         PrometheusScrape before = scrape();
         Session bea = api.signup();
@@ -178,6 +194,12 @@ class MetricsIT {
         assertThat(after.has("taskstream_outbox_oldest_age_seconds")).isTrue();
         assertThat(after.has("taskstream_events_delay_seconds_bucket", "consumer", "audit", "le", "1.0")).isTrue();
         assertThat(delta(before, after, "taskstream_events_process_seconds_count", "consumer", "audit")).isGreaterThanOrEqualTo(1);
+        // Series alerts watch exist before their first event, so that increase() sees the first one.
+        assertThat(after.sum("taskstream_events_dead_lettered_total", "consumer", "audit", "topic", "task-events")).isZero();
+        assertThat(after.has("taskstream_events_retries_total", "consumer", "recurrence", "outcome", "failed")).isTrue();
+        assertThat(after.matching("taskstream_deliveries_total")).hasSize(2 * 3);
+        assertThat(after.has("taskstream_live_events_total", "outcome", "dropped")).isTrue();
+        assertThat(after.has("taskstream_chat_fallbacks_total")).as("no model configured here").isFalse();
         assertThat(Eventually.await(WAIT, this::scrape, s -> s.has("kafka_consumer_fetch_manager_records_lag_max"))
                 .has("kafka_consumer_fetch_manager_records_lag_max")).as("the Kafka client's consumer lag").isTrue();
     }
@@ -201,6 +223,8 @@ class MetricsIT {
         assertThat(scrape.matching("http_server_requests_seconds_count").stream().map(s -> s.labels().get("uri")))
                 .contains("/api/{userId}/tasks/{id}", "/api/{userId}/tasks")
                 .allSatisfy(uri -> assertThat(uri).doesNotContain(eve.userId()).doesNotContain("no-such"));
+        assertThat(scrape.matching("http_server_requests_seconds_count", "status", "404").stream()
+                .map(s -> s.labels().get("uri"))).as("unmatched paths share one label value").contains("/**");
         assertThat(scrape.has("http_server_requests_seconds_bucket", "uri", "/api/{userId}/tasks", "le", "0.3"))
                 .as("the read-latency objective's bucket").isTrue();
     }

@@ -15,7 +15,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Counts committed task changes by change and door ({@code taskstream.task.changes}) and the next occurrences of
- * recurring tasks ({@code taskstream.occurrences.created}: the tasks the SYSTEM door creates). It hears each
+ * recurring tasks ({@code taskstream.occurrences}: the tasks the SYSTEM door creates). It hears each
  * {@link TaskEvent} after its transaction commits, so a change that rolls back (a quota refusal, a failed
  * consumer batch that is retried) is never counted, and a retried one is counted once. Every (change, door) pair
  * is registered at zero on start, so rates and alerts see the series before the first change.
@@ -42,7 +42,8 @@ class TaskChangeMeters {
             }
             changes.put(change, byDoor);
         }
-        occurrences = Counter.builder("taskstream.occurrences.created")
+        // Prometheus: taskstream_occurrences_total (its client drops a "created" suffix, reserved by OpenMetrics).
+        occurrences = Counter.builder("taskstream.occurrences")
                 .description("next occurrences of recurring tasks created").register(meters);
     }
 
