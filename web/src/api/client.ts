@@ -327,8 +327,10 @@ export class ApiClient {
     return this.json<ResponseJson<'/api/{userId}/tasks/{id}', 'get'>>(`/api/${enc(userId)}/tasks/${id}`);
   }
 
-  async createTask(userId: UserId, body: TaskInput): Promise<Task> {
-    const res = await this.request<ResponseJson<'/api/{userId}/tasks', 'post', 201> | null>(`/api/${enc(userId)}/tasks`, {
+  /** Creates a task; `via: 'quick-add'` says it was written in the quick-add field (its history names that door). */
+  async createTask(userId: UserId, body: TaskInput, via?: 'quick-add'): Promise<Task> {
+    const path = `/api/${enc(userId)}/tasks${via ? `?via=${via}` : ''}`;
+    const res = await this.request<ResponseJson<'/api/{userId}/tasks', 'post', 201> | null>(path, {
       method: 'POST',
       body,
     });

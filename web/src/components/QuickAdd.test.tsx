@@ -92,6 +92,8 @@ describe('QuickAdd', () => {
       recurrence: { rule: 'FREQ=WEEKLY;BYDAY=FR', from: 'due' },
       reminders: [{ before: 'PT15M' }],
     });
+    // Created through the quick-add door: its history and metrics name it.
+    expect(createCalls()[0].search.get('via')).toBe('quick-add');
     expect(input).toHaveValue('');
   });
 

@@ -104,7 +104,7 @@ export function QuickAdd({ api, userId, timeZone, onCreated, debounceMs = 200, i
     setError(null);
     try {
       const input = await buildInput(trimmed);
-      const task = await api.createTask(userId, input);
+      const task = await api.createTask(userId, input, 'quick-add');
       setText('');
       setParsed(null);
       onCreated(task);

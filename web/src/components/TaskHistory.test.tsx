@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { ApiClient } from '../api/client';
 import type { HistoryEntry } from '../api/types';
-import { describeChange } from '../lib/history';
+import { describeChange, describeDoor } from '../lib/history';
 import { jsonResponse, mockFetch, problem } from '../test/http';
 import { TaskHistory } from './TaskHistory';
 
@@ -66,6 +66,10 @@ describe('TaskHistory', () => {
 });
 
 describe('describeChange', () => {
+  it('names the quick-add door', () => {
+    expect(describeDoor('quick_add')).toBe('You, with quick add');
+  });
+
   it('words every kind of change', () => {
     expect(describeChange({ type: 'created', door: 'system', changedFields: [] })).toBe(
       'created this occurrence of a repeating task',

@@ -21,6 +21,8 @@ export function describeDoor(door: string): string {
       return 'You, in the chat';
     case 'mcp':
       return 'An AI assistant you connected (MCP)';
+    case 'quick_add':
+      return 'You, with quick add';
     case 'system':
       return 'Taskstream';
     default:

@@ -5,11 +5,15 @@ import io.taskstream.account.AccountRepository.StoredAccount;
 import io.taskstream.platform.problem.ClientErrorException;
 import io.taskstream.platform.problem.NotFoundException;
 import io.taskstream.platform.problem.ProblemType;
+import io.taskstream.platform.problem.TooManyRequestsException;
 import io.taskstream.platform.security.AccessTokens.IssuedToken;
 import io.taskstream.platform.security.AccessTokens;
 import io.taskstream.platform.security.AuthProperties;
 import io.taskstream.platform.security.SessionVerifier;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.HashMap;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -45,10 +49,19 @@ class AccountService implements UserDirectory {
     private final ApiTokenRepository apiTokens;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
+    private final Counter signedUp;
+    /** Login outcomes: success, refused (wrong email or password), throttled (too many failures from the address). */
+    private final Map<String, Counter> logins = new HashMap<>();
 
     AccountService(AccountRepository accounts, PasswordEncoder passwords, AccessTokens tokens, AuthProperties properties,
             ProxyManager<String> allowances, Clock clock, SessionRepository sessions, ApiTokenRepository apiTokens,
-            ApplicationEventPublisher events, TransactionTemplate tx) {
+            ApplicationEventPublisher events, TransactionTemplate tx, MeterRegistry meters) {
+        this.signedUp = Counter.builder("taskstream.signups").description("accounts created, by method")
+                .tag("method", "password").register(meters);
+        for (String outcome : List.of("success", "refused", "throttled")) {
+            logins.put(outcome, Counter.builder("taskstream.logins").description("password logins, by outcome")
+                    .tag("method", "password").tag("outcome", outcome).register(meters));
+        }
         this.sessions = sessions;
         this.apiTokens = apiTokens;
         this.events = events;
@@ -79,6 +92,7 @@ class AccountService implements UserDirectory {
         if (!accounts.insert(account)) {
             throw new ClientErrorException(ProblemType.CONFLICT, "An account with this email already exists");
         }
+        signedUp.increment();
         return authenticated(account);
     }
 
@@ -87,13 +101,20 @@ class AccountService implements UserDirectory {
      * {@code @Transactional}, for the same reasons as {@link #signup}: one read, and a hash no connection waits for.
      */
     public Authenticated login(LoginCommand command) {
-        loginFailures.take(command.client());
+        try {
+            loginFailures.take(command.client());
+        } catch (TooManyRequestsException throttled) {
+            logins.get("throttled").increment();
+            throw throttled;
+        }
         Optional<StoredAccount> account = accounts.findByEmail(command.email().trim().toLowerCase(Locale.ROOT));
         boolean matches = passwords.matches(command.password(), account.map(StoredAccount::passwordHash).orElse(decoyHash));
         if (account.isEmpty() || !matches) {
+            logins.get("refused").increment();
             throw new ClientErrorException(ProblemType.INVALID_CREDENTIALS, "The email or password is wrong");
         }
         loginFailures.giveBack(command.client());
+        logins.get("success").increment();
         return authenticated(account.get());
     }
 

@@ -5,6 +5,8 @@ import io.taskstream.platform.security.ExternalAccounts;
 import io.taskstream.platform.security.ExternalIdentity;
 import io.taskstream.platform.web.IanaZone;
 import java.security.SecureRandom;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
@@ -14,6 +16,8 @@ import java.util.regex.Pattern;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Maps identities of the external OpenID Connect issuer to accounts (docs/adr/024-external-oidc-accounts.md): a
@@ -31,9 +35,12 @@ class ExternalAccountLinker implements ExternalAccounts {
     private final PasswordEncoder passwords;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final Counter signedUp;
 
     ExternalAccountLinker(ExternalIdentityRepository identities, AccountRepository accounts, PasswordEncoder passwords,
-            Clock clock) {
+            Clock clock, MeterRegistry meters) {
+        this.signedUp = Counter.builder("taskstream.signups").description("accounts created, by method")
+                .tag("method", "external").register(meters);
         this.identities = identities;
         this.accounts = accounts;
         this.passwords = passwords;
@@ -69,6 +76,12 @@ class ExternalAccountLinker implements ExternalAccounts {
                 return Optional.empty(); // the email was taken meanwhile; the client's retry takes the path above
             }
             user = created.id();
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    signedUp.increment();
+                }
+            });
         }
         identities.bind(identity.issuer(), identity.subject(), user, now);
         return identities.userOf(identity.issuer(), identity.subject()).map(UUID::toString);

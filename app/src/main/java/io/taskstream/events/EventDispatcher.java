@@ -1,8 +1,15 @@
 package io.taskstream.events;
 
 import io.taskstream.platform.db.SqlArrays;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -26,6 +33,8 @@ class EventDispatcher {
     private final Clock clock;
     private final MeterRegistry meters;
     private final EventTracing tracing;
+    private final Map<String, Timer> delays = new HashMap<>();
+    private final Map<String, Timer> processing = new HashMap<>();
 
     EventDispatcher(ConsumedEventRepository consumed, PlatformTransactionManager transactions, List<EventHandler> handlers, Clock clock,
             MeterRegistry meters, EventTracing tracing) {
@@ -37,6 +46,45 @@ class EventDispatcher {
         this.handlers = List.copyOf(handlers);
         this.clock = clock;
         this.meters = meters;
+        for (EventHandler handler : this.handlers) {
+            for (String outcome : List.of("applied", "ignored", "duplicate")) {
+                consumed(handler, outcome);
+            }
+            delays.put(handler.name(), Timer.builder("taskstream.events.delay")
+                    .description("time from the event (its change's commit) to its application by the consumer")
+                    .tag("consumer", handler.name()).serviceLevelObjectives(DELAY_BUCKETS).register(meters));
+            processing.put(handler.name(), Timer.builder("taskstream.events.process")
+                    .description("time the consumer took to apply events (a batch's time for each of its events)")
+                    .tag("consumer", handler.name()).serviceLevelObjectives(DELAY_BUCKETS).register(meters));
+        }
+    }
+
+    /** Bucket bounds of the delay and processing histograms; 1 s is the event objective's bound. */
+    static final Duration[] DELAY_BUCKETS = {Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+            Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5),
+            Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60)};
+
+    private Counter consumed(EventHandler handler, String outcome) {
+        return Counter.builder("taskstream.events.consumed").description("events a consumer received, by outcome")
+                .tag("consumer", handler.name()).tag("outcome", outcome).register(meters);
+    }
+
+    /** Records the delay of each applied event and the time taken to apply them. */
+    private void applied(EventHandler handler, List<CloudEvent> events, long startedNanos) {
+        if (events.isEmpty()) {
+            return;
+        }
+        long took = System.nanoTime() - startedNanos;
+        Instant now = clock.instant();
+        Timer delay = delays.get(handler.name());
+        Timer process = processing.get(handler.name());
+        for (CloudEvent event : events) {
+            process.record(took, TimeUnit.NANOSECONDS);
+            if (event.time() != null) {
+                Duration late = Duration.between(event.time(), now);
+                delay.record(late.isNegative() ? Duration.ZERO : late);
+            }
+        }
     }
 
     List<EventHandler> handlers() {
@@ -50,7 +98,9 @@ class EventDispatcher {
             return false;
         }
         if (handler.delivery() == EventHandler.Delivery.BROADCAST) {
+            long started = System.nanoTime();
             tracing.consume(handler, event, () -> handler.handle(event));
+            applied(handler, List.of(event), started);
             count(handler, "applied");
             return true;
         }
@@ -68,12 +118,13 @@ class EventDispatcher {
         }
         List<CloudEvent> events = received.stream().filter(handler::accepts).toList();
         if (events.size() < received.size()) {
-            meters.counter("taskstream.events.consumed", "consumer", handler.name(), "outcome", "ignored")
-                    .increment(received.size() - events.size());
+            consumed(handler, "ignored").increment(received.size() - events.size());
         }
         if (events.isEmpty()) {
             return 0;
         }
+        long started = System.nanoTime();
+        List<CloudEvent> appliedEvents = new ArrayList<>();
         Integer applied = tx.execute(status -> {
             String ids = SqlArrays.literal(events.stream().map(CloudEvent::id).distinct().toList());
             Set<String> fresh = new HashSet<>(consumed.recordNew(handler.name(), ids, clock.instant()));
@@ -89,12 +140,13 @@ class EventDispatcher {
             } else {
                 handler.handleAll(toApply);
             }
+            appliedEvents.addAll(toApply);
             return toApply.size();
         });
+        applied(handler, appliedEvents, started);
         int result = applied == null ? 0 : applied;
-        meters.counter("taskstream.events.consumed", "consumer", handler.name(), "outcome", "applied").increment(result);
-        meters.counter("taskstream.events.consumed", "consumer", handler.name(), "outcome", "duplicate")
-                .increment(events.size() - result);
+        consumed(handler, "applied").increment(result);
+        consumed(handler, "duplicate").increment(events.size() - result);
         return result;
     }
 
@@ -103,6 +155,6 @@ class EventDispatcher {
     }
 
     private void count(EventHandler handler, String outcome) {
-        meters.counter("taskstream.events.consumed", "consumer", handler.name(), "outcome", outcome).increment();
+        consumed(handler, outcome).increment();
     }
 }

@@ -86,6 +86,14 @@ class HandlerRetries extends BackgroundLoop {
         this.handlers = dispatcher.handlers().stream().filter(h -> h.delivery() == EventHandler.Delivery.SHARED)
                 .collect(Collectors.toMap(EventHandler::name, Function.identity()));
         this.consumers = SqlArrays.literal(List.copyOf(handlers.keySet()));
+        // Every series an alert watches exists from the start, so that increase() sees the first retry or dead letter.
+        for (EventHandler handler : handlers.values()) {
+            for (String outcome : List.of("scheduled", "applied", "failed", "queued_behind")) {
+                meters.counter("taskstream.events.retries", "consumer", handler.name(), "outcome", outcome);
+            }
+            meters.counter("taskstream.events.dead_lettered", "consumer", handler.name(), "topic",
+                    properties.topics().name(handler.topic()));
+        }
         Gauge.builder("taskstream.events.retry.queue", depth, AtomicLong::get)
                 .description("events waiting in event_retry for a handler of this process (retries and the events queued behind them)")
                 .register(meters);

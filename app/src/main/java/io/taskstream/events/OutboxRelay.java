@@ -4,12 +4,15 @@ import io.taskstream.platform.db.SqlArrays;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.Timer;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -46,8 +49,11 @@ class OutboxRelay extends BackgroundLoop {
     private final RelaySignal signal;
     private final JsonMapper json;
     private final Clock clock;
-    private final Counter published;
-    private final Counter failures;
+    private final Map<String, Counter> published = new HashMap<>();
+    private final Map<String, Counter> failures = new HashMap<>();
+    /** The creation time of the oldest unpublished event seen in the last round, or null when none was. */
+    private volatile Instant oldestPending;
+    private final AtomicLong active = new AtomicLong();
     private final Timer lag;
     private final Timer begin;
     private final Timer read;
@@ -70,12 +76,20 @@ class OutboxRelay extends BackgroundLoop {
         this.json = json;
         this.clock = clock;
         this.tracing = tracing;
-        this.published = Counter.builder("taskstream.outbox.published").description("events published by the relay")
-                .register(meters);
-        this.failures = Counter.builder("taskstream.outbox.publish.failures")
-                .description("relay rounds that failed to publish (transport down)").register(meters);
+        for (Topic topic : Topic.values()) {
+            String name = properties.topics().name(topic);
+            published.put(name, Counter.builder("taskstream.outbox.published").description("events published by the relay")
+                    .tag("topic", name).register(meters));
+            failures.put(name, Counter.builder("taskstream.outbox.publish.failures")
+                    .description("relay rounds that failed to publish events of the topic (the broker is unreachable)")
+                    .tag("topic", name).register(meters));
+        }
         this.lag = Timer.builder("taskstream.outbox.lag").description("time from commit to publication")
-                .publishPercentiles(0.5, 0.99).register(meters);
+                .serviceLevelObjectives(EventDispatcher.DELAY_BUCKETS).register(meters);
+        TimeGauge.builder("taskstream.outbox.oldest.age", this, TimeUnit.SECONDS, OutboxRelay::oldestAgeSeconds)
+                .description("age of the oldest unpublished event seen in the last round; 0 when none").register(meters);
+        Gauge.builder("taskstream.outbox.relay.active", active, AtomicLong::get)
+                .description("1 while this process holds the relay (publishes the outbox), else 0").register(meters);
         this.begin = stage(meters, "begin");
         this.read = stage(meters, "read");
         this.publish = stage(meters, "publish");
@@ -92,6 +106,11 @@ class OutboxRelay extends BackgroundLoop {
     private static Timer stage(MeterRegistry meters, String stage) {
         return Timer.builder("taskstream.outbox.round").description("time of one stage of a relay round")
                 .tag("stage", stage).publishPercentiles(0.5, 0.99).register(meters);
+    }
+
+    private double oldestAgeSeconds() {
+        Instant oldest = oldestPending;
+        return oldest == null ? 0 : Math.max(0, Duration.between(oldest, clock.instant()).toNanos() / 1e9);
     }
 
     @Override
@@ -112,7 +131,6 @@ class OutboxRelay extends BackgroundLoop {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                failures.increment();
                 log.warn("Outbox relay could not publish, retrying in {}: {}", properties.relay().retryBackoff(), e.toString());
                 sleep(properties.relay().retryBackoff());
             }
@@ -135,14 +153,20 @@ class OutboxRelay extends BackgroundLoop {
             // (positions must not be reused after a crash).
             Boolean locked = jdbc.sql(LOCK_AND_PLAN).param("key", RELAY_LOCK).query((rs, n) -> rs.getBoolean(1)).single();
             if (!locked) {
+                // Another replica holds the relay: its gauges tell the outbox's state, this one's would be stale.
+                active.set(0);
+                pending.set(0);
+                oldestPending = null;
                 return 0;
             }
+            active.set(1);
             List<Row> rows = jdbc.sql(READ)
                     .param("limit", properties.relay().batchSize())
                     .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("topic"), rs.getString("message_key"),
                             rs.getString("payload"), rs.getTimestamp("created_at").toInstant()))
                     .list();
             pending.set(rows.size());
+            oldestPending = rows.isEmpty() ? null : rows.getFirst().createdAt();
             if (rows.isEmpty()) {
                 return 0;
             }
@@ -173,6 +197,7 @@ class OutboxRelay extends BackgroundLoop {
                 });
             } catch (Exception e) {
                 publications.end(e);
+                batch.stream().map(OutboundMessage::topicName).distinct().forEach(name -> failures.get(name).increment());
                 throw new IllegalStateException("transport failed: " + e.getMessage(), e);
             }
             publications.end(null);
@@ -180,7 +205,8 @@ class OutboxRelay extends BackgroundLoop {
             publish.record(committing[0] - t1, TimeUnit.NANOSECONDS);
             Instant acknowledged = clock.instant();
             rows.forEach(r -> lag.record(Duration.between(r.createdAt(), acknowledged)));
-            published.increment(rows.size());
+            rows.forEach(r -> published.get(r.topic()).increment());
+            oldestPending = null;
             return rows.size();
         });
         if (committing[0] != 0) {

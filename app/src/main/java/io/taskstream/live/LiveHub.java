@@ -1,5 +1,6 @@
 package io.taskstream.live;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.taskstream.events.CloudEvent;
@@ -66,6 +67,8 @@ class LiveHub implements SmartLifecycle, DisposableBean {
     private static final int RECENT_PER_USER = 200;
     private static final Duration RECENT_WINDOW = Duration.ofSeconds(30);
 
+    private final Counter delivered;
+    private final Counter dropped;
     private final Map<UUID, List<Subscriber>> subscribers = new ConcurrentHashMap<>();
     private final Map<UUID, RecentEvents> recent = new ConcurrentHashMap<>();
     private final PublishedEvents published;
@@ -84,6 +87,10 @@ class LiveHub implements SmartLifecycle, DisposableBean {
         this.streamsPerUser = quotas.liveStreams();
         Gauge.builder("taskstream.live.streams", subscribers, m -> m.values().stream().mapToInt(List::size).sum())
                 .description("open live streams on this process").register(meters);
+        this.delivered = Counter.builder("taskstream.live.events").description("events sent to open live streams, by outcome")
+                .tag("outcome", "delivered").register(meters);
+        this.dropped = Counter.builder("taskstream.live.events").description("events sent to open live streams, by outcome")
+                .tag("outcome", "dropped").register(meters);
         heartbeat.scheduleAtFixedRate(this::ping, HEARTBEAT.toSeconds(), HEARTBEAT.toSeconds(), TimeUnit.SECONDS);
     }
 
@@ -185,7 +192,10 @@ class LiveHub implements SmartLifecycle, DisposableBean {
                 subscriber.lastSent = position;
             }
             subscriber.emitter.send(sse);
+            delivered.increment();
         } catch (IOException | IllegalStateException e) {
+            // The stream is gone (the client left): the event is dropped; a client that comes back resumes from its last id.
+            dropped.increment();
             close(subscriber);
         }
     }

@@ -8,6 +8,7 @@ import io.taskstream.account.UserDirectory;
 import io.taskstream.notification.Deliveries.Delivery;
 import io.taskstream.platform.roles.ConditionalOnRole;
 import io.taskstream.platform.roles.Role;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -33,8 +34,9 @@ class DeliveryConfiguration {
 
     @Bean
     DeliveryWorker deliveryWorker(TransactionTemplate tx, JsonMapper json, NotificationRepository store,
-            EmailChannel email, WebhookChannel webhook, NotificationProperties properties, Clock clock) {
-        return new DeliveryWorker(tx, json, store, email, webhook, properties, clock);
+            EmailChannel email, WebhookChannel webhook, NotificationProperties properties, Clock clock,
+            MeterRegistry meters) {
+        return new DeliveryWorker(tx, json, store, email, webhook, properties, clock, meters);
     }
 
     /**

@@ -2,7 +2,12 @@ package io.taskstream.notification;
 
 import io.taskstream.account.UserId;
 import io.taskstream.notification.Deliveries.Delivery;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
 import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -30,9 +35,25 @@ class DeliveryWorker {
     private final WebhookChannel webhook;
     private final NotificationProperties properties;
     private final Clock clock;
+    private final Map<Channel, Map<Outcome, Counter>> deliveries = new EnumMap<>(Channel.class);
+
+    /** What became of one delivery attempt: sent, failed (tried again later), failed for the last time. */
+    enum Outcome {
+        DELIVERED, FAILED, GAVE_UP
+    }
 
     DeliveryWorker(TransactionTemplate tx, JsonMapper json, NotificationRepository store, EmailChannel email,
-            WebhookChannel webhook, NotificationProperties properties, Clock clock) {
+            WebhookChannel webhook, NotificationProperties properties, Clock clock, MeterRegistry meters) {
+        for (Channel channel : Channel.values()) {
+            Map<Outcome, Counter> byOutcome = new EnumMap<>(Outcome.class);
+            for (Outcome outcome : Outcome.values()) {
+                byOutcome.put(outcome, Counter.builder("taskstream.deliveries")
+                        .description("delivery attempts of notifications, by channel and outcome")
+                        .tag("channel", channel.id()).tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
+                        .register(meters));
+            }
+            deliveries.put(channel, byOutcome);
+        }
         this.tx = tx;
         this.json = json;
         this.store = store;
@@ -56,6 +77,7 @@ class DeliveryWorker {
                 case WEBHOOK -> {
                     if (!settings.webhookEnabled()) {
                         finish(delivery, "failed", "webhook disabled");
+                        count(delivery, Outcome.GAVE_UP);
                         return Optional.empty();
                     }
                     webhook.send(delivery.user(), settings, json.writeValueAsString(pending.get().payload()));
@@ -71,6 +93,7 @@ class DeliveryWorker {
                     webhook.failed(delivery.user());
                 }
             });
+            count(delivery, last ? Outcome.GAVE_UP : Outcome.FAILED);
             log.info("{} delivery of {} failed (attempt {} of {}{}): {}", delivery.channel().id(), delivery.firing(),
                     attempts, properties.delivery().maxAttempts(), last ? ", giving up" : "", e.getMessage());
             return last ? Optional.empty()
@@ -82,7 +105,12 @@ class DeliveryWorker {
                 webhook.succeeded(delivery.user());
             }
         });
+        count(delivery, Outcome.DELIVERED);
         return Optional.empty();
+    }
+
+    private void count(Delivery delivery, Outcome outcome) {
+        deliveries.get(delivery.channel()).get(outcome).increment();
     }
 
     private void finish(Delivery delivery, String status, String error) {

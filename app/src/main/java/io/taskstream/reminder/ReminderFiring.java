@@ -1,8 +1,6 @@
 package io.taskstream.reminder;
 
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.taskstream.account.UserDirectory;
@@ -64,12 +62,12 @@ class ReminderFiring {
     private final ReminderProperties properties;
     private final Clock clock;
     private final String source;
-    private final Timer lateness;
+    private final ReminderMeters meters;
     private final Tracer tracer;
 
     ReminderFiring(TaskService tasks, UserDirectory users, Outbox outbox, ReminderRepository firingRecords,
             ScheduledExecutionRepository executions, TransactionTemplate tx,
-            JsonMapper json, ReminderProperties properties, EventsProperties events, Clock clock, MeterRegistry meters,
+            JsonMapper json, ReminderProperties properties, EventsProperties events, Clock clock, ReminderMeters meters,
             Tracer tracer) {
         this.tasks = tasks;
         this.users = users;
@@ -81,9 +79,8 @@ class ReminderFiring {
         this.properties = properties;
         this.clock = clock;
         this.source = events.source() + "/reminders";
+        this.meters = meters;
         this.tracer = tracer;
-        this.lateness = Timer.builder("taskstream.reminders.lateness").description("firing time minus planned time")
-                .publishPercentiles(0.5, 0.99).register(meters);
     }
 
     /**
@@ -166,19 +163,21 @@ class ReminderFiring {
                 SqlArrays.literal(candidates.stream().map(Firing::late).toList()),
                 firedAt));
         List<CloudEvent> events = new ArrayList<>();
+        List<Duration> latenesses = new ArrayList<>();
         for (Firing firing : candidates) {
             if (!fresh.contains(firing.id())) {
                 log.debug("Reminder {} at {} already fired", firing.job().reminderId(), firing.job().remindAt());
                 continue;
             }
             events.add(event(firing, firedAt));
-            lateness.record(firing.lateness().isNegative() ? Duration.ZERO : firing.lateness());
+            latenesses.add(firing.lateness());
             if (firing.late()) {
                 log.info("Reminder {} fired {} late (planned {})", firing.job().reminderId(), firing.lateness(),
                         firing.job().remindAt());
             }
         }
         outbox.appendAll(Topic.REMINDERS, events);
+        meters.fired(latenesses);
         return events.size();
     }
 

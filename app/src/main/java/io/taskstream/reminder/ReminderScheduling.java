@@ -33,11 +33,14 @@ class ReminderScheduling implements Snoozes {
     private static final Set<String> SCHEDULE_FIELDS = Set.of("dueAt", "allDay", "reminders");
 
     private final ReminderScheduler scheduler;
+    private final ReminderMeters meters;
     private final UserDirectory users;
     private final ReminderProperties properties;
     private final Clock clock;
 
-    ReminderScheduling(ReminderScheduler scheduler, UserDirectory users, ReminderProperties properties, Clock clock) {
+    ReminderScheduling(ReminderScheduler scheduler, UserDirectory users, ReminderProperties properties, Clock clock,
+            ReminderMeters meters) {
+        this.meters = meters;
         this.scheduler = scheduler;
         this.users = users;
         this.properties = properties;
@@ -67,6 +70,7 @@ class ReminderScheduling implements Snoozes {
     public void snooze(UserId user, long taskId, String key, Instant at) {
         String id = taskId + "-snooze-" + key;
         scheduler.schedule(new ReminderJob(taskId, user.value(), id, at, -1));
+        meters.scheduled(1);
     }
 
     private void schedule(TaskSnapshot task, boolean replacing) {
@@ -79,6 +83,7 @@ class ReminderScheduling implements Snoozes {
         ZoneId zone = users.zoneOf(task.userId());
         Instant now = clock.instant();
         List<io.taskstream.task.Reminder> reminders = task.reminders();
+        int scheduled = 0;
         for (int i = 0; i < reminders.size(); i++) {
             Optional<Instant> at = ReminderTimes.fireAt(reminders.get(i), task, zone, properties.allDayAt());
             if (at.isEmpty() || at.get().isBefore(now)) {
@@ -86,6 +91,8 @@ class ReminderScheduling implements Snoozes {
             }
             String id = task.id() + "-" + i;
             scheduler.schedule(new ReminderJob(task.id().value(), task.userId().value(), id, at.get(), i));
+            scheduled++;
         }
+        meters.scheduled(scheduled);
     }
 }

@@ -18,6 +18,7 @@ import io.taskstream.platform.config.DaprProperties;
 import io.taskstream.platform.roles.ConditionalOnRole;
 import io.taskstream.platform.roles.Role;
 import io.taskstream.task.TaskService;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -90,9 +91,15 @@ class SchedulerConfiguration {
         ReminderFiring reminderFiring(TaskService tasks, UserDirectory users, Outbox outbox, ReminderRepository firings,
                 ScheduledExecutionRepository executions,
                 TransactionTemplate tx, JsonMapper json, ReminderProperties properties, EventsProperties events,
-                Clock clock, MeterRegistry meters, ObjectProvider<Tracer> tracer) {
+                Clock clock, ReminderMeters meters, ObjectProvider<Tracer> tracer) {
             return new ReminderFiring(tasks, users, outbox, firings, executions, tx, json, properties, events, clock, meters,
                     tracer.getIfAvailable(() -> Tracer.NOOP));
+        }
+
+        @Bean
+        OverdueReminders overdueReminders(ScheduledExecutionRepository executions, ReminderProperties properties,
+                Clock clock, MeterRegistry meters) {
+            return new OverdueReminders(executions, properties, clock, meters);
         }
 
         @Bean

@@ -108,10 +108,21 @@ class TaskController {
     @PostMapping(path = "/tasks", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Create a task", responses = @ApiResponse(responseCode = "201", description = "Created",
             headers = @Header(name = "Location", description = "the new task's URL")))
-    ResponseEntity<TaskView> create(@PathVariable UUID userId, @RequestBody TaskInput input) {
+    ResponseEntity<TaskView> create(@PathVariable UUID userId, @RequestBody TaskInput input,
+            @Parameter(description = "quick-add: the task was written as one phrase in the quick-add field (read by "
+                    + "POST /tasks/parse); its history and the door metrics name quick add instead of the API.",
+                    schema = @Schema(allowableValues = {"quick-add"}))
+            @RequestParam(required = false) String via) {
         UserId user = new UserId(userId);
+        Door door = Door.REST;
+        if (via != null) {
+            if (!via.equals("quick-add")) {
+                throw ClientErrorException.invalid("via", "must be quick-add");
+            }
+            door = Door.QUICK_ADD;
+        }
         ZoneId zone = users.zoneOf(user);
-        TaskSnapshot task = tasks.create(user, TaskInputValidator.read(input, zone), Door.REST);
+        TaskSnapshot task = tasks.create(user, TaskInputValidator.read(input, zone), door);
         URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(task.id().value()).toUri();
         return ResponseEntity.created(location).body(TaskView.of(task, zone));
     }

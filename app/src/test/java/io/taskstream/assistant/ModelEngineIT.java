@@ -4,6 +4,7 @@ import static io.taskstream.support.TaskJson.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taskstream.support.ApiIT;
+import io.taskstream.support.PrometheusScrape;
 import io.taskstream.support.HttpApi.Session;
 import java.time.Duration;
 import java.util.List;
@@ -134,8 +135,13 @@ class ModelEngineIT extends ApiIT {
     void whenTheProviderFailsTheOfflineEngineAnswersAndSaysSo() {
         Session ann = api.signup();
         MODEL.thenFails(500);
+        double fallbacks = metric("taskstream_chat_fallbacks_total", "reason", "http_error");
+        double turns = metric("taskstream_chat_turns_total", "engine", "model", "outcome", "ok");
 
         JsonNode reply = chat(ann).say("add water the plants");
+
+        assertThat(metric("taskstream_chat_fallbacks_total", "reason", "http_error")).isEqualTo(fallbacks + 1);
+        assertThat(metric("taskstream_chat_turns_total", "engine", "model", "outcome", "ok")).isEqualTo(turns + 1);
 
         assertThat(reply.get("response").asString())
                 .startsWith("The AI model is unavailable (the provider answered HTTP 500), so the offline assistant answered:")
@@ -159,8 +165,11 @@ class ModelEngineIT extends ApiIT {
     void rejectedCredentialsAreReportedWithoutRevealingTheKey(CapturedOutput output) {
         Session ann = api.signup();
         MODEL.thenFails(401);
+        double fallbacks = metric("taskstream_chat_fallbacks_total", "reason", "refused");
 
         JsonNode reply = chat(ann).say("show my tasks");
+
+        assertThat(metric("taskstream_chat_fallbacks_total", "reason", "refused")).isEqualTo(fallbacks + 1);
 
         assertThat(reply.get("response").asString()).contains("refused our credentials").contains("You have no open tasks");
         assertThat(output.getAll()).doesNotContain(KEY);
@@ -171,15 +180,25 @@ class ModelEngineIT extends ApiIT {
         Session ann = api.signup();
         MODEL.thenAnswersAfter(Duration.ofSeconds(4), "too late");
 
+        double fallbacks = metric("taskstream_chat_fallbacks_total", "reason", "timeout");
+
         long started = System.nanoTime();
         JsonNode reply = chat(ann).say("add call the bank");
         Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(metric("taskstream_chat_fallbacks_total", "reason", "timeout")).isEqualTo(fallbacks + 1);
 
         assertThat(reply.get("response").asString()).contains("did not answer in time").contains("Added \"call the bank\"");
         assertThat(took).isLessThan(Duration.ofSeconds(4));
     }
 
-    private static JsonNode last(JsonNode array) {
+    /** The sum of the metric's series with these labels (pairs), as Prometheus would scrape it. */
+    private double metric(String name, String... labels) {
+        return PrometheusScrape.parse(api.withHeader("Accept", "text/plain;version=0.0.4").get("/actuator/prometheus").body())
+                .sum(name, labels);
+    }
+
+        private static JsonNode last(JsonNode array) {
         return array.get(array.size() - 1);
     }
 }

@@ -10,6 +10,7 @@ import io.taskstream.support.HttpApi;
 import io.taskstream.support.HttpApi.Response;
 import io.taskstream.support.HttpApi.Session;
 import io.taskstream.support.LogLines;
+import io.taskstream.support.PrometheusScrape;
 import io.taskstream.support.SseStream;
 import io.taskstream.support.SseStream.Event;
 import io.taskstream.support.WebhookReceiver;
@@ -134,6 +135,8 @@ class NotificationChannelsIT {
         String hook = "/retry/" + ann.userId();
         settings(ann, "{\"webhook\":{\"enabled\":true,\"url\":\"" + HOOKS.url(hook) + "\"}}");
         HOOKS.failNext(hook, 503);
+        double failed = deliveryMetric("failed");
+        double delivered = deliveryMetric("delivered");
         Instant at = Instant.now().plusSeconds(1);
 
         long id = api.as(ann).post(ann.tasks(), task("Retry me").due(at.plusSeconds(60).toString()).remindAt(at.toString())
@@ -146,6 +149,15 @@ class NotificationChannelsIT {
                 .as("a receiver's failure is logged as such, not as the scheduler's unhandled exception")
                 .noneMatch(line -> line.contains("webhook answered"));
         assertThat(output.getAll()).contains("failed (attempt 1 of 3): webhook answered 503");
+        // Counted by outcome (other tests' deliveries may finish meanwhile, so at least these).
+        assertThat(deliveryMetric("failed")).isGreaterThanOrEqualTo(failed + 1);
+        assertThat(deliveryMetric("delivered")).isGreaterThanOrEqualTo(delivered + 1);
+    }
+
+    /** Webhook deliveries with this outcome so far, as Prometheus scrapes them. */
+    private double deliveryMetric(String outcome) {
+        return PrometheusScrape.parse(api.withHeader("Accept", "text/plain;version=0.0.4").get("/actuator/prometheus").body())
+                .sum("taskstream_deliveries_total", "channel", "webhook", "outcome", outcome);
     }
 
     @Test

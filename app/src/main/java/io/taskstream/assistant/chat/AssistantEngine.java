@@ -11,6 +11,9 @@ interface AssistantEngine {
 
     Reply reply(Turn turn);
 
+    /** The engine's name in metrics: offline or model. */
+    String name();
+
     /**
      * Everything a turn is answered from.
      *

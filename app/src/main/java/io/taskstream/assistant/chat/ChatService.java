@@ -15,7 +15,11 @@ import io.taskstream.platform.QuotaProperties;
 import io.taskstream.platform.problem.NotFoundException;
 import io.taskstream.platform.problem.TooManyRequestsException;
 import io.taskstream.task.Door;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
+import java.util.concurrent.TimeUnit;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -44,6 +48,12 @@ class ChatService {
 
     private final ConversationRepository conversations;
     private final AssistantEngine engine;
+    private final MeterRegistry meters;
+    private final Timer turnTime;
+    /** Chat turn time bucket bounds: an offline turn takes milliseconds, a model's seconds. */
+    private static final Duration[] TURN_BUCKETS = {Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+            Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5),
+            Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60)};
     private final UserDirectory users;
     private final TransactionTemplate tx;
     private final JsonMapper json;
@@ -58,9 +68,15 @@ class ChatService {
      */
     ChatService(ConversationRepository conversations, AssistantEngine engine, UserDirectory users,
             PlatformTransactionManager transactions, JsonMapper json, Clock clock, QuotaProperties quotas,
-            ProxyManager<String> buckets) {
+            ProxyManager<String> buckets, MeterRegistry meters) {
         this.conversations = conversations;
         this.engine = engine;
+        this.meters = meters;
+        for (String outcome : List.of("ok", "error")) {
+            turns(outcome);
+        }
+        this.turnTime = Timer.builder("taskstream.chat.turn").description("time the engine took to answer a chat turn")
+                .tag("engine", engine.name()).serviceLevelObjectives(TURN_BUCKETS).register(meters);
         this.users = users;
         this.tx = new TransactionTemplate(transactions);
         this.json = json;
@@ -88,10 +104,25 @@ class ChatService {
         takeMessage(user);
         Opened opened = tx.execute(status -> open(command));
         ZonedDateTime now = ZonedDateTime.now(clock.withZone(users.zoneOf(user)));
-        Reply reply = engine.reply(new Turn(new ToolActor(user, Door.CHAT), now, opened.history(), command.message(),
-                opened.pending()));
+        long started = System.nanoTime();
+        Reply reply;
+        try {
+            reply = engine.reply(new Turn(new ToolActor(user, Door.CHAT), now, opened.history(), command.message(),
+                    opened.pending()));
+        } catch (RuntimeException e) {
+            turns("error").increment();
+            throw e;
+        } finally {
+            turnTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        }
+        turns("ok").increment();
         tx.executeWithoutResult(status -> record(user, opened.conversationId(), reply));
         return new ChatReply(opened.conversationId(), reply.response(), reply.toolCalls());
+    }
+
+    private Counter turns(String outcome) {
+        return Counter.builder("taskstream.chat.turns").description("chat turns answered, by engine and outcome")
+                .tag("engine", engine.name()).tag("outcome", outcome).register(meters);
     }
 
     private void takeMessage(UserId user) {

@@ -5,6 +5,8 @@ import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
@@ -31,13 +33,24 @@ class ModelEngine implements AssistantEngine {
     private final OfflineEngine offline;
     private final JsonMapper json;
     private final AiProperties properties;
+    private final MeterRegistry meters;
 
-    ModelEngine(ChatClient chat, TaskTools tools, OfflineEngine offline, JsonMapper json, AiProperties properties) {
+    ModelEngine(ChatClient chat, TaskTools tools, OfflineEngine offline, JsonMapper json, AiProperties properties,
+            MeterRegistry meters) {
+        this.meters = meters;
+        for (String reason : FALLBACK_REASONS) {
+            fallbacks(reason);
+        }
         this.chat = chat;
         this.tools = tools;
         this.offline = offline;
         this.json = json;
         this.properties = properties;
+    }
+
+    @Override
+    public String name() {
+        return "model";
     }
 
     @Override
@@ -61,6 +74,7 @@ class ModelEngine implements AssistantEngine {
                 callbacks.calls().forEach(call -> done.append("\n- ").append(OfflineReplies.of(call, turn.now())));
                 return new Reply(done.toString(), callbacks.calls(), null);
             }
+            fallbacks(reason(problem)).increment();
             Reply fallback = offline.reply(turn);
             return new Reply("The AI model is unavailable (" + problem + "), so the offline assistant answered:\n"
                     + fallback.response(), fallback.toolCalls(), fallback.pending());
@@ -78,6 +92,26 @@ class ModelEngine implements AssistantEngine {
                 pass that scope. Answer questions about what happened (completed, added, deleted, a task's history)
                 with task_history. A question is never a task to add.
                 Answer briefly and plainly.""".formatted(turn.now().format(TODAY), turn.now().getZone());
+    }
+
+    /** Why the model could not answer, as a bounded label: timeout, refused, http_error, unreachable. */
+    static final List<String> FALLBACK_REASONS = List.of("timeout", "refused", "http_error", "unreachable");
+
+    private Counter fallbacks(String reason) {
+        return Counter.builder("taskstream.chat.fallbacks")
+                .description("chat turns the offline engine answered because the model failed, by reason")
+                .tag("reason", reason).register(meters);
+    }
+
+    /** The label of a {@link #describe(Throwable)} text. */
+    static String reason(String described) {
+        if (described.startsWith("it did not answer")) {
+            return "timeout";
+        }
+        if (described.contains("refused")) {
+            return "refused";
+        }
+        return described.contains("HTTP") ? "http_error" : "unreachable";
     }
 
     /** A short, key-free description of what went wrong, for the user and the log. */

@@ -6,6 +6,7 @@ import org.springframework.ai.openai.OpenAiChatModel;
 import org.springframework.ai.openai.OpenAiChatOptions;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -19,7 +20,8 @@ class ModelEngineConfiguration {
     @Bean
     @Primary
     @ConditionalOnExpression("'${taskstream.ai.base-url:}' != '' or '${taskstream.ai.api-key:}' != ''")
-    ModelEngine modelEngine(AiProperties properties, TaskTools tools, OfflineEngine offline, JsonMapper json) {
+    ModelEngine modelEngine(AiProperties properties, TaskTools tools, OfflineEngine offline, JsonMapper json,
+            MeterRegistry meters) {
         OpenAiChatOptions options = OpenAiChatOptions.builder()
                 .baseUrl(properties.effectiveBaseUrl())
                 .apiKey(properties.effectiveApiKey())
@@ -28,6 +30,6 @@ class ModelEngineConfiguration {
                 .maxRetries(properties.maxRetries())
                 .build();
         OpenAiChatModel model = OpenAiChatModel.builder().options(options).build();
-        return new ModelEngine(ChatClient.create(model), tools, offline, json, properties);
+        return new ModelEngine(ChatClient.create(model), tools, offline, json, properties, meters);
     }
 }

@@ -30,6 +30,11 @@ class OfflineEngine implements AssistantEngine {
     }
 
     @Override
+    public String name() {
+        return "offline";
+    }
+
+    @Override
     public Reply reply(Turn turn) {
         if (PendingConfirmation.isStored(turn.pending())) {
             PendingConfirmation confirmation = PendingConfirmation.read(turn.pending());

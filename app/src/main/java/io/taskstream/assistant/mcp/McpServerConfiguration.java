@@ -5,6 +5,7 @@ import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpError;
 import io.taskstream.assistant.tools.TaskTools;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Map;
 import org.springframework.ai.mcp.server.common.autoconfigure.properties.McpServerStreamableHttpProperties;
@@ -55,7 +56,8 @@ class McpServerConfiguration {
     }
 
     @Bean
-    List<SyncToolSpecification> taskToolSpecifications(TaskTools tools, @Qualifier("mcpServerJsonMapper") JsonMapper mcpJson) {
-        return new McpTaskTools(tools, mcpJson).specifications();
+    List<SyncToolSpecification> taskToolSpecifications(TaskTools tools, @Qualifier("mcpServerJsonMapper") JsonMapper mcpJson,
+            MeterRegistry meters) {
+        return new McpTaskTools(tools, mcpJson, meters).specifications();
     }
 }

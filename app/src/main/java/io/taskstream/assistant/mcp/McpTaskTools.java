@@ -12,7 +12,12 @@ import io.taskstream.assistant.tools.ToolActor;
 import io.taskstream.assistant.tools.ToolCall;
 import io.taskstream.assistant.tools.ToolSpec;
 import io.taskstream.task.Door;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,10 +35,12 @@ final class McpTaskTools {
 
     private final TaskTools tools;
     private final JsonMapper json;
+    private final MeterRegistry meters;
 
-    McpTaskTools(TaskTools tools, JsonMapper json) {
+    McpTaskTools(TaskTools tools, JsonMapper json, MeterRegistry meters) {
         this.tools = tools;
         this.json = json;
+        this.meters = meters;
     }
 
     List<SyncToolSpecification> specifications() {
@@ -47,10 +54,36 @@ final class McpTaskTools {
                 .description(spec.description())
                 .inputSchema(schema)
                 .build();
+        // The label is the tool's own name (one handler per tool), so a caller cannot add label values.
+        Counter ok = calls(spec.name(), "ok");
+        Counter error = calls(spec.name(), "error");
+        Timer time = Timer.builder("taskstream.mcp.call").description("time to answer an MCP tool call")
+                .tag("tool", spec.name()).serviceLevelObjectives(CALL_BUCKETS).register(meters);
         return SyncToolSpecification.builder()
                 .tool(tool)
-                .callHandler(this::call)
+                .callHandler((context, request) -> {
+                    long started = System.nanoTime();
+                    boolean failed = true;
+                    try {
+                        CallToolResult result = call(context, request);
+                        failed = Boolean.TRUE.equals(result.isError());
+                        return result;
+                    } finally {
+                        time.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                        (failed ? error : ok).increment();
+                    }
+                })
                 .build();
+    }
+
+    /** MCP call time bucket bounds (the API's own, and longer for a search through many tasks). */
+    private static final Duration[] CALL_BUCKETS = {Duration.ofMillis(50), Duration.ofMillis(100),
+            Duration.ofMillis(300), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2),
+            Duration.ofSeconds(5)};
+
+    private Counter calls(String tool, String outcome) {
+        return Counter.builder("taskstream.mcp.calls").description("MCP tool calls, by tool and outcome")
+                .tag("tool", tool).tag("outcome", outcome).register(meters);
     }
 
     private CallToolResult call(McpTransportContext context, CallToolRequest request) {
