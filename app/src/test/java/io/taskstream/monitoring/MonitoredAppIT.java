@@ -14,15 +14,18 @@ import org.springframework.context.annotation.Import;
 /**
  * The application as production runs it for monitoring: Kafka transport on the suite's real broker, Actuator on a
  * management port of its own, tracing on and every request sampled (so metrics carry exemplars), and one consumer
- * that fails on every event of a task titled "poison" (so dead letters can be caused). Every subclass shares this one
- * context; each starts its own Prometheus.
+ * that fails on every event of a task titled "poison" (so dead letters can be caused), and a chat model nothing
+ * answers at (so the chat falls back to the offline engine, as when a provider is down, and fallbacks are counted).
+ * Every subclass shares this one context; each starts its own Prometheus.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "taskstream.data-dir=target/it-data/${random.uuid}",
         "taskstream.events.transport=kafka",
         "management.server.port=0",
         "management.tracing.export.enabled=true",
-        "management.tracing.sampling.probability=1.0"})
+        "management.tracing.sampling.probability=1.0",
+        "taskstream.ai.base-url=http://127.0.0.1:9/v1",
+        "taskstream.ai.api-key=not-a-key"})
 @Import({UsesKafkaBroker.class, PoisonConsumer.class})
 abstract class MonitoredAppIT {
 
