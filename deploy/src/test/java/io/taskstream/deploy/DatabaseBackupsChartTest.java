@@ -24,7 +24,7 @@ class DatabaseBackupsChartTest {
         GenericKubernetesResource cluster = prod.custom("Cluster").getFirst();
         GenericKubernetesResource store = prod.custom("ObjectStore").getFirst();
         assertThat(store.getApiVersion()).isEqualTo("barmancloud.cnpg.io/v1");
-        assertThat(store.getMetadata().getName()).isEqualTo("taskstream-db-backups");
+        assertThat(store.getMetadata().getName()).isEqualTo(Chart.RELEASE + "-taskstream-backups");
         JsonNode plugin = Rendered.field(cluster, "spec", "plugins").get(0);
         assertThat(plugin.path("name").asText()).isEqualTo(PLUGIN);
         assertThat(plugin.path("isWALArchiver").asBoolean()).as("WAL archiving, for point-in-time recovery").isTrue();
@@ -66,6 +66,17 @@ class DatabaseBackupsChartTest {
     }
 
     @Test
+    void theDatabaseAndItsObjectStoreOutliveTheReleaseAndARenameOfTheCluster() {
+        Rendered prod = Rendered.of(Variant.prod());
+
+        for (GenericKubernetesResource kept : java.util.List.of(prod.custom("Cluster").getFirst(),
+                prod.custom("ObjectStore").getFirst())) {
+            assertThat(kept.getMetadata().getAnnotations()).as(kept.getKind())
+                    .containsEntry("helm.sh/resource-policy", "keep");
+        }
+    }
+
+    @Test
     void devAndDefaultValuesRenderNoBackups() {
         for (Variant variant : new Variant[] {Variant.dev(), Variant.DEFAULT}) {
             Rendered rendered = Rendered.of(variant);
@@ -101,7 +112,7 @@ class DatabaseBackupsChartTest {
         assertThat(origin.path("name").asText()).isEqualTo("taskstream-db");
         assertThat(origin.path("plugin").path("parameters").path("serverName").asText()).isEqualTo("taskstream-db");
         assertThat(origin.path("plugin").path("parameters").path("barmanObjectName").asText())
-                .isEqualTo("taskstream-db-r1-backups");
+                .as("one store per release: the old cluster's directory in it").isEqualTo(Chart.RELEASE + "-taskstream-backups");
         assertThat(Rendered.field(restored.custom("ObjectStore").getFirst(), "spec", "configuration", "destinationPath")
                 .asText()).as("the same bucket: the new cluster archives under its own name")
                 .isEqualTo(Rendered.field(Rendered.of(Variant.prod()).custom("ObjectStore").getFirst(),
