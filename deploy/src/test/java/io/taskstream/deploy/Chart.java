@@ -73,8 +73,17 @@ final class Chart {
         return template(DIR, variant);
     }
 
+    /** A variant rendered as the release {@code release} (names follow the release's name). */
+    static List<JsonNode> renderAs(String release, Variant variant) {
+        return documents(template(DIR, variant, release));
+    }
+
     private static String template(Path chart, Variant variant) {
-        TemplateCommand command = new Helm(chart).template().withName(RELEASE).withNamespace(NAMESPACE)
+        return template(chart, variant, RELEASE);
+    }
+
+    private static String template(Path chart, Variant variant, String release) {
+        TemplateCommand command = new Helm(chart).template().withName(release).withNamespace(NAMESPACE)
                 .withKubeVersion(KUBE_VERSION);
         if (variant.valuesFile() != null) {
             command = command.withValuesFile(DIR.resolve(variant.valuesFile()));

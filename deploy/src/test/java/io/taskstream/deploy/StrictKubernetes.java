@@ -59,6 +59,8 @@ final class StrictKubernetes {
             "dapr.io/v1alpha1/Component",
             "dapr.io/v1alpha1/Configuration",
             "postgresql.cnpg.io/v1/Cluster",
+            "postgresql.cnpg.io/v1/ScheduledBackup",
+            "barmancloud.cnpg.io/v1/ObjectStore",
             "keda.sh/v1alpha1/ScaledObject",
             "monitoring.coreos.com/v1/ServiceMonitor",
             "monitoring.coreos.com/v1/PrometheusRule");
