@@ -8,8 +8,8 @@ locals {
     ManagedBy   = "terraform"
   }
 
-  # The namespace and Kubernetes Secret names the chart reads (deploy/helm/taskstream/values.yaml).
-  namespace          = "taskstream"
+  # The namespace the delivery pipeline deploys to (deploy/README.md) and the Secrets the chart reads.
+  namespace          = "taskstream-${var.environment}"
   database_secret    = "taskstream-database"
   application_secret = "taskstream-secrets"
 }

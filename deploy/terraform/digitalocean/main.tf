@@ -2,7 +2,7 @@ locals {
   name = "taskstream-${var.environment}"
   tags = ["taskstream", var.environment]
 
-  namespace          = "taskstream"
+  namespace          = "taskstream-${var.environment}"
   database_secret    = "taskstream-database"
   application_secret = "taskstream-secrets"
 }
