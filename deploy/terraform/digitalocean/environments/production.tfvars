@@ -1,0 +1,14 @@
+environment               = "production"
+region                    = "fra1"
+domain                    = "taskstream.example.com"
+vpc_cidr                  = "10.70.0.0/20"
+kubernetes_version_prefix = "1.33."
+ha_control_plane          = true
+node_size                 = "s-8vcpu-16gb"
+node_min                  = 3
+node_max                  = 8
+db_version                = "17"
+db_size                   = "db-s-4vcpu-8gb"
+db_node_count             = 2
+db_pool_size              = 60
+registry_tier             = "professional"

@@ -1,0 +1,14 @@
+environment               = "staging"
+region                    = "fra1"
+domain                    = "staging.taskstream.example.com"
+vpc_cidr                  = "10.60.0.0/20"
+kubernetes_version_prefix = "1.33."
+ha_control_plane          = false
+node_size                 = "s-4vcpu-8gb"
+node_min                  = 3
+node_max                  = 5
+db_version                = "17"
+db_size                   = "db-s-1vcpu-2gb"
+db_node_count             = 1
+db_pool_size              = 20
+registry_tier             = "basic"
