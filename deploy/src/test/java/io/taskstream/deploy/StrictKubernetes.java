@@ -61,7 +61,9 @@ final class StrictKubernetes {
             "postgresql.cnpg.io/v1/Cluster",
             "keda.sh/v1alpha1/ScaledObject",
             "monitoring.coreos.com/v1/ServiceMonitor",
-            "monitoring.coreos.com/v1/PrometheusRule");
+            "monitoring.coreos.com/v1/PrometheusRule",
+            "argoproj.io/v1alpha1/Rollout",
+            "argoproj.io/v1alpha1/AnalysisTemplate");
 
     /** Top-level fields a custom resource may carry (Dapr components keep scopes and auth beside spec). */
     private static final Set<String> CUSTOM_TOP_LEVEL = Set.of("apiVersion", "kind", "metadata", "spec", "scopes", "auth");
@@ -99,6 +101,7 @@ final class StrictKubernetes {
             }
         });
         parse(document.path("metadata"), ObjectMeta.class);
+        ArgoRollouts.check(type, document);
         try {
             return LENIENT.treeToValue(document, GenericKubernetesResource.class);
         } catch (JsonProcessingException e) {
