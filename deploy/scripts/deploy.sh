@@ -75,6 +75,9 @@ fail_and_roll_back() {
 # No Argo Rollouts CRD, or no Rollout in the release: nothing more to wait for.
 rollouts="$(kubectl get rollouts.argoproj.io --namespace "$namespace" --selector "app.kubernetes.io/instance=$release" \
   --output name 2>/dev/null)" || rollouts=""
+if [ -n "$rollouts" ] && ! kubectl argo rollouts version >/dev/null 2>&1; then
+  fail_and_roll_back "the release has blue-green rollouts, but kubectl has no argo rollouts plugin to follow them"
+fi
 for rollout in $rollouts; do
   name="${rollout#*/}"
   echo "waiting for the blue-green rollout $name to be promoted (kubectl argo rollouts promote $name -n $namespace)"

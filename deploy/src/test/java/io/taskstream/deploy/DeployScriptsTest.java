@@ -160,10 +160,11 @@ class DeployScriptsTest {
         assertThat(kubectlCalls()).containsExactly(
                 "get rollouts.argoproj.io --namespace taskstream-staging --selector app.kubernetes.io/instance=taskstream"
                         + " --output name",
+                "argo rollouts version",
                 "argo rollouts status taskstream-api --namespace taskstream-staging --timeout 5m",
                 "argo rollouts status taskstream-admin --namespace taskstream-staging --timeout 5m");
         assertThat(Files.readAllLines(dir.resolve("order"))).filteredOn(c -> !c.equals("helm history") && !c.equals("helm version"))
-                .containsExactly("helm upgrade", "kubectl get", "kubectl argo", "kubectl argo", "helm test");
+                .containsExactly("helm upgrade", "kubectl get", "kubectl argo", "kubectl argo", "kubectl argo", "helm test");
         assertThat(result.output()).contains("waiting for the blue-green rollout taskstream-api to be promoted");
     }
 
@@ -178,6 +179,17 @@ class DeployScriptsTest {
                 .contains("rollback taskstream 2 --namespace taskstream-staging --wait --timeout 5m");
         assertThat(result.output()).contains("rollout taskstream-api was aborted or not promoted in time: rolling taskstream"
                 + " in taskstream-staging back from revision 3 to 2");
+    }
+
+    @Test
+    void rolloutsThatCannotBeFollowedForWantOfThePluginFailTheDeploy() throws Exception {
+        history("1 deployed");
+
+        Result result = deploy(Map.of("STUB_ROLLOUTS", "rollout.argoproj.io/taskstream-api", "STUB_NO_ARGO_PLUGIN", "1"));
+
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.output()).contains("kubectl has no argo rollouts plugin");
+        assertThat(calls()).noneMatch(c -> c.startsWith("test")).anyMatch(c -> c.startsWith("rollback taskstream 1 "));
     }
 
     @Test
