@@ -10,6 +10,11 @@
 # (--rollback-on-failure on Helm 4, --atomic on Helm 3). An upgrade that is ready but fails its smoke test is
 # rolled back here to the revision that was deployed before; the script then exits 1. A first install that
 # fails its smoke test has nothing to go back to: it is left in place for inspection, and the script exits 1.
+# Blue-green api groups (the chart's rollout.enabled, Argo Rollouts): Helm is done once the Rollout is updated, so the
+# script then waits, within the same timeout, for each Rollout of the release to be promoted and Healthy (after its
+# analysis; with autoPromotionEnabled=false, after `kubectl argo rollouts promote`). An aborted Rollout (Degraded: the
+# analysis failed and the old pods kept the traffic) or one still unpromoted at the timeout is rolled back like a
+# failed smoke test, so that the release again describes what runs.
 set -euo pipefail
 
 usage() {
@@ -54,17 +59,35 @@ helm upgrade "$release" "$chart" --install --version "$version" --namespace "$na
   --wait "$rollback_flag" --timeout "$timeout" --history-max 10 ${extra[@]+"${extra[@]}"}
 
 current="$(deployed_revision)"
+
+# Rolls back to the revision deployed before and exits 1; on a first install there is none, and it only exits 1.
+fail_and_roll_back() {
+  if [ -z "$previous" ]; then
+    echo "$1 on the first install of $release in $namespace: nothing to roll back to" >&2
+    exit 1
+  fi
+  echo "$1: rolling $release in $namespace back from revision $current to $previous" >&2
+  helm rollback "$release" "$previous" --namespace "$namespace" --wait --timeout "$timeout"
+  echo "rolled back to revision $previous; revision $current ($version) failed: $1" >&2
+  exit 1
+}
+
+# No Argo Rollouts CRD, or no Rollout in the release: nothing more to wait for.
+rollouts="$(kubectl get rollouts.argoproj.io --namespace "$namespace" --selector "app.kubernetes.io/instance=$release" \
+  --output name 2>/dev/null)" || rollouts=""
+if [ -n "$rollouts" ] && ! kubectl argo rollouts version >/dev/null 2>&1; then
+  fail_and_roll_back "the release has blue-green rollouts, but kubectl has no argo rollouts plugin to follow them"
+fi
+for rollout in $rollouts; do
+  name="${rollout#*/}"
+  echo "waiting for the blue-green rollout $name to be promoted (kubectl argo rollouts promote $name -n $namespace)"
+  kubectl argo rollouts status "$name" --namespace "$namespace" --timeout "$timeout" \
+    || fail_and_roll_back "rollout $name was aborted or not promoted in time"
+done
+
 echo "revision $current is ready; running the smoke test"
 if helm test "$release" --namespace "$namespace" --timeout "$timeout" --logs; then
   echo "smoke test passed: $release revision $current ($version) is live in $namespace"
   exit 0
 fi
-
-if [ -z "$previous" ]; then
-  echo "smoke test failed on the first install of $release in $namespace: nothing to roll back to" >&2
-  exit 1
-fi
-echo "smoke test failed: rolling $release in $namespace back from revision $current to $previous" >&2
-helm rollback "$release" "$previous" --namespace "$namespace" --wait --timeout "$timeout"
-echo "rolled back to revision $previous; revision $current ($version) failed its smoke test" >&2
-exit 1
+fail_and_roll_back "smoke test failed"

@@ -138,6 +138,58 @@ uriKey: {{ .Values.database.keys.url }}
 {{- toJson $names }}
 {{- end }}
 
+{{/*
+"true" when the group (list of roles) is deployed blue-green by Argo Rollouts: rollout.enabled and the group serves
+the api role. Worker groups keep rolling Deployments (ADR 053). dict root roles
+*/}}
+{{- define "taskstream.blueGreen" -}}
+{{- if and .root.Values.rollout.enabled (has "api" .roles) }}true{{ end }}
+{{- end }}
+
+{{/*
+The pod spec of the smoke test (sign up, create a task, wait for its audit entry), run by `helm test` against the
+api Service and, blue-green, by the pre-promotion analysis against the preview Service. dict root url
+*/}}
+{{- define "taskstream.smokeTestPodSpec" -}}
+restartPolicy: Never
+automountServiceAccountToken: false
+securityContext:
+  runAsNonRoot: true
+  runAsUser: 100
+  runAsGroup: 101
+  seccompProfile:
+    type: RuntimeDefault
+containers:
+  - name: smoke-test
+    image: {{ .root.Values.tests.image }}
+    command: ["/bin/sh", "/scripts/smoke-test.sh"]
+    env:
+      - name: TASKSTREAM_URL
+        value: {{ .url }}
+      - name: ATTEMPTS
+        value: {{ .root.Values.tests.attempts | int | quote }}
+    resources:
+      requests:
+        cpu: 10m
+        memory: 16Mi
+      limits:
+        cpu: 100m
+        memory: 64Mi
+    securityContext:
+      allowPrivilegeEscalation: false
+      readOnlyRootFilesystem: true
+      capabilities:
+        drop: [ALL]
+    volumeMounts:
+      - name: scripts
+        mountPath: /scripts
+        readOnly: true
+volumes:
+  - name: scripts
+    configMap:
+      name: {{ include "taskstream.fullname" .root }}-smoke-test
+{{- end }}
+
 {{/* Fails the render early on settings that cannot work. */}}
 {{- define "taskstream.validate" -}}
 {{- $known := list "api" "recurrence" "reminders" "notifier" "audit" }}
@@ -165,6 +217,9 @@ uriKey: {{ .Values.database.keys.url }}
 {{- end }}
 {{- if and .Values.ingress.enabled (eq (include "taskstream.apiGroups" .) "[]") }}
 {{- fail "ingress.enabled needs a role group with the api role" }}
+{{- end }}
+{{- if and .Values.rollout.enabled (eq (include "taskstream.apiGroups" .) "[]") }}
+{{- fail "rollout.enabled needs a role group with the api role: only api groups are deployed blue-green" }}
 {{- end }}
 {{- if eq (.Values.managementPort | int) (.Values.containerPort | int) }}
 {{- fail "managementPort must differ from containerPort: the app port must serve no metrics" }}

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Runs deploy/scripts/version.sh, deploy.sh and rollback.sh with this machine's bash and a stand-in
  * {@code helm} (src/test/resources/stubs/helm) that records every call and keeps a release history the way
- * Helm does, so the scripts' decisions (which revision to go back to, when to stop) are exercised.
+ * Helm does, and a stand-in {@code kubectl} with the Argo Rollouts plugin (stubs/kubectl), so the scripts' decisions
+ * (which revision to go back to, what to wait for, when to stop) are exercised.
  */
 class DeployScriptsTest {
 
@@ -37,6 +38,10 @@ class DeployScriptsTest {
             Files.copy(stub, bin.resolve("helm"));
         }
         Files.setPosixFilePermissions(bin.resolve("helm"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        try (InputStream stub = getClass().getResourceAsStream("/stubs/kubectl")) {
+            Files.copy(stub, bin.resolve("kubectl"));
+        }
+        Files.setPosixFilePermissions(bin.resolve("kubectl"), PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
     // version.sh
@@ -146,6 +151,59 @@ class DeployScriptsTest {
     }
 
     @Test
+    void aBlueGreenReleaseIsSmokeTestedOnlyOnceEachRolloutIsPromoted() throws Exception {
+        history("1 deployed");
+
+        Result result = deploy(Map.of("STUB_ROLLOUTS", "rollout.argoproj.io/taskstream-api rollout.argoproj.io/taskstream-admin"));
+
+        assertThat(result.exit()).as(result.output()).isZero();
+        assertThat(kubectlCalls()).containsExactly(
+                "get rollouts.argoproj.io --namespace taskstream-staging --selector app.kubernetes.io/instance=taskstream"
+                        + " --output name",
+                "argo rollouts version",
+                "argo rollouts status taskstream-api --namespace taskstream-staging --timeout 5m",
+                "argo rollouts status taskstream-admin --namespace taskstream-staging --timeout 5m");
+        assertThat(Files.readAllLines(dir.resolve("order"))).filteredOn(c -> !c.equals("helm history") && !c.equals("helm version"))
+                .containsExactly("helm upgrade", "kubectl get", "kubectl argo", "kubectl argo", "kubectl argo", "helm test");
+        assertThat(result.output()).contains("waiting for the blue-green rollout taskstream-api to be promoted");
+    }
+
+    @Test
+    void anAbortedRolloutRollsTheReleaseBackWithoutASmokeTest() throws Exception {
+        history("1 superseded", "2 deployed");
+
+        Result result = deploy(Map.of("STUB_ROLLOUTS", "rollout.argoproj.io/taskstream-api", "STUB_ROLLOUT_STATUS_EXIT", "1"));
+
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(calls()).noneMatch(c -> c.startsWith("test"))
+                .contains("rollback taskstream 2 --namespace taskstream-staging --wait --timeout 5m");
+        assertThat(result.output()).contains("rollout taskstream-api was aborted or not promoted in time: rolling taskstream"
+                + " in taskstream-staging back from revision 3 to 2");
+    }
+
+    @Test
+    void rolloutsThatCannotBeFollowedForWantOfThePluginFailTheDeploy() throws Exception {
+        history("1 deployed");
+
+        Result result = deploy(Map.of("STUB_ROLLOUTS", "rollout.argoproj.io/taskstream-api", "STUB_NO_ARGO_PLUGIN", "1"));
+
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.output()).contains("kubectl has no argo rollouts plugin");
+        assertThat(calls()).noneMatch(c -> c.startsWith("test")).anyMatch(c -> c.startsWith("rollback taskstream 1 "));
+    }
+
+    @Test
+    void withoutArgoRolloutsInstalledNothingIsAwaitedBeforeTheSmokeTest() throws Exception {
+        history("1 deployed");
+
+        Result result = deploy(Map.of("STUB_NO_ROLLOUTS_CRD", "1"));
+
+        assertThat(result.exit()).as(result.output()).isZero();
+        assertThat(kubectlCalls()).singleElement().satisfies(c -> assertThat(c).startsWith("get rollouts.argoproj.io"));
+        assertThat(calls()).anyMatch(c -> c.startsWith("test taskstream"));
+    }
+
+    @Test
     void deployWithoutItsRequiredArgumentsPrintsUsage() throws Exception {
         for (List<String> args : List.of(List.<String>of(), List.of("--environment", "staging", "--chart", CHART),
                 List.of("--environment", "Staging!", "--chart", CHART, "--version", "1.0.0"),
@@ -243,6 +301,11 @@ class DeployScriptsTest {
 
     private void history(String... revisions) throws IOException {
         Files.write(dir.resolve("history"), List.of(revisions));
+    }
+
+    private List<String> kubectlCalls() throws IOException {
+        Path calls = dir.resolve("kubectl-calls");
+        return Files.exists(calls) ? Files.readAllLines(calls) : List.of();
     }
 
     private List<String> calls() throws IOException {

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,63 @@ record Rendered(Variant variant, List<HasMetadata> resources) {
 
     Deployment deployment(String group) {
         return named(Deployment.class, Chart.RELEASE + "-taskstream-" + group);
+    }
+
+    /**
+     * A group's workload: a Deployment, or (blue-green) an Argo Rollouts Rollout, with the pod template either runs.
+     *
+     * @param kind Deployment or Rollout
+     */
+    record Workload(String kind, String name, PodTemplateSpec template, Map<String, String> selector) {
+
+        Container app() {
+            return template.getSpec().getContainers().stream()
+                    .filter(c -> c.getName().equals("taskstream")).findFirst().orElseThrow();
+        }
+
+        Optional<EnvVar> env(String name) {
+            return app().getEnv().stream().filter(e -> e.getName().equals(name)).findFirst();
+        }
+
+        String envValue(String name) {
+            return env(name).map(EnvVar::getValue)
+                    .orElseThrow(() -> new AssertionError(this.name + " has no env " + name));
+        }
+
+        Map<String, String> podAnnotations() {
+            Map<String, String> annotations = template.getMetadata().getAnnotations();
+            return annotations == null ? Map.of() : annotations;
+        }
+    }
+
+    /** Every group's workload, Deployments and Rollouts alike. */
+    List<Workload> workloads() {
+        List<Workload> workloads = new java.util.ArrayList<>();
+        deployments().forEach(d -> workloads.add(new Workload("Deployment", d.getMetadata().getName(),
+                d.getSpec().getTemplate(), d.getSpec().getSelector().getMatchLabels())));
+        rollouts().forEach(r -> {
+            JsonNode document = Chart.YAML.valueToTree(r);
+            Map<String, String> selector = new java.util.LinkedHashMap<>();
+            document.path("spec").path("selector").path("matchLabels").fields()
+                    .forEachRemaining(l -> selector.put(l.getKey(), l.getValue().asText()));
+            workloads.add(new Workload("Rollout", r.getMetadata().getName(), ArgoRollouts.podTemplate(document), selector));
+        });
+        return workloads;
+    }
+
+    Workload workload(String group) {
+        String name = Chart.RELEASE + "-taskstream-" + group;
+        return workloads().stream().filter(w -> w.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no workload " + name + " in " + variant));
+    }
+
+    List<GenericKubernetesResource> rollouts() {
+        return custom("Rollout");
+    }
+
+    GenericKubernetesResource rollout(String group) {
+        return rollouts().stream().filter(r -> r.getMetadata().getName().equals(Chart.RELEASE + "-taskstream-" + group))
+                .findFirst().orElseThrow(() -> new AssertionError("no Rollout for " + group + " in " + variant));
     }
 
     static Container app(Deployment deployment) {

@@ -11,7 +11,6 @@ import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -45,9 +44,9 @@ class RenderedManifestsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("variants")
     void everyContainerIsProbedOnActuatorHealth(Variant variant) {
-        for (Deployment deployment : Rendered.of(variant).deployments()) {
-            for (Container container : deployment.getSpec().getTemplate().getSpec().getContainers()) {
-                String where = deployment.getMetadata().getName() + "/" + container.getName();
+        for (Rendered.Workload deployment : Rendered.of(variant).workloads()) {
+            for (Container container : deployment.template().getSpec().getContainers()) {
+                String where = deployment.name() + "/" + container.getName();
                 assertThat(container.getReadinessProbe()).as(where + " readiness").isNotNull();
                 assertThat(container.getLivenessProbe()).as(where + " liveness").isNotNull();
                 assertThat(container.getStartupProbe()).as(where + " startup").isNotNull();
@@ -66,16 +65,16 @@ class RenderedManifestsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("variants")
     void actuatorListensOnlyOnTheManagementPortSoTheAppPortServesNoMetrics(Variant variant) {
-        for (Deployment deployment : Rendered.of(variant).deployments()) {
-            Container app = Rendered.app(deployment);
+        for (Rendered.Workload deployment : Rendered.of(variant).workloads()) {
+            Container app = deployment.app();
             Map<String, Integer> ports = new java.util.HashMap<>();
             app.getPorts().forEach(p -> ports.put(p.getName(), p.getContainerPort()));
             assertThat(ports).containsEntry("http", 8080).containsEntry("management", 8081);
-            assertThat(Rendered.envValue(deployment, "SERVER_PORT")).isEqualTo("8080");
-            assertThat(Rendered.envValue(deployment, "MANAGEMENT_SERVER_PORT"))
+            assertThat(deployment.envValue("SERVER_PORT")).isEqualTo("8080");
+            assertThat(deployment.envValue("MANAGEMENT_SERVER_PORT"))
                     .as("Spring Boot then serves /actuator (and /actuator/prometheus) on this port alone").isEqualTo("8081");
             if (variant.daprEnabled()) {
-                assertThat(Rendered.podAnnotations(deployment)).as("Dapr calls the app, not Actuator")
+                assertThat(deployment.podAnnotations()).as("Dapr calls the app, not Actuator")
                         .containsEntry("dapr.io/app-port", "8080").containsEntry("dapr.io/metrics-port", "9090");
             }
         }
@@ -84,9 +83,9 @@ class RenderedManifestsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("variants")
     void everyContainerHasResourceRequestsAndLimits(Variant variant) {
-        for (Deployment deployment : Rendered.of(variant).deployments()) {
-            for (Container container : deployment.getSpec().getTemplate().getSpec().getContainers()) {
-                String where = deployment.getMetadata().getName() + "/" + container.getName();
+        for (Rendered.Workload deployment : Rendered.of(variant).workloads()) {
+            for (Container container : deployment.template().getSpec().getContainers()) {
+                String where = deployment.name() + "/" + container.getName();
                 assertThat(container.getResources().getRequests()).as(where).containsKeys("cpu", "memory");
                 assertThat(container.getResources().getLimits()).as(where).containsKey("memory");
             }
@@ -96,13 +95,13 @@ class RenderedManifestsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("variants")
     void everyPodRunsNonRootOnAReadOnlyRootWithoutCapabilities(Variant variant) {
-        for (Deployment deployment : Rendered.of(variant).deployments()) {
-            String name = deployment.getMetadata().getName();
-            PodSecurityContext pod = deployment.getSpec().getTemplate().getSpec().getSecurityContext();
+        for (Rendered.Workload deployment : Rendered.of(variant).workloads()) {
+            String name = deployment.name();
+            PodSecurityContext pod = deployment.template().getSpec().getSecurityContext();
             assertThat(pod.getRunAsNonRoot()).as(name).isTrue();
             assertThat(pod.getRunAsUser()).as(name).isPositive();
             assertThat(pod.getSeccompProfile().getType()).as(name).isEqualTo("RuntimeDefault");
-            for (Container container : deployment.getSpec().getTemplate().getSpec().getContainers()) {
+            for (Container container : deployment.template().getSpec().getContainers()) {
                 SecurityContext security = container.getSecurityContext();
                 assertThat(security.getRunAsNonRoot()).as(name).isTrue();
                 assertThat(security.getReadOnlyRootFilesystem()).as(name).isTrue();
@@ -112,7 +111,7 @@ class RenderedManifestsTest {
                 assertThat(security.getPrivileged()).as(name).isNotEqualTo(Boolean.TRUE);
                 assertThat(container.getVolumeMounts()).as(name + ": /tmp is the only writable path")
                         .anySatisfy(mount -> assertThat(mount.getMountPath()).isEqualTo("/tmp"));
-                assertThat(Rendered.envValue(deployment, "TASKSTREAM_DATA_DIR")).startsWith("/tmp/");
+                assertThat(deployment.envValue("TASKSTREAM_DATA_DIR")).startsWith("/tmp/");
             }
         }
     }
@@ -123,11 +122,11 @@ class RenderedManifestsTest {
         JsonNode groups = Chart.values(variant).path("roleGroups");
         Rendered rendered = Rendered.of(variant);
 
-        assertThat(rendered.deployments()).hasSize(groups.size());
+        assertThat(rendered.workloads()).hasSize(groups.size());
         groups.fields().forEachRemaining(group -> {
             List<String> roles = new ArrayList<>();
             group.getValue().path("roles").forEach(role -> roles.add(role.asText()));
-            assertThat(Rendered.envValue(rendered.deployment(group.getKey()), "TASKSTREAM_ROLES"))
+            assertThat(rendered.workload(group.getKey()).envValue("TASKSTREAM_ROLES"))
                     .isEqualTo(String.join(",", roles));
         });
     }
@@ -135,9 +134,9 @@ class RenderedManifestsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("variants")
     void daprSidecarAnnotationsAndTransportAppearExactlyWhenDaprIsEnabled(Variant variant) {
-        for (Deployment deployment : Rendered.of(variant).deployments()) {
-            Map<String, String> annotations = Rendered.podAnnotations(deployment);
-            String transport = Rendered.envValue(deployment, "TASKSTREAM_EVENTS_TRANSPORT");
+        for (Rendered.Workload deployment : Rendered.of(variant).workloads()) {
+            Map<String, String> annotations = deployment.podAnnotations();
+            String transport = deployment.envValue("TASKSTREAM_EVENTS_TRANSPORT");
             if (variant.daprEnabled()) {
                 assertThat(annotations).containsEntry("dapr.io/enabled", "true")
                         .containsEntry("dapr.io/app-port", "8080")
@@ -163,9 +162,9 @@ class RenderedManifestsTest {
     @MethodSource("variants")
     void serviceAccountTokensAreMountedOnlyForTheDaprSidecar(Variant variant) {
         Rendered rendered = Rendered.of(variant);
-        for (Deployment deployment : rendered.deployments()) {
-            assertThat(deployment.getSpec().getTemplate().getSpec().getAutomountServiceAccountToken())
-                    .as(deployment.getMetadata().getName()).isEqualTo(variant.daprEnabled());
+        for (Rendered.Workload deployment : rendered.workloads()) {
+            assertThat(deployment.template().getSpec().getAutomountServiceAccountToken())
+                    .as(deployment.name()).isEqualTo(variant.daprEnabled());
         }
         assertThat(rendered.all(ServiceAccount.class)).singleElement()
                 .satisfies(sa -> assertThat(sa.getAutomountServiceAccountToken()).isEqualTo(variant.daprEnabled()));
@@ -181,10 +180,10 @@ class RenderedManifestsTest {
         assertThat(deny.getSpec().getIngress()).isNullOrEmpty();
         assertThat(deny.getSpec().getEgress()).isNullOrEmpty();
         Map<String, String> scope = deny.getSpec().getPodSelector().getMatchLabels();
-        for (Deployment deployment : rendered.deployments()) {
-            assertThat(deployment.getSpec().getTemplate().getMetadata().getLabels()).containsAllEntriesOf(scope);
+        for (Rendered.Workload deployment : rendered.workloads()) {
+            assertThat(deployment.template().getMetadata().getLabels()).containsAllEntriesOf(scope);
             // and each group has its own allow-list
-            rendered.named(NetworkPolicy.class, deployment.getMetadata().getName());
+            rendered.named(NetworkPolicy.class, deployment.name());
         }
     }
 
@@ -195,8 +194,8 @@ class RenderedManifestsTest {
 
         assertThat(rendered.all(Secret.class)).as("the chart creates no Secret but the Dapr app token it generates")
                 .allSatisfy(secret -> assertThat(secret.getMetadata().getName()).isEqualTo(DaprManifestsTest.APP_TOKEN_SECRET));
-        for (Deployment deployment : rendered.deployments()) {
-            for (EnvVar env : Rendered.app(deployment).getEnv()) {
+        for (Rendered.Workload deployment : rendered.workloads()) {
+            for (EnvVar env : deployment.app().getEnv()) {
                 if (CREDENTIAL_ENV.matcher(env.getName()).matches() && !DAPR_SECRET_LOOKUP.matcher(env.getName()).matches()) {
                     assertThat(env.getValue()).as(env.getName() + " must not be a literal").isNull();
                     assertThat(env.getValueFrom().getSecretKeyRef()).as(env.getName()).isNotNull();
@@ -219,15 +218,15 @@ class RenderedManifestsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("variants")
     void everyGroupConnectsToTheSharedDatabaseSoNoEmbeddedPostgresqlStarts(Variant variant) {
-        for (Deployment deployment : Rendered.of(variant).deployments()) {
-            var daprRefs = Rendered.env(deployment, "TASKSTREAM_SECRETS_DAPR_REFS");
+        for (Rendered.Workload deployment : Rendered.of(variant).workloads()) {
+            var daprRefs = deployment.env("TASKSTREAM_SECRETS_DAPR_REFS");
             if (daprRefs.isPresent()) {
                 assertThat(daprRefs.get().getValue().split(",")).as("required, read through the Dapr secret store")
                         .anyMatch(ref -> ref.startsWith("DATABASE_URL=") && !ref.endsWith("?"));
                 continue;
             }
-            EnvVar url = Rendered.env(deployment, "DATABASE_URL")
-                    .orElseThrow(() -> new AssertionError(deployment.getMetadata().getName() + " has no DATABASE_URL"));
+            EnvVar url = deployment.env("DATABASE_URL")
+                    .orElseThrow(() -> new AssertionError(deployment.name() + " has no DATABASE_URL"));
             assertThat(url.getValueFrom().getSecretKeyRef().getOptional()).isNotEqualTo(Boolean.TRUE);
         }
     }
@@ -237,10 +236,36 @@ class RenderedManifestsTest {
     void appTopicsAreCreatedByTheAppOnlyWhenNoStrimziTopicOwnsThem(Variant variant) {
         Rendered rendered = Rendered.of(variant);
         boolean strimziTopics = !rendered.custom("KafkaTopic").isEmpty();
-        for (Deployment deployment : rendered.deployments()) {
-            assertThat(Rendered.envValue(deployment, "TASKSTREAM_EVENTS_KAFKA_CREATETOPICS"))
+        for (Rendered.Workload deployment : rendered.workloads()) {
+            assertThat(deployment.envValue("TASKSTREAM_EVENTS_KAFKA_CREATETOPICS"))
                     .isEqualTo(Boolean.toString(!strimziTopics));
-            assertThat(Rendered.envValue(deployment, "KAFKA_BOOTSTRAP_SERVERS")).isNotBlank();
+            assertThat(deployment.envValue("KAFKA_BOOTSTRAP_SERVERS")).isNotBlank();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("variants")
+    void everyContainerImageIsPinnedByATagOrADigestAndNeverLatest(Variant variant) {
+        List<JsonNode> documents = new ArrayList<>(Chart.render(variant));
+        documents.addAll(Chart.renderTestHooks(variant));
+        List<String> images = new ArrayList<>();
+        documents.forEach(d -> collectImages(d, images));
+
+        assertThat(images).as("images of workloads, analysis Jobs and test pods").isNotEmpty()
+                .allSatisfy(image -> assertThat(image).as(image)
+                        .matches(".+(:[A-Za-z0-9_][A-Za-z0-9_.-]*|@sha256:[a-f0-9]{64})$")
+                        .doesNotEndWith(":latest"));
+    }
+
+    /** The image of every container, wherever a pod spec sits (Deployment, Rollout, Job in an analysis, Pod). */
+    private static void collectImages(JsonNode node, List<String> images) {
+        if (node.isObject()) {
+            for (String list : List.of("containers", "initContainers")) {
+                node.path(list).forEach(container -> images.add(container.path("image").asText("")));
+            }
+            node.forEach(child -> collectImages(child, images));
+        } else if (node.isArray()) {
+            node.forEach(child -> collectImages(child, images));
         }
     }
 

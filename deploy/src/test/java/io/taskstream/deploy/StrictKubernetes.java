@@ -63,7 +63,9 @@ final class StrictKubernetes {
             "barmancloud.cnpg.io/v1/ObjectStore",
             "keda.sh/v1alpha1/ScaledObject",
             "monitoring.coreos.com/v1/ServiceMonitor",
-            "monitoring.coreos.com/v1/PrometheusRule");
+            "monitoring.coreos.com/v1/PrometheusRule",
+            "argoproj.io/v1alpha1/Rollout",
+            "argoproj.io/v1alpha1/AnalysisTemplate");
 
     /** Top-level fields a custom resource may carry (Dapr components keep scopes and auth beside spec). */
     private static final Set<String> CUSTOM_TOP_LEVEL = Set.of("apiVersion", "kind", "metadata", "spec", "scopes", "auth");
@@ -101,6 +103,7 @@ final class StrictKubernetes {
             }
         });
         parse(document.path("metadata"), ObjectMeta.class);
+        ArgoRollouts.check(type, document);
         try {
             return LENIENT.treeToValue(document, GenericKubernetesResource.class);
         } catch (JsonProcessingException e) {

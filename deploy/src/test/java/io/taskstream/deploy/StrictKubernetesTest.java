@@ -81,4 +81,42 @@ class StrictKubernetesTest {
                 spec: {partitions: 3}
                 """))).hasMessageContaining("label");
     }
+
+    @Test
+    void readsARolloutsPodTemplateAndAnAnalysisJobAsStrictlyAsADeployment() {
+        String rollout = """
+                apiVersion: argoproj.io/v1alpha1
+                kind: Rollout
+                metadata: {name: demo}
+                spec:
+                  selector: {matchLabels: {app: demo}}
+                  template:
+                    metadata: {labels: {app: demo}}
+                    spec:
+                      containers: [{name: demo, image: "demo:1", %s: {httpGet: {path: /, port: http}}}]
+                  strategy:
+                    blueGreen: {activeService: demo, %s: demo-preview}
+                """;
+        StrictKubernetes.parse(yaml(rollout.formatted("readinessProbe", "previewService")));
+
+        assertThatThrownBy(() -> StrictKubernetes.parse(yaml(rollout.formatted("readinesProbe", "previewService"))))
+                .hasMessageContaining("readinesProbe");
+        assertThatThrownBy(() -> StrictKubernetes.parse(yaml(rollout.formatted("readinessProbe", "previewServce"))))
+                .hasMessageContaining("previewServce");
+        assertThatThrownBy(() -> StrictKubernetes.parse(yaml("""
+                apiVersion: argoproj.io/v1alpha1
+                kind: AnalysisTemplate
+                metadata: {name: t}
+                spec:
+                  metrics:
+                    - name: smoke
+                      provider:
+                        job:
+                          spec:
+                            template:
+                              spec:
+                                restartPolicy: Never
+                                containers: [{name: t, image: "t:1", comand: [sh]}]
+                """))).hasMessageContaining("comand");
+    }
 }

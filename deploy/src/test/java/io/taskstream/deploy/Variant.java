@@ -16,8 +16,8 @@ record Variant(String name, String valuesFile, Map<String, String> sets) {
     static final Variant DEFAULT = new Variant("default values", null, Map.of());
 
     /**
-     * The installs the chart promises: default, dev and prod values, each with and without Dapr, and prod
-     * with every optional switch on (so each template is rendered and checked at least once).
+     * The installs the chart promises: default, dev and prod values, each with and without Dapr, prod
+     * deployed blue-green, and prod with every optional switch on (so each template is rendered and checked at least once).
      */
     static List<Variant> supported() {
         return List.of(
@@ -27,6 +27,7 @@ record Variant(String name, String valuesFile, Map<String, String> sets) {
                 dev().with("dapr.enabled", "true"),
                 prod(),
                 prod().with("dapr.enabled", "true"),
+                blueGreen(),
                 everything());
     }
 
@@ -34,6 +35,11 @@ record Variant(String name, String valuesFile, Map<String, String> sets) {
         return prod().with("dapr.enabled", "true").with("keda.enabled", "true")
                 .with("metrics.serviceMonitor.enabled", "true").with("mail.host", "smtp.example.com")
                 .with("ai.baseUrl", "https://api.openai.com/v1").with("ai.model", "gpt-4o-mini");
+    }
+
+    /** Production with the api group deployed blue-green by Argo Rollouts, scraped by the ServiceMonitor. */
+    static Variant blueGreen() {
+        return prod().with("rollout.enabled", "true").with("metrics.serviceMonitor.enabled", "true");
     }
 
     static Variant dev() {
