@@ -62,12 +62,12 @@ class ReminderFiring {
     private final ReminderProperties properties;
     private final Clock clock;
     private final String source;
-    private final ReminderMeters meters;
+    private final FiringMeters meters;
     private final Tracer tracer;
 
     ReminderFiring(TaskService tasks, UserDirectory users, Outbox outbox, ReminderRepository firingRecords,
             ScheduledExecutionRepository executions, TransactionTemplate tx,
-            JsonMapper json, ReminderProperties properties, EventsProperties events, Clock clock, ReminderMeters meters,
+            JsonMapper json, ReminderProperties properties, EventsProperties events, Clock clock, FiringMeters meters,
             Tracer tracer) {
         this.tasks = tasks;
         this.users = users;

@@ -91,8 +91,9 @@ class SchedulerConfiguration {
         ReminderFiring reminderFiring(TaskService tasks, UserDirectory users, Outbox outbox, ReminderRepository firings,
                 ScheduledExecutionRepository executions,
                 TransactionTemplate tx, JsonMapper json, ReminderProperties properties, EventsProperties events,
-                Clock clock, ReminderMeters meters, ObjectProvider<Tracer> tracer) {
-            return new ReminderFiring(tasks, users, outbox, firings, executions, tx, json, properties, events, clock, meters,
+                Clock clock, MeterRegistry meters, ObjectProvider<Tracer> tracer) {
+            return new ReminderFiring(tasks, users, outbox, firings, executions, tx, json, properties, events, clock,
+                    new FiringMeters(meters),
                     tracer.getIfAvailable(() -> Tracer.NOOP));
         }
 
