@@ -57,7 +57,7 @@ public final class StandalonePostgres {
      * hooks run concurrently, so it would stop the server while the application is still using it (the
      * application context's hook closes schedulers, relay and pool first, then the server as a bean).
      */
-    static EmbeddedPostgres start(Path dir, int port, int maxConnections) throws IOException {
+    public static EmbeddedPostgres start(Path dir, int port, int maxConnections) throws IOException {
         Files.createDirectories(dir);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
