@@ -8,6 +8,7 @@ import io.taskstream.support.Eventually;
 import io.taskstream.support.HttpApi;
 import io.taskstream.support.HttpApi.Response;
 import io.taskstream.support.HttpApi.Session;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -150,6 +151,22 @@ class RestoreDrillIT {
             Cli whileRunning = cli("restore", "--from", backup.toString()).env(restored).run();
             assertThat(whileRunning.exit()).as(whileRunning.toString()).isEqualTo(BackupCommand.REFUSED);
             assertThat(whileRunning.err()).contains("is in use");
+
+            // An external PostgreSQL (SPRING_DATASOURCE_URL/DATABASE_URL) takes the same file, and gives the same back.
+            try (EmbeddedPostgres external = EmbeddedPostgres.builder().start()) {
+                JdbcClient.create(external.getPostgresDatabase()).sql("create database elsewhere").update();
+                String url = "postgresql://postgres:not-to-be-printed@localhost:" + external.getPort() + "/elsewhere";
+                Cli intoExternal = cli("restore", "--from", backup.toString()).env(Map.of("DATABASE_URL", url)).run();
+                assertThat(intoExternal.exit()).as(intoExternal.toString()).isZero();
+                assertThat(intoExternal.out()).contains("PostgreSQL at jdbc:postgresql://localhost:" + external.getPort()
+                        + "/elsewhere").contains("event_outbox");
+                Path again = base.resolve("from-external.backup");
+                Cli fromExternal = cli("backup", "--to", again.toString()).env(Map.of("DATABASE_URL", url)).run();
+                assertThat(fromExternal.exit()).as(fromExternal.toString()).isZero();
+                assertThat(intoExternal + fromExternal.toString()).doesNotContain("not-to-be-printed");
+                assertThat(manifestRows(again)).isEqualTo(snapshot);
+                assertThat(tableRows(again, "task")).containsExactlyInAnyOrderElementsOf(tableRows(backup, "task"));
+            }
 
             Eventually.await(Duration.between(Instant.now(), plumberAt).plusSeconds(15),
                     () -> notificationsOf(api, ann, plumber), n -> n >= 1);
@@ -323,17 +340,22 @@ class RestoreDrillIT {
     // --- the command, as the packaged jar -------------------------------------------------------------------------
 
     private Cli cli(String... args) {
-        return new Cli(List.of(args), null);
+        return new Cli(List.of(args), Map.of());
     }
 
-    private record Cli(List<String> args, Path dataDir, int exit, String out, String err) {
+    private record Cli(List<String> args, Map<String, String> environment, int exit, String out, String err) {
 
-        Cli(List<String> args, Path dataDir) {
-            this(args, dataDir, -1, "", "");
+        Cli(List<String> args, Map<String, String> environment) {
+            this(args, environment, -1, "", "");
         }
 
+        /** The embedded database in this data directory. */
         Cli env(Path dataDir) {
-            return new Cli(args, dataDir);
+            return env(Map.of("TASKSTREAM_DATA_DIR", dataDir.toString()));
+        }
+
+        Cli env(Map<String, String> environment) {
+            return new Cli(args, environment);
         }
 
         Cli run() throws IOException, InterruptedException {
@@ -343,13 +365,13 @@ class RestoreDrillIT {
             Path out = Files.createTempFile("taskstream-cli", ".out");
             Path err = Files.createTempFile("taskstream-cli", ".err");
             ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-            builder.environment().put("TASKSTREAM_DATA_DIR", dataDir.toString());
+            builder.environment().putAll(environment);
             Process process = builder.start();
             if (!process.waitFor(90, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
                 throw new AssertionError(String.join(" ", args) + " did not end within 90 s");
             }
-            Cli done = new Cli(args, dataDir, process.exitValue(), Files.readString(out), Files.readString(err));
+            Cli done = new Cli(args, environment, process.exitValue(), Files.readString(out), Files.readString(err));
             Files.delete(out);
             Files.delete(err);
             System.out.println("$ java -jar taskstream.jar " + String.join(" ", args) + "   (exit " + done.exit + ")\n"
