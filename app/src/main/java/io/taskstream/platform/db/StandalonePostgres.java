@@ -52,12 +52,13 @@ public final class StandalonePostgres {
     }
 
     /**
-     * Starts (or restarts, keeping its files) the server whose data lives in {@code dir}; port 0 picks one.
+     * Starts (or restarts, keeping its files) the server whose data lives in {@code dir}; port 0 picks one. Also
+     * used by the backup and restore commands when no application runs on those files.
      * The caller stops it with {@link EmbeddedPostgres#close()}: zonky's own JVM shutdown hook is off because
      * hooks run concurrently, so it would stop the server while the application is still using it (the
      * application context's hook closes schedulers, relay and pool first, then the server as a bean).
      */
-    static EmbeddedPostgres start(Path dir, int port, int maxConnections) throws IOException {
+    public static EmbeddedPostgres start(Path dir, int port, int maxConnections) throws IOException {
         Files.createDirectories(dir);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
