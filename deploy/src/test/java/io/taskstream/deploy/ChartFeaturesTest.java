@@ -312,7 +312,7 @@ class ChartFeaturesTest {
     }
 
     @Test
-    void packagedChartCarriesTheRulesButNotTheirTests(@TempDir Path out) throws IOException {
+    void packagedChartCarriesTheRulesButNotTheirTestsAndOfTheScriptsOnlyTheSmokeTest(@TempDir Path out) throws IOException {
         new com.marcnuri.helm.Helm(Chart.DIR).packageIt().withDestination(out).call();
 
         Path archive;
@@ -322,6 +322,8 @@ class ChartFeaturesTest {
         List<String> entries = tarEntries(archive);
         assertThat(entries).contains("taskstream/monitoring/rules/alerts.yaml", "taskstream/monitoring/rules/slos.yaml")
                 .noneMatch(e -> e.startsWith("taskstream/monitoring/rules/tests/"));
+        assertThat(entries).filteredOn(e -> e.startsWith("taskstream/scripts/"))
+                .containsExactly("taskstream/scripts/smoke-test.sh");
     }
 
     /** The file names in a gzipped tar (ustar headers: name at 0, size in octal at 124, prefix at 345). */

@@ -1,0 +1,1 @@
+../../../scripts/smoke-test.sh
