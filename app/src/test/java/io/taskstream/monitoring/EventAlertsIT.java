@@ -21,9 +21,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Real faults, seen by a real Prometheus through the deployment's own alerting rules ({@code deploy/monitoring/rules}):
- * the Kafka broker stops while tasks change, and a consumer gives up on an event. The app is fresh: a fresh
- * Prometheus counts failures an earlier test left in the app's counters as new ones (the rules catch a counter's
- * first increment), and the alerts must be seen inactive before the faults.
+ * the Kafka broker stops while tasks change, and a consumer gives up on an event. The app is fresh (its producer has
+ * never seen the broker stop), and the alerts must be seen inactive before the faults.
  */
 @DirtiesContext(classMode = ClassMode.BEFORE_CLASS)
 class EventAlertsIT extends MonitoredAppIT {
