@@ -8,6 +8,7 @@ import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.taskstream.support.ApiIT;
 import io.taskstream.support.Eventually;
 import io.taskstream.support.HttpApi;
 import io.taskstream.support.HttpApi.Response;
@@ -26,11 +27,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 
@@ -45,19 +44,9 @@ import tools.jackson.databind.JsonNode;
         "taskstream.events.transport=kafka",
         "taskstream.events.relay.retry-backoff=PT0.2S"})
 @Import(UsesKafkaBroker.class)
-class MetricsIT {
+class MetricsIT extends ApiIT {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
-
-    @LocalServerPort
-    int port;
-
-    HttpApi api;
-
-    @BeforeEach
-    void connect() {
-        api = new HttpApi(port);
-    }
 
     @Test
     void eachDoorsCommittedChangesAreCountedOnceWithTheirChangeAndDoor() {
