@@ -8,6 +8,7 @@ import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.taskstream.support.ApiIT;
 import io.taskstream.support.Eventually;
 import io.taskstream.support.HttpApi;
 import io.taskstream.support.HttpApi.Response;
@@ -16,6 +17,7 @@ import io.taskstream.support.PrometheusScrape;
 import io.taskstream.support.UsesKafkaBroker;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,12 +28,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -43,21 +45,15 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "taskstream.data-dir=target/it-data/${random.uuid}",
         "taskstream.events.transport=kafka",
-        "taskstream.events.relay.retry-backoff=PT0.2S"})
+        "taskstream.events.relay.retry-backoff=PT0.2S",
+        "taskstream.reminders.overdue.refresh=PT0.5S"})
 @Import(UsesKafkaBroker.class)
-class MetricsIT {
+class MetricsIT extends ApiIT {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    @LocalServerPort
-    int port;
-
-    HttpApi api;
-
-    @BeforeEach
-    void connect() {
-        api = new HttpApi(port);
-    }
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void eachDoorsCommittedChangesAreCountedOnceWithTheirChangeAndDoor() {
@@ -178,6 +174,25 @@ class MetricsIT {
     }
 
     @Test
+    void aReminderNoSchedulerFiresCountsAsOverdueAMinuteAfterItsMoment() {
+        // a db-scheduler execution a crashed scheduler picked: no live scheduler fires it until it is found dead
+        String instance = "metrics-it-" + UUID.randomUUID();
+        double before = scrape().sum("taskstream_reminders_overdue");
+        jdbc.sql("insert into scheduled_tasks (task_name, task_instance, execution_time, picked, picked_by, "
+                        + "last_heartbeat, version) values ('reminder', :instance, :planned, true, 'a-crashed-process', "
+                        + "now(), 1)")
+                .param("instance", instance)
+                .param("planned", Timestamp.from(Instant.now().minus(Duration.ofSeconds(61))))
+                .update();
+        try {
+            Eventually.await(WAIT, () -> scrape().sum("taskstream_reminders_overdue"), n -> n == before + 1);
+        } finally {
+            jdbc.sql("delete from scheduled_tasks where task_instance = :instance").param("instance", instance).update();
+        }
+        Eventually.await(WAIT, () -> scrape().sum("taskstream_reminders_overdue"), n -> n == before);
+    }
+
+    @Test
     void eventsArePublishedPerTopicAndTheirDelayToEachConsumerIsMeasured() {
         Session dan = api.signup();
         PrometheusScrape before = scrape();
@@ -264,12 +279,8 @@ class MetricsIT {
         return client;
     }
 
-    /** The scrape as Prometheus takes it: the classic text format. */
     private PrometheusScrape scrape() {
-        Response response = api.withHeader("Accept", "text/plain;version=0.0.4").get("/actuator/prometheus");
-        assertThat(response.status()).isEqualTo(200);
-        assertThat(response.contentType()).startsWith("text/plain");
-        return PrometheusScrape.parse(response.body());
+        return PrometheusScrape.of(api);
     }
 
     private static double delta(PrometheusScrape before, PrometheusScrape after, String name, String... labels) {

@@ -10,42 +10,32 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * The gauge {@code taskstream.reminders.overdue}: reminders planned more than a minute ago that have not fired
- * (missed: no scheduler picks them up, or firing them keeps failing). Counted where reminders fire, every
- * {@link #REFRESH}, not at each scrape: the count scans the schedule's due executions. With db-scheduler only;
- * the Dapr Jobs scheduler keeps pending reminders in Dapr.
+ * The gauge {@code taskstream.reminders.overdue}: reminders planned more than {@code overdue.after} (a minute) ago
+ * that have not fired (missed: no scheduler picks them up, Dapr never triggers their job, or firing them keeps
+ * failing), whichever scheduler keeps them. Counted where reminders fire, every {@code overdue.refresh}, not at each
+ * scrape: the count scans the pending reminders.
  */
 class OverdueReminders {
 
-    /** How far past its time a reminder not yet fired counts as missed. */
-    static final Duration OVERDUE_AFTER = Duration.ofMinutes(1);
-    static final String REFRESH = "PT15S";
     private static final Logger log = LoggerFactory.getLogger(OverdueReminders.class);
 
-    private final ScheduledExecutionRepository executions;
+    private final ReminderRepository reminders;
     private final Clock clock;
-    private final boolean counted;
+    private final Duration after;
     private final AtomicLong overdue = new AtomicLong();
 
-    OverdueReminders(ScheduledExecutionRepository executions, ReminderProperties properties, Clock clock,
-            MeterRegistry meters) {
-        this.executions = executions;
+    OverdueReminders(ReminderRepository reminders, ReminderProperties properties, Clock clock, MeterRegistry meters) {
+        this.reminders = reminders;
         this.clock = clock;
-        this.counted = properties.scheduler() == ReminderProperties.Scheduler.DB_SCHEDULER;
-        if (!counted) {
-            return;
-        }
+        this.after = properties.overdue().after();
         Gauge.builder("taskstream.reminders.overdue", overdue, AtomicLong::get)
                 .description("reminders more than a minute past their time and not fired").register(meters);
     }
 
-    @Scheduled(fixedDelayString = REFRESH, initialDelayString = "PT1S")
+    @Scheduled(fixedDelayString = "#{@'" + ReminderProperties.BEAN + "'.overdue().refresh()}", initialDelayString = "PT1S")
     void refresh() {
-        if (!counted) {
-            return;
-        }
         try {
-            overdue.set(executions.countDueBefore(clock.instant().minus(OVERDUE_AFTER)));
+            overdue.set(reminders.countNotFiredBefore(clock.instant().minus(after)));
         } catch (RuntimeException e) {
             log.debug("Could not count overdue reminders: {}", e.toString());
         }

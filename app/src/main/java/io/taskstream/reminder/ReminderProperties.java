@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param scheduler what keeps pending reminders ({@code TASKSTREAM_REMINDERS_SCHEDULER}): {@code db-scheduler}
  *     (default: PostgreSQL, cluster-safe) or {@code dapr} (Dapr Jobs API through the sidecar)
  * @param dapr settings of the Dapr Jobs scheduler (the sidecar itself: {@code taskstream.dapr.*})
+ * @param overdue settings of the missed-reminders gauge {@code taskstream_reminders_overdue}
  */
 @ConfigurationProperties("taskstream.reminders")
 public record ReminderProperties(
@@ -22,7 +23,8 @@ public record ReminderProperties(
         @DefaultValue("PT5S") Duration lateAfter,
         @DefaultValue("500") int fireBatchSize,
         @DefaultValue("db-scheduler") Scheduler scheduler,
-        @DefaultValue Dapr dapr) {
+        @DefaultValue Dapr dapr,
+        @DefaultValue Overdue overdue) {
 
     /** The bean of these settings, for expressions such as a {@code @Scheduled} interval. */
     public static final String BEAN = "taskstream.reminders-io.taskstream.reminder.ReminderProperties";
@@ -41,5 +43,14 @@ public record ReminderProperties(
             @DefaultValue("100") int batchSize,
             @DefaultValue("PT1M") Duration maxBackoff,
             @DefaultValue("PT1M") Duration lostAfter) {
+    }
+
+    /**
+     * @param after a reminder not fired this long past its moment counts as missed in the gauge
+     * @param refresh how often the reminders process counts missed reminders (a query, kept off the scrape)
+     */
+    public record Overdue(
+            @DefaultValue("PT1M") Duration after,
+            @DefaultValue("PT15S") Duration refresh) {
     }
 }

@@ -7,7 +7,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The record of fired reminders ({@code reminder_firing}): each reminder and moment fires once. */
+/**
+ * The record of fired reminders ({@code reminder_firing}): each reminder and moment fires once; and the count of
+ * pending reminders past their moment, across the tables of both schedulers.
+ */
 @Repository
 class ReminderRepository {
 
@@ -49,6 +52,22 @@ class ReminderRepository {
                     from reminder_firing where user_id = :user) f""")
                 .param("user", user)
                 .query(String.class)
+                .single();
+    }
+
+    /**
+     * Reminders planned before {@code before} that have not fired: db-scheduler executions still in
+     * {@code scheduled_tasks} and Dapr job requests still in {@code reminder_dapr_job} (a fired one leaves its table;
+     * one being cancelled will not fire). One scheduler is configured at a time; the other's table is empty, unless
+     * reminders were left there when the scheduler was switched, and those are missed too.
+     */
+    long countNotFiredBefore(Instant before) {
+        return jdbc.sql("""
+                select (select count(*) from scheduled_tasks where task_name = :task and execution_time < :before)
+                     + (select count(*) from reminder_dapr_job where state <> 'cancelling' and due_at < :before)""")
+                .param("task", ReminderScheduling.TASK_NAME)
+                .param("before", Timestamp.from(before))
+                .query(Long.class)
                 .single();
     }
 }

@@ -59,13 +59,4 @@ class ScheduledExecutionRepository {
                 .param("user", user.toString())
                 .update();
     }
-
-    /** Reminder executions planned before {@code before} and still in the table: due, and not fired. */
-    long countDueBefore(Instant before) {
-        return jdbc.sql("select count(*) from scheduled_tasks where task_name = :name and execution_time < :before")
-                .param("name", ReminderScheduling.TASK_NAME)
-                .param("before", Timestamp.from(before))
-                .query(Long.class)
-                .single();
-    }
 }

@@ -98,9 +98,9 @@ class SchedulerConfiguration {
         }
 
         @Bean
-        OverdueReminders overdueReminders(ScheduledExecutionRepository executions, ReminderProperties properties,
-                Clock clock, MeterRegistry meters) {
-            return new OverdueReminders(executions, properties, clock, meters);
+        OverdueReminders overdueReminders(ReminderRepository reminders, ReminderProperties properties, Clock clock,
+                MeterRegistry meters) {
+            return new OverdueReminders(reminders, properties, clock, meters);
         }
 
         @Bean

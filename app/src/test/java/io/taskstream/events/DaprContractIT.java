@@ -3,6 +3,7 @@ package io.taskstream.events;
 import static io.taskstream.support.TaskJson.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.taskstream.support.ApiIT;
 import io.taskstream.support.Eventually;
 import io.taskstream.support.FakeDaprSidecar;
 import io.taskstream.support.FakeDaprSidecar.Published;
@@ -10,11 +11,9 @@ import io.taskstream.support.HttpApi;
 import io.taskstream.support.HttpApi.Session;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -28,7 +27,7 @@ import tools.jackson.databind.JsonNode;
         "taskstream.events.transport=dapr",
         "taskstream.dapr.app-api-token=" + FakeDaprSidecar.APP_API_TOKEN,
         "taskstream.dapr.api-token=" + DaprContractIT.SIDECAR_API_TOKEN})
-class DaprContractIT {
+class DaprContractIT extends ApiIT {
 
     static final String SIDECAR_API_TOKEN = "the-sidecars-own-token";
     static final FakeDaprSidecar SIDECAR = new FakeDaprSidecar();
@@ -36,16 +35,6 @@ class DaprContractIT {
     @DynamicPropertySource
     static void dapr(DynamicPropertyRegistry registry) {
         registry.add("taskstream.dapr.http-port", SIDECAR::port);
-    }
-
-    @LocalServerPort
-    int port;
-
-    HttpApi api;
-
-    @BeforeEach
-    void connect() {
-        api = new HttpApi(port);
     }
 
     @Test

@@ -9,7 +9,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
-/** Reads a Grafana dashboard's JSON model: its panels' Prometheus queries and its variables, rendered as Grafana does. */
+/**
+ * Reads a Grafana dashboard's JSON model: its panels' Prometheus queries and its variables, rendered as Grafana does.
+ * The deploy module's GrafanaDashboards walks the same panels to check the files' rules; the app (Jackson 3) and deploy
+ * (Jackson 2) modules share no test code, so each reads the panels itself.
+ */
 final class GrafanaDashboards {
 
     /** What $__rate_interval and $__interval become. */

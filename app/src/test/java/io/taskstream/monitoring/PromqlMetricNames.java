@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
  * The metric names a PromQL expression reads: every selector's name (or its {@code __name__="..."} matcher), and
  * none of the functions, aggregation operators, keywords, label names (in matchers and in {@code by}, {@code without},
  * {@code on}, {@code ignoring}, {@code group_left}, {@code group_right} lists), strings, numbers or durations.
+ * The deploy module's PromQlSelectors is its counterpart there (the modules share no test code); Prometheus 2.42, the
+ * server these tests run, has no API that lists the metrics a query reads.
  */
 final class PromqlMetricNames {
 

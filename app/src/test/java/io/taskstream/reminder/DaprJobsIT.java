@@ -8,6 +8,7 @@ import io.taskstream.support.Eventually;
 import io.taskstream.support.FakeDaprSidecar;
 import io.taskstream.support.HttpApi;
 import io.taskstream.support.HttpApi.Session;
+import io.taskstream.support.PrometheusScrape;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -33,6 +34,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "taskstream.reminders.scheduler=dapr",
         "taskstream.reminders.dapr.poll-interval=PT0.2S",
         "taskstream.reminders.dapr.max-backoff=PT0.5S",
+        "taskstream.reminders.overdue.after=PT1S",
+        "taskstream.reminders.overdue.refresh=PT0.2S",
         "taskstream.dapr.app-api-token=" + FakeDaprSidecar.APP_API_TOKEN})
 class DaprJobsIT extends ApiIT {
 
@@ -54,6 +57,7 @@ class DaprJobsIT extends ApiIT {
     @AfterEach
     void sidecarUp() {
         SIDECAR.jobsDown(false);
+        SIDECAR.loseJobs(false);
     }
 
     @Test
@@ -202,6 +206,29 @@ class DaprJobsIT extends ApiIT {
         Thread.sleep(500);
         assertThat(new FiredReminders(jdbc).fired(id)).isEmpty();
         assertThat(jobRows(id)).isOne();
+    }
+
+    @Test
+    void aReminderWhoseJobDaprNeverTriggersCountsAsOverdueUntilItIsCancelled() {
+        SIDECAR.loseJobs(true);
+        Session ann = api.signup();
+        double before = overdue();
+        Instant remindAt = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
+        long id = createId(ann, task("Lost by Dapr").due(remindAt.plusSeconds(3600).toString()).remindAt(remindAt.toString()));
+        String name = "reminder-" + id + "-0-" + remindAt.getEpochSecond();
+        Eventually.await(Duration.ofSeconds(10), () -> SIDECAR.jobs().containsKey(name), accepted -> accepted);
+
+        Eventually.await(Duration.ofSeconds(10), this::overdue, n -> n == before + 1);
+        assertThat(Instant.now()).as("overdue only past overdue.after").isAfter(remindAt.plusSeconds(1));
+        assertThat(new FiredReminders(jdbc).fired(id)).isEmpty();
+
+        assertThat(api.as(ann).send(ann.task(id) + "/complete", "PATCH", "application/json", "{\"completed\":true}").status())
+                .isEqualTo(200);
+        Eventually.await(Duration.ofSeconds(10), this::overdue, n -> n == before);
+    }
+
+    private double overdue() {
+        return PrometheusScrape.of(api).sum("taskstream_reminders_overdue");
     }
 
     private long jobRows(long taskId) {

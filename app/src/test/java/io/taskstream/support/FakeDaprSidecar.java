@@ -88,6 +88,7 @@ public final class FakeDaprSidecar implements AutoCloseable {
     private final Map<String, String> triggeredData = new ConcurrentHashMap<>();
     private final List<String> jobRequests = new CopyOnWriteArrayList<>();
     private volatile boolean jobsDown;
+    private volatile boolean jobsLost;
     private volatile String appApiToken = APP_API_TOKEN;
     private volatile String app;
     private volatile JsonNode subscriptions;
@@ -144,6 +145,14 @@ public final class FakeDaprSidecar implements AutoCloseable {
     /** While down, the jobs API answers 500, as when the Scheduler service cannot be reached. */
     public void jobsDown(boolean down) {
         jobsDown = down;
+    }
+
+    /**
+     * While set, the jobs API accepts jobs and never triggers them, as when Dapr's Scheduler service loses them; a
+     * job accepted meanwhile stays untriggered (and can be deleted) after it is unset.
+     */
+    public void loseJobs(boolean lose) {
+        jobsLost = lose;
     }
 
     /** The jobs scheduled and not yet triggered, by name. */
@@ -272,8 +281,9 @@ public final class FakeDaprSidecar implements AutoCloseable {
                             body.path("data").toString());
                     jobs.put(name, job);
                     jobRequests.add("POST " + name);
-                    ScheduledFuture<?> previous = timersByJob.put(name, timers.schedule(() -> fire(job),
-                            Math.max(0, Duration.between(Instant.now(), job.dueTime()).toMillis()), TimeUnit.MILLISECONDS));
+                    ScheduledFuture<?> previous = jobsLost ? timersByJob.remove(name) : timersByJob.put(name,
+                            timers.schedule(() -> fire(job), Math.max(0, Duration.between(Instant.now(), job.dueTime())
+                                    .toMillis()), TimeUnit.MILLISECONDS));
                     if (previous != null) {
                         previous.cancel(false);
                     }

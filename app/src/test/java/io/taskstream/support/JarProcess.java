@@ -1,7 +1,6 @@
 package io.taskstream.support;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,7 +43,7 @@ public final class JarProcess implements AutoCloseable {
             Map<String, String> environment) throws IOException {
         Path data = dataDir.toAbsolutePath();
         Files.createDirectories(data);
-        int port = freePort();
+        int port = ChildProcesses.freePort();
         Path log = data.resolve("app.log");
         List<String> command = new ArrayList<>(launcher);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -112,12 +111,6 @@ public final class JarProcess implements AutoCloseable {
     public String tail() throws IOException {
         List<String> lines = Files.readAllLines(log);
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-    }
-
-    public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     /** Stops the jar as a service manager would (SIGTERM), forcibly if it takes longer than 30 s. */

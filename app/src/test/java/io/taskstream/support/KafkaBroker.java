@@ -8,7 +8,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,8 +32,8 @@ public final class KafkaBroker {
 
     private static KafkaBroker instance;
 
-    private final int port = freePort();
-    private final int controllerPort = freePort();
+    private final int port = ChildProcesses.freePort();
+    private final int controllerPort = ChildProcesses.freePort();
     private final Path dir;
     private final Path config;
     private Process process;
@@ -112,14 +111,7 @@ public final class KafkaBroker {
         if (process == null) {
             return;
         }
-        process.destroy();
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ChildProcesses.stop(process, Duration.ofSeconds(30));
         process = null;
     }
 
@@ -151,7 +143,7 @@ public final class KafkaBroker {
                 admin.describeCluster().nodes().get(3, TimeUnit.SECONDS);
                 return;
             } catch (Exception notYet) {
-                sleep(200);
+                ChildProcesses.sleep(200);
             }
         }
         throw new IllegalStateException("Kafka broker did not start in time; see " + dir.resolve("broker.log"));
@@ -192,22 +184,6 @@ public final class KafkaBroker {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
             producer.send(new ProducerRecord<>(topic, key, value));
             producer.flush();
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

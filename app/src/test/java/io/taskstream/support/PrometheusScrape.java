@@ -16,6 +16,15 @@ public record PrometheusScrape(String text, List<Sample> samples) {
     public record Sample(String name, Map<String, String> labels, double value) {
     }
 
+    /** The app's metrics as Prometheus scrapes them, in the classic text format. */
+    public static PrometheusScrape of(HttpApi api) {
+        HttpApi.Response response = api.withHeader("Accept", "text/plain;version=0.0.4").get("/actuator/prometheus");
+        if (response.status() != 200 || !response.contentType().startsWith("text/plain")) {
+            throw new IllegalStateException("no Prometheus text from /actuator/prometheus: " + response);
+        }
+        return parse(response.body());
+    }
+
     /** Reads the classic text format (exposition format 0.0.4). */
     public static PrometheusScrape parse(String text) {
         List<Sample> samples = new ArrayList<>();

@@ -2,7 +2,6 @@ package io.taskstream.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -15,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -95,7 +93,7 @@ public final class PrometheusServer implements AfterAllCallback {
                     + "`apt-get install prometheus` (.ci/run does)");
         }
         target = managementPort;
-        port = freePort();
+        port = ChildProcesses.freePort();
         try {
             dir = Files.createTempDirectory("prometheus-");
             Files.writeString(dir.resolve("prometheus.yml"), config(managementPort));
@@ -153,7 +151,7 @@ public final class PrometheusServer implements AfterAllCallback {
             } catch (IOException notYet) {
                 // not listening yet
             }
-            sleep(100);
+            ChildProcesses.sleep(100);
         }
         throw new IllegalStateException("Prometheus was not ready within 30 s:\n" + log());
     }
@@ -229,14 +227,7 @@ public final class PrometheusServer implements AfterAllCallback {
     /** Stops the server and deletes its directory. */
     public synchronized void stop() {
         if (process != null) {
-            process.destroy();
-            try {
-                if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            ChildProcesses.stop(process, Duration.ofSeconds(10));
             process = null;
         }
         if (dir != null) {
@@ -258,22 +249,6 @@ public final class PrometheusServer implements AfterAllCallback {
     public static final class PrometheusError extends RuntimeException {
         PrometheusError(String request, String error) {
             super(error + " (" + request + ")");
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -22,7 +22,9 @@ import java.util.stream.Stream;
 /**
  * The Grafana dashboards of deploy/monitoring/dashboards/ and the rules every one of them keeps, so an on-call
  * engineer can switch namespace, role group and pod on any of them and trust that each panel shows only what the
- * service exports. {@link #violations} names each broken rule; an empty list means all hold.
+ * service exports. {@link #violations} names each broken rule; an empty list means all hold. The app module's
+ * GrafanaDashboards walks the same panels to run their queries against a live Prometheus; the deploy (Jackson 2) and app
+ * (Jackson 3) modules share no test code, so each reads the panels itself.
  */
 final class GrafanaDashboards {
 

@@ -163,18 +163,6 @@ class GrafanaDashboardsTest {
                 .anyMatch(v -> v.startsWith("reminders.json: no link to "));
     }
 
-    @Test
-    void selectorsAreFoundInsideAggregationsJoinsAndFunctions() {
-        PromQlSelectors.Parsed parsed = PromQlSelectors.parse("""
-                sum by (le) (rate(a_bucket{x="1", y=~"b|c"}[$__rate_interval]))
-                / on (slo) group_left () (1 - max by (slo) (b:c:d)) and topk(3, e) > bool 0.5""");
-
-        assertThat(parsed.selectors()).extracting(PromQlSelectors.Selector::metric)
-                .containsExactly("a_bucket", "b:c:d", "e");
-        assertThat(parsed.selectors().getFirst().matchers()).containsEntry("y", new PromQlSelectors.Matcher("=~", "b|c"));
-        assertThat(parsed.ranges()).containsExactly(new PromQlSelectors.Range("$__rate_interval", "rate"));
-    }
-
     /** With Debian's promtool at hand, every panel query (variables filled in) parses as PromQL of Prometheus 2.42. */
     @Test
     void everyQueryParsesAsPromQl(@TempDir Path dir) throws IOException, InterruptedException {

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -48,8 +47,6 @@ class MonitoringRulesTest {
             "kafka_consumer_fetch_manager_records_lag_max",
             // Prometheus itself and kube-state-metrics
             "up", "kube_pod_container_status_restarts_total");
-
-    private static final Set<String> PROMQL_WORDS = Set.of("and", "or", "unless", "bool", "inf", "nan");
 
     @Test
     void promtoolAcceptsTheRuleFiles() {
@@ -142,7 +139,7 @@ class MonitoringRulesTest {
         Set<String> recorded = new TreeSet<>();
         rules().stream().filter(r -> r.has("record")).forEach(r -> recorded.add(r.path("record").asText()));
         Set<String> read = new TreeSet<>();
-        rules().forEach(r -> read.addAll(metricNames(r.path("expr").asText())));
+        rules().forEach(r -> read.addAll(PromQlSelectors.metricNames(r.path("expr").asText())));
 
         assertThat(read).as("metric names the rules read").isNotEmpty()
                 .allSatisfy(name -> assertThat(recorded.contains(name) || EXPORTED.contains(baseName(name)))
@@ -158,14 +155,16 @@ class MonitoringRulesTest {
 
     @Test
     void appMetricsAreReadForTaskstreamAndTargetsByItsJob() {
-        Pattern selector = Pattern.compile("\\b(taskstream_\\w+|http_server_\\w+|jvm_\\w+|hikaricp_\\w+|kafka_\\w+|up)\\{([^}]*)}");
+        Pattern app = Pattern.compile("(taskstream_|http_server_|jvm_|hikaricp_|kafka_)\\w+|up");
         int selectors = 0;
         for (JsonNode rule : rules()) {
-            Matcher m = selector.matcher(rule.path("expr").asText());
-            while (m.find()) {
-                selectors++;
-                String scope = m.group(1).equals("up") ? "job=\"taskstream\"" : "application=\"taskstream\"";
-                assertThat(m.group(2)).as(m.group()).contains(scope);
+            for (PromQlSelectors.Selector selector : PromQlSelectors.parse(rule.path("expr").asText()).selectors()) {
+                if (app.matcher(selector.metric()).matches()) {
+                    selectors++;
+                    String label = selector.metric().equals("up") ? "job" : "application";
+                    assertThat(selector.matchers()).as(selector.metric() + " in " + rule.path("expr").asText())
+                            .containsEntry(label, new PromQlSelectors.Matcher("=", "taskstream"));
+                }
             }
         }
         assertThat(selectors).isGreaterThan(50);
@@ -174,43 +173,18 @@ class MonitoringRulesTest {
     @Test
     void bucketBoundsAreWrittenAsTheAppWritesThem() {
         // The app's Prometheus client writes bounds as Java doubles (le="1.0"); le="1" would match no series.
-        Pattern le = Pattern.compile("\\ble=\"([^\"]+)\"");
         int bounds = 0;
         for (JsonNode rule : rules()) {
-            Matcher m = le.matcher(rule.path("expr").asText());
-            while (m.find()) {
-                bounds++;
-                assertThat(Double.toString(Double.parseDouble(m.group(1)))).as(m.group()).isEqualTo(m.group(1));
+            for (PromQlSelectors.Selector selector : PromQlSelectors.parse(rule.path("expr").asText()).selectors()) {
+                PromQlSelectors.Matcher le = selector.matchers().get("le");
+                if (le != null) {
+                    bounds++;
+                    assertThat(Double.toString(Double.parseDouble(le.value()))).as(selector.metric() + " le")
+                            .isEqualTo(le.value());
+                }
             }
         }
         assertThat(bounds).isGreaterThan(0);
-    }
-
-    /** The metric names a PromQL expression reads: identifiers that are not functions, keywords or label names. */
-    static Set<String> metricNames(String expr) {
-        String stripped = expr
-                .replaceAll("\"[^\"]*\"", "")
-                .replaceAll("\\{[^}]*}", "")
-                .replaceAll("\\[[^]]*]", "")
-                .replaceAll("\\b(by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)", "")
-                .replaceAll("\\boffset\\s+\\w+", "");
-        Set<String> names = new TreeSet<>();
-        Matcher m = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(\\s*\\()?").matcher(stripped);
-        while (m.find()) {
-            if (m.group(2) == null && !PROMQL_WORDS.contains(m.group(1).toLowerCase())) {
-                names.add(m.group(1));
-            }
-        }
-        return names;
-    }
-
-    @Test
-    void metricNamesAreFoundInAnExpressionLikeThoseOfTheRules() {
-        assertThat(metricNames("""
-                sum by (namespace, topic) (increase(a_total{application="taskstream", le="1"}[5m])) > 0
-                or sum by (namespace) (b unless b offset 5m) / on (slo) group_left () (1 - c:d:ratio{slo="x"})
-                and absent(up{job="taskstream"}) or vector(0.999) > bool 14.4 * histogram_quantile(0.5, e_bucket)"""))
-                .containsExactlyInAnyOrder("a_total", "b", "c:d:ratio", "up", "e_bucket");
     }
 
     private static Stream<JsonNode> elements(JsonNode array) {

@@ -7,10 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The metric selectors and range windows of a PromQL expression, read by a small lexer: enough to check which
- * metrics a dashboard queries and how it filters them, without a PromQL parser on the test classpath.
+ * metrics a dashboard, a rule or a rollout analysis queries and how it filters them, without a PromQL parser on the
+ * test classpath. The app module's PromqlMetricNames is its counterpart there (the modules share no test code).
  */
 final class PromQlSelectors {
 
@@ -37,6 +39,17 @@ final class PromQlSelectors {
             "nan");
 
     private PromQlSelectors() {
+    }
+
+    /** The names of the metrics an expression reads, recording rules (with colons) included. */
+    static Set<String> metricNames(String expr) {
+        Set<String> names = new TreeSet<>();
+        for (Selector selector : parse(expr).selectors()) {
+            if (!selector.metric().isEmpty()) {
+                names.add(selector.metric());
+            }
+        }
+        return names;
     }
 
     static Parsed parse(String expr) {
