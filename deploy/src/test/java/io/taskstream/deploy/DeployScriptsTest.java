@@ -3,21 +3,29 @@ package io.taskstream.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs deploy/scripts/version.sh, deploy.sh and rollback.sh with this machine's bash and a stand-in
+ * Runs deploy/scripts/version.sh, deploy.sh, rollback.sh and install-argo-rollouts-plugin.sh with this machine's bash and a stand-in
  * {@code helm} (src/test/resources/stubs/helm) that records every call and keeps a release history the way
  * Helm does, and a stand-in {@code kubectl} with the Argo Rollouts plugin (stubs/kubectl), so the scripts' decisions
  * (which revision to go back to, what to wait for, when to stop) are exercised.
@@ -289,6 +297,84 @@ class DeployScriptsTest {
 
             assertThat(result.exit()).as(args.toString()).isEqualTo(2);
             assertThat(result.output()).as(args.toString()).contains("usage:");
+        }
+    }
+
+    // install-argo-rollouts-plugin.sh
+
+    @Test
+    void thePluginIsInstalledWhenItsDownloadMatchesTheChecksum() throws Exception {
+        byte[] plugin = "#!/bin/sh\necho kubectl-argo-rollouts\n".getBytes(StandardCharsets.UTF_8);
+        try (Downloads downloads = new Downloads(plugin)) {
+            Result result = run(downloads.env(sha256(plugin)), "install-argo-rollouts-plugin.sh", dir.resolve("tools").toString());
+
+            assertThat(result.exit()).as(result.output()).isZero();
+            Path installed = dir.resolve("tools/kubectl-argo-rollouts");
+            assertThat(installed).isExecutable().hasBinaryContent(plugin);
+            assertThat(downloads.paths()).singleElement().asString()
+                    .matches("/v\\d+\\.\\d+\\.\\d+/kubectl-argo-rollouts-linux-(amd64|arm64)");
+        }
+    }
+
+    @Test
+    void aDownloadThatDiffersFromThePinnedChecksumIsRefusedAndNothingIsInstalled() throws Exception {
+        try (Downloads downloads = new Downloads("tampered".getBytes(StandardCharsets.UTF_8))) {
+            Map<String, String> env = new HashMap<>(downloads.env(null));
+            Result result = run(env, "install-argo-rollouts-plugin.sh", dir.resolve("tools").toString());
+
+            assertThat(result.exit()).isEqualTo(1);
+            assertThat(result.output()).contains("does not match its pinned SHA-256");
+            assertThat(dir.resolve("tools/kubectl-argo-rollouts")).doesNotExist();
+        }
+    }
+
+    @Test
+    void aFailedDownloadInstallsNothing() throws Exception {
+        Result result = run(Map.of("ARGO_ROLLOUTS_DOWNLOAD_BASE", "http://127.0.0.1:9/releases"),
+                "install-argo-rollouts-plugin.sh", dir.resolve("tools").toString());
+
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.output()).contains("cannot download");
+        assertThat(dir.resolve("tools/kubectl-argo-rollouts")).doesNotExist();
+    }
+
+    private static String sha256(byte[] content) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    }
+
+    /** The release's download address, served on loopback: answers every path with the same file and records it. */
+    private static final class Downloads implements AutoCloseable {
+        private final HttpServer server;
+        private final List<String> paths = new CopyOnWriteArrayList<>();
+
+        Downloads(byte[] file) throws IOException {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/", exchange -> {
+                paths.add(exchange.getRequestURI().getPath());
+                exchange.sendResponseHeaders(200, file.length);
+                exchange.getResponseBody().write(file);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        /** The script's environment: this server as the download address, and the checksum to expect if given. */
+        Map<String, String> env(String sha256) {
+            Map<String, String> env = new HashMap<>();
+            env.put("ARGO_ROLLOUTS_DOWNLOAD_BASE", "http://127.0.0.1:" + server.getAddress().getPort());
+            if (sha256 != null) {
+                env.put("ARGO_ROLLOUTS_SHA256", sha256);
+            }
+            return env;
+        }
+
+        List<String> paths() {
+            return paths;
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
         }
     }
 
