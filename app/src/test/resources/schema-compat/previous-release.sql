@@ -129,7 +129,13 @@ insert into notification (user_id, firing_id, task_id, reminder_id, title, due_a
 -- statement; parameter type ids: 2950,1043,2950,1043,0
 insert into notification_delivery (firing_id, channel, user_id, payload, status, created_at) values ($1, $2, $3, $4::jsonb, 'pending', $5) on conflict do nothing;
 
+-- statement; parameter type ids: 2950,16,16,0,16,0,1043,23,0
+insert into notification_settings (user_id, in_app, email_enabled, email_address, webhook_enabled, webhook_url, webhook_secret, webhook_failures, webhook_disabled_at, updated_at) values ($1, $2, $3, $4, $5, $6, $7, $8, null, $9) on conflict (user_id) do update set in_app = excluded.in_app, email_enabled = excluded.email_enabled, email_address = excluded.email_address, webhook_enabled = excluded.webhook_enabled, webhook_url = excluded.webhook_url, webhook_secret = excluded.webhook_secret, webhook_failures = excluded.webhook_failures, webhook_disabled_at = null, updated_at = excluded.updated_at;
+
 -- statement; parameter type ids: 2950,16,16,0,16,1043,1043,23,0
+insert into notification_settings (user_id, in_app, email_enabled, email_address, webhook_enabled, webhook_url, webhook_secret, webhook_failures, webhook_disabled_at, updated_at) values ($1, $2, $3, $4, $5, $6, $7, $8, null, $9) on conflict (user_id) do update set in_app = excluded.in_app, email_enabled = excluded.email_enabled, email_address = excluded.email_address, webhook_enabled = excluded.webhook_enabled, webhook_url = excluded.webhook_url, webhook_secret = excluded.webhook_secret, webhook_failures = excluded.webhook_failures, webhook_disabled_at = null, updated_at = excluded.updated_at;
+
+-- statement; parameter type ids: 2950,16,16,1043,16,0,0,23,0
 insert into notification_settings (user_id, in_app, email_enabled, email_address, webhook_enabled, webhook_url, webhook_secret, webhook_failures, webhook_disabled_at, updated_at) values ($1, $2, $3, $4, $5, $6, $7, $8, null, $9) on conflict (user_id) do update set in_app = excluded.in_app, email_enabled = excluded.email_enabled, email_address = excluded.email_address, webhook_enabled = excluded.webhook_enabled, webhook_url = excluded.webhook_url, webhook_secret = excluded.webhook_secret, webhook_failures = excluded.webhook_failures, webhook_disabled_at = null, updated_at = excluded.updated_at;
 
 -- statement; parameter type ids: 1043,20,1043,1043,0,0
@@ -150,6 +156,9 @@ insert into stream_ticket (ticket_hash, user_id, expires_at, session_kind, sessi
 -- statement; parameter type ids: 2950,1043,0,21,1043,0,16,1043,1043,2950,23,20,1043,0,0
 insert into task (user_id, title, description, priority, tags, due_at, all_day, recurrence_rule, recurrence_from, series_id, occurrence_index, spawned_from, reminders, created_at, updated_at) values ($1, $2, $3, $4, $5::text[], $6, $7, $8, $9, $10, $11, $12, $13::jsonb, $14, $15) on conflict (spawned_from) do nothing returning id, user_id, title, description, completed, priority, tags, due_at, all_day, recurrence_rule, recurrence_from, series_id, occurrence_index, reminders::text as reminders, created_at, updated_at, completed_at;
 
+-- statement; parameter type ids: 2950,1043,1043,21,1043,0,16,1043,1043,2950,23,20,1043,0,0
+insert into task (user_id, title, description, priority, tags, due_at, all_day, recurrence_rule, recurrence_from, series_id, occurrence_index, spawned_from, reminders, created_at, updated_at) values ($1, $2, $3, $4, $5::text[], $6, $7, $8, $9, $10, $11, $12, $13::jsonb, $14, $15) on conflict (spawned_from) do nothing returning id, user_id, title, description, completed, priority, tags, due_at, all_day, recurrence_rule, recurrence_from, series_id, occurrence_index, reminders::text as reminders, created_at, updated_at, completed_at;
+
 -- statement; parameter type ids: 2950,1043,0,21,1043,0,16,0,0,0,1043,0,0,2950
 insert into task (user_id, title, description, priority, tags, due_at, all_day, recurrence_rule, recurrence_from, series_id, reminders, created_at, updated_at) values ($1, $2, $3, $4, $5::text[], $6, $7, $8, $9, $10, $11::jsonb, $12, $13) returning id, user_id, title, description, completed, priority, tags, due_at, all_day, recurrence_rule, recurrence_from, series_id, occurrence_index, reminders::text as reminders, created_at, updated_at, completed_at, (select coalesce(sum(c.open), 0) from task_open_count c where c.user_id = $14) as open_before;
 
@@ -159,6 +168,10 @@ insert into task (user_id, title, description, priority, tags, due_at, all_day, 
 -- statement; parameter type ids: 2950,1043,1043,21,1043,0,16,0,0,0,1043,0,0,2950
 insert into task (user_id, title, description, priority, tags, due_at, all_day, recurrence_rule, recurrence_from, series_id, reminders, created_at, updated_at) values ($1, $2, $3, $4, $5::text[], $6, $7, $8, $9, $10, $11::jsonb, $12, $13) returning id, user_id, title, description, completed, priority, tags, due_at, all_day, recurrence_rule, recurrence_from, series_id, occurrence_index, reminders::text as reminders, created_at, updated_at, completed_at, (select coalesce(sum(c.open), 0) from task_open_count c where c.user_id = $14) as open_before;
 
+-- statement; parameter type ids: 1043,0,0
+select (select count(*) from scheduled_tasks where task_name = $1 and execution_time < $2)
+     + (select count(*) from reminder_dapr_job where state <> 'cancelling' and due_at < $3);
+
 -- statement; parameter type ids: 20,2950,23
 select * from (select * from conversation_message where conversation_id = $1 and user_id = $2 order by id desc limit $3) m order by id;
 
@@ -167,6 +180,9 @@ select * from app_user where id = $1;
 
 -- statement; parameter type ids: 1043
 select * from app_user where lower(email) = lower($1);
+
+-- statement; parameter type ids: 2950,0,0,23
+select * from audit_entry where user_id = $1 and occurred_at >= $2 and occurred_at < $3 order by occurred_at, id limit $4;
 
 -- statement; parameter type ids: 2950,0,23
 select * from audit_entry where user_id = $1 and occurred_at >= $2 order by occurred_at, id limit $3;
@@ -228,6 +244,15 @@ select count(*) as depth, min(r.next_attempt_at) filter (where not exists (selec
 -- statement; parameter type ids: 2950,0,0,23
 select count(*) from (select 1 from task t where t.user_id = $1 and not t.completed and (t.due_at < $2 or (not t.all_day and t.due_at < $3)) limit $4) c;
 
+-- statement; parameter type ids: 2950,0,23
+select count(*) from (select 1 from task t where t.user_id = $1 and not t.completed and t.due_at <= $2 limit $3) c;
+
+-- statement; parameter type ids: 2950,0,0,23
+select count(*) from (select 1 from task t where t.user_id = $1 and not t.completed and t.due_at >= $2 and t.due_at <= $3 limit $4) c;
+
+-- statement; parameter type ids: 2950,21,23
+select count(*) from (select 1 from task t where t.user_id = $1 and not t.completed and t.priority in ($2) limit $3) c;
+
 -- statement; parameter type ids: 2950,1043,23
 select count(*) from (select 1 from task t where t.user_id = $1 and not t.completed and t.tags @> $2::text[] limit $3) c;
 
@@ -259,6 +284,9 @@ select count(*) from (select 1 from task t where t.user_id = $1 and t.tags @> $2
 select count(*) from (select 1 from task t where t.user_id = $1 limit $2) c;
 
 -- statement; parameter type ids: 1043,2950,23
+select count(*) from (select 1 from task t, to_tsquery('english', $1) q where t.user_id = $2 and not t.completed and t.search @@ q limit $3) c;
+
+-- statement; parameter type ids: 1043,2950,23
 select count(*) from (select 1 from task t, to_tsquery('english', $1) q where t.user_id = $2 and t.search @@ q limit $3) c;
 
 -- statement; parameter type ids: 2950
@@ -266,9 +294,6 @@ select count(*) from api_token where user_id = $1;
 
 -- statement; parameter type ids: 20,2950
 select count(*) from conversation where id = $1 and user_id = $2;
-
--- statement; parameter type ids: 1043,0
-select count(*) from scheduled_tasks where task_name = $1 and execution_time < $2;
 
 -- statement; parameter type ids: 1043,1043
 select distinct ordering_key from event_retry where consumer = $1 and ordering_key = any($2::varchar[]);
@@ -361,14 +386,29 @@ select set_config('enable_seqscan', 'off', true);
 -- statement; parameter type ids: 2950,0,0,23,20
 select t.id, t.user_id, t.title, t.description, t.completed, t.priority, t.tags, t.due_at, t.all_day, t.recurrence_rule, t.recurrence_from, t.series_id, t.occurrence_index, t.reminders::text as reminders, t.created_at, t.updated_at, t.completed_at from task t where t.user_id = $1 and not t.completed and (t.due_at < $2 or (not t.all_day and t.due_at < $3)) order by t.created_at asc, t.id asc limit $4 offset $5;
 
+-- statement; parameter type ids: 2950,0,23,20
+select t.id, t.user_id, t.title, t.description, t.completed, t.priority, t.tags, t.due_at, t.all_day, t.recurrence_rule, t.recurrence_from, t.series_id, t.occurrence_index, t.reminders::text as reminders, t.created_at, t.updated_at, t.completed_at from task t where t.user_id = $1 and not t.completed and t.due_at <= $2 order by t.due_at asc nulls last, t.id asc limit $3 offset $4;
+
+-- statement; parameter type ids: 2950,21,23,20
+select t.id, t.user_id, t.title, t.description, t.completed, t.priority, t.tags, t.due_at, t.all_day, t.recurrence_rule, t.recurrence_from, t.series_id, t.occurrence_index, t.reminders::text as reminders, t.created_at, t.updated_at, t.completed_at from task t where t.user_id = $1 and not t.completed and t.priority in ($2) order by t.due_at asc nulls last, t.id asc limit $3 offset $4;
+
 -- statement; parameter type ids: 2950,1043,23,20
 select t.id, t.user_id, t.title, t.description, t.completed, t.priority, t.tags, t.due_at, t.all_day, t.recurrence_rule, t.recurrence_from, t.series_id, t.occurrence_index, t.reminders::text as reminders, t.created_at, t.updated_at, t.completed_at from task t where t.user_id = $1 and not t.completed and t.tags @> $2::text[] order by t.created_at asc, t.id asc limit $3 offset $4;
+
+-- statement; parameter type ids: 2950,23,20
+select t.id, t.user_id, t.title, t.description, t.completed, t.priority, t.tags, t.due_at, t.all_day, t.recurrence_rule, t.recurrence_from, t.series_id, t.occurrence_index, t.reminders::text as reminders, t.created_at, t.updated_at, t.completed_at from task t where t.user_id = $1 and not t.completed order by lower(t.title) asc, t.id asc limit $2 offset $3;
+
+-- statement; parameter type ids: 2950,23,20
+select t.id, t.user_id, t.title, t.description, t.completed, t.priority, t.tags, t.due_at, t.all_day, t.recurrence_rule, t.recurrence_from, t.series_id, t.occurrence_index, t.reminders::text as reminders, t.created_at, t.updated_at, t.completed_at from task t where t.user_id = $1 and not t.completed order by lower(t.title) desc, t.id desc limit $2 offset $3;
 
 -- statement; parameter type ids: 2950,23,20
 select t.id, t.user_id, t.title, t.description, t.completed, t.priority, t.tags, t.due_at, t.all_day, t.recurrence_rule, t.recurrence_from, t.series_id, t.occurrence_index, t.reminders::text as reminders, t.created_at, t.updated_at, t.completed_at from task t where t.user_id = $1 and not t.completed order by t.created_at asc, t.id asc limit $2 offset $3;
 
 -- statement; parameter type ids: 2950,23,20
 select t.id, t.user_id, t.title, t.description, t.completed, t.priority, t.tags, t.due_at, t.all_day, t.recurrence_rule, t.recurrence_from, t.series_id, t.occurrence_index, t.reminders::text as reminders, t.created_at, t.updated_at, t.completed_at from task t where t.user_id = $1 and not t.completed order by t.due_at asc nulls last, t.id asc limit $2 offset $3;
+
+-- statement; parameter type ids: 2950,23,20
+select t.id, t.user_id, t.title, t.description, t.completed, t.priority, t.tags, t.due_at, t.all_day, t.recurrence_rule, t.recurrence_from, t.series_id, t.occurrence_index, t.reminders::text as reminders, t.created_at, t.updated_at, t.completed_at from task t where t.user_id = $1 and not t.completed order by t.due_at desc nulls last, t.id desc limit $2 offset $3;
 
 -- statement; parameter type ids: 2950,23,20
 select t.id, t.user_id, t.title, t.description, t.completed, t.priority, t.tags, t.due_at, t.all_day, t.recurrence_rule, t.recurrence_from, t.series_id, t.occurrence_index, t.reminders::text as reminders, t.created_at, t.updated_at, t.completed_at from task t where t.user_id = $1 and t.completed order by t.created_at asc, t.id asc limit $2 offset $3;
@@ -422,10 +462,19 @@ select t.id, t.user_id, t.title, t.description, t.completed, t.priority, t.tags,
 select t.id, t.user_id, t.title, t.description, t.completed, t.priority, t.tags, t.due_at, t.all_day, t.recurrence_rule, t.recurrence_from, t.series_id, t.occurrence_index, t.reminders::text as reminders, t.created_at, t.updated_at, t.completed_at from task t where t.user_id = $1 order by t.updated_at desc, t.id desc limit $2 offset $3;
 
 -- statement; parameter type ids: 1043,2950,23,20
+select t.id, t.user_id, t.title, t.description, t.completed, t.priority, t.tags, t.due_at, t.all_day, t.recurrence_rule, t.recurrence_from, t.series_id, t.occurrence_index, t.reminders::text as reminders, t.created_at, t.updated_at, t.completed_at from task t, to_tsquery('english', $1) q where t.user_id = $2 and not t.completed and t.search @@ q order by t.due_at asc nulls last, t.id asc limit $3 offset $4;
+
+-- statement; parameter type ids: 1043,2950,23,20
 select t.id, t.user_id, t.title, t.description, t.completed, t.priority, t.tags, t.due_at, t.all_day, t.recurrence_rule, t.recurrence_from, t.series_id, t.occurrence_index, t.reminders::text as reminders, t.created_at, t.updated_at, t.completed_at from task t, to_tsquery('english', $1) q where t.user_id = $2 and t.search @@ q order by lower(t.title) asc, t.id asc limit $3 offset $4;
+
+-- statement; parameter type ids: 1043,2950,23,20
+select t.id, t.user_id, t.title, t.description, t.completed, t.priority, t.tags, t.due_at, t.all_day, t.recurrence_rule, t.recurrence_from, t.series_id, t.occurrence_index, t.reminders::text as reminders, t.created_at, t.updated_at, t.completed_at from task t, to_tsquery('english', $1) q where t.user_id = $2 and t.search @@ q order by t.due_at asc nulls last, t.id asc limit $3 offset $4;
 
 -- statement; parameter type ids: 2950
 select tag, count(*) as n from task, unnest(tags) as tag where user_id = $1 group by tag order by n desc, tag;
+
+-- statement; parameter type ids: 2950,1043,23
+select task_id from audit_entry where user_id = $1 and task->>'title' ilike $2 group by task_id order by max(occurred_at) desc limit $3;
 
 -- statement; parameter type ids: 2950
 select time_zone from app_user where id = $1;
@@ -469,6 +518,15 @@ update notification set read_at = case when $1 then coalesce(read_at, $2) end wh
 -- statement; parameter type ids: 23,1043,16,2950,1043
 update notification_delivery set attempts = $1, last_error = $2, status = case when $3 then 'failed' else status end where firing_id = $4 and channel = $5;
 
+-- statement; parameter type ids: 1043,0,0,2950,1043
+update notification_delivery set status = $1, attempts = attempts + 1, last_error = $2, sent_at = $3 where firing_id = $4 and channel = $5;
+
+-- statement; parameter type ids: 1043,1043,0,2950,1043
+update notification_delivery set status = $1, attempts = attempts + 1, last_error = $2, sent_at = $3 where firing_id = $4 and channel = $5;
+
+-- statement; parameter type ids: 2950
+update notification_settings set webhook_failures = 0 where user_id = $1 and webhook_failures > 0;
+
 -- statement; parameter type ids: 23,23,0,2950
 update notification_settings set webhook_failures = webhook_failures + 1, webhook_enabled = webhook_enabled and webhook_failures + 1 < $1, webhook_disabled_at = case when webhook_failures + 1 >= $2 then $3 else webhook_disabled_at end where user_id = $4;
 
@@ -496,14 +554,41 @@ update task set due_at = $1, occurrence_index = $2, reminders = $3::jsonb, updat
 -- statement; parameter type ids: 1043,0,21,1043,0,16,0,0,0,1043,0,20,2950
 update task set title = $1, description = $2, priority = $3, tags = $4::text[], due_at = $5, all_day = $6, recurrence_rule = $7, recurrence_from = $8, series_id = $9, reminders = $10::jsonb, updated_at = $11 where id = $12 and user_id = $13 returning id, user_id, title, description, completed, priority, tags, due_at, all_day, recurrence_rule, recurrence_from, series_id, occurrence_index, reminders::text as reminders, created_at, updated_at, completed_at;
 
+-- statement; parameter type ids: 1043,0,21,1043,0,16,0,0,2950,1043,0,20,2950
+update task set title = $1, description = $2, priority = $3, tags = $4::text[], due_at = $5, all_day = $6, recurrence_rule = $7, recurrence_from = $8, series_id = $9, reminders = $10::jsonb, updated_at = $11 where id = $12 and user_id = $13 returning id, user_id, title, description, completed, priority, tags, due_at, all_day, recurrence_rule, recurrence_from, series_id, occurrence_index, reminders::text as reminders, created_at, updated_at, completed_at;
+
+-- statement; parameter type ids: 1043,0,21,1043,0,16,1043,1043,2950,1043,0,20,2950
+update task set title = $1, description = $2, priority = $3, tags = $4::text[], due_at = $5, all_day = $6, recurrence_rule = $7, recurrence_from = $8, series_id = $9, reminders = $10::jsonb, updated_at = $11 where id = $12 and user_id = $13 returning id, user_id, title, description, completed, priority, tags, due_at, all_day, recurrence_rule, recurrence_from, series_id, occurrence_index, reminders::text as reminders, created_at, updated_at, completed_at;
+
 -- statement; parameter type ids: 1043,1043,21,1043,0,16,0,0,0,1043,0,20,2950
 update task set title = $1, description = $2, priority = $3, tags = $4::text[], due_at = $5, all_day = $6, recurrence_rule = $7, recurrence_from = $8, series_id = $9, reminders = $10::jsonb, updated_at = $11 where id = $12 and user_id = $13 returning id, user_id, title, description, completed, priority, tags, due_at, all_day, recurrence_rule, recurrence_from, series_id, occurrence_index, reminders::text as reminders, created_at, updated_at, completed_at;
+
+-- statement; parameter type ids: 1043,2950,1043,2950
+with words as (select w.word, 1 << (w.n - 1)::int as bit from unnest($1::text[]) with ordinality as w(word, n)), stems as (select s.stem, words.bit from words, unnest(tsvector_to_array(to_tsvector('english', words.word))) as s(stem)) select count(*) from (select f.id, f.rank from (select tt.task_id as id, sum(tt.weight) as rank from stems join task_term tt on tt.user_id = $2 and tt.term >= stems.stem and tt.term < stems.stem || chr(1114111) group by tt.task_id having bit_or(stems.bit) = (select bit_or(bit) from stems)) f join task t on t.id = f.id, to_tsquery('english', $3) q where t.user_id = $4 and not t.completed and t.search @@ q) m;
+
+-- statement; parameter type ids: 1043,2950,1043,2950,1043
+with words as (select w.word, 1 << (w.n - 1)::int as bit from unnest($1::text[]) with ordinality as w(word, n)), stems as (select s.stem, words.bit from words, unnest(tsvector_to_array(to_tsvector('english', words.word))) as s(stem)) select count(*) from (select f.id, f.rank from (select tt.task_id as id, sum(tt.weight) as rank from stems join task_term tt on tt.user_id = $2 and tt.term >= stems.stem and tt.term < stems.stem || chr(1114111) group by tt.task_id having bit_or(stems.bit) = (select bit_or(bit) from stems)) f join task t on t.id = f.id, to_tsquery('english', $3) q where t.user_id = $4 and t.completed and t.tags @> $5::text[] and t.search @@ q) m;
+
+-- statement; parameter type ids: 1043,2950,1043,2950,21,1043,0,0
+with words as (select w.word, 1 << (w.n - 1)::int as bit from unnest($1::text[]) with ordinality as w(word, n)), stems as (select s.stem, words.bit from words, unnest(tsvector_to_array(to_tsvector('english', words.word))) as s(stem)) select count(*) from (select f.id, f.rank from (select tt.task_id as id, sum(tt.weight) as rank from stems join task_term tt on tt.user_id = $2 and tt.term >= stems.stem and tt.term < stems.stem || chr(1114111) group by tt.task_id) f join task t on t.id = f.id, to_tsquery('english', $3) q where t.user_id = $4 and t.completed and t.priority in ($5) and t.tags @> $6::text[] and not t.completed and (t.due_at < $7 or (not t.all_day and t.due_at < $8)) and t.search @@ q) m;
 
 -- statement; parameter type ids: 1043,2950
 with words as (select w.word, 1 << (w.n - 1)::int as bit from unnest($1::text[]) with ordinality as w(word, n)), stems as (select s.stem, words.bit from words, unnest(tsvector_to_array(to_tsvector('english', words.word))) as s(stem)) select count(*) from (select tt.task_id as id, sum(tt.weight) as rank from stems join task_term tt on tt.user_id = $2 and tt.term >= stems.stem and tt.term < stems.stem || chr(1114111) group by tt.task_id having bit_or(stems.bit) = (select bit_or(bit) from stems)) m;
 
 -- statement; parameter type ids: 1043,2950
 with words as (select w.word, 1 << (w.n - 1)::int as bit from unnest($1::text[]) with ordinality as w(word, n)), stems as (select s.stem, words.bit from words, unnest(tsvector_to_array(to_tsvector('english', words.word))) as s(stem)) select count(*) from (select tt.task_id as id, sum(tt.weight) as rank from stems join task_term tt on tt.user_id = $2 and tt.term >= stems.stem and tt.term < stems.stem || chr(1114111) group by tt.task_id) m;
+
+-- statement; parameter type ids: 1043,2950,1043,2950,23,20
+with words as (select w.word, 1 << (w.n - 1)::int as bit from unnest($1::text[]) with ordinality as w(word, n)), stems as (select s.stem, words.bit from words, unnest(tsvector_to_array(to_tsvector('english', words.word))) as s(stem)) select t.id, t.user_id, t.title, t.description, t.completed, t.priority, t.tags, t.due_at, t.all_day, t.recurrence_rule, t.recurrence_from, t.series_id, t.occurrence_index, t.reminders::text as reminders, t.created_at, t.updated_at, t.completed_at, p.total from (select m.id, m.rank, count(*) over () as total from (select f.id, f.rank from (select tt.task_id as id, sum(tt.weight) as rank from stems join task_term tt on tt.user_id = $2 and tt.term >= stems.stem and tt.term < stems.stem || chr(1114111) group by tt.task_id having bit_or(stems.bit) = (select bit_or(bit) from stems)) f join task t on t.id = f.id, to_tsquery('english', $3) q where t.user_id = $4 and not t.completed and t.search @@ q) m order by m.rank desc, m.id desc limit $5 offset $6) p join task t on t.id = p.id order by p.rank desc, p.id desc;
+
+-- statement; parameter type ids: 1043,2950,1043,2950,1043,23,20
+with words as (select w.word, 1 << (w.n - 1)::int as bit from unnest($1::text[]) with ordinality as w(word, n)), stems as (select s.stem, words.bit from words, unnest(tsvector_to_array(to_tsvector('english', words.word))) as s(stem)) select t.id, t.user_id, t.title, t.description, t.completed, t.priority, t.tags, t.due_at, t.all_day, t.recurrence_rule, t.recurrence_from, t.series_id, t.occurrence_index, t.reminders::text as reminders, t.created_at, t.updated_at, t.completed_at, p.total from (select m.id, m.rank, count(*) over () as total from (select f.id, f.rank from (select tt.task_id as id, sum(tt.weight) as rank from stems join task_term tt on tt.user_id = $2 and tt.term >= stems.stem and tt.term < stems.stem || chr(1114111) group by tt.task_id having bit_or(stems.bit) = (select bit_or(bit) from stems)) f join task t on t.id = f.id, to_tsquery('english', $3) q where t.user_id = $4 and t.completed and t.tags @> $5::text[] and t.search @@ q) m order by m.rank desc, m.id desc limit $6 offset $7) p join task t on t.id = p.id order by p.rank desc, p.id desc;
+
+-- statement; parameter type ids: 1043,2950,1043,2950,23,20
+with words as (select w.word, 1 << (w.n - 1)::int as bit from unnest($1::text[]) with ordinality as w(word, n)), stems as (select s.stem, words.bit from words, unnest(tsvector_to_array(to_tsvector('english', words.word))) as s(stem)) select t.id, t.user_id, t.title, t.description, t.completed, t.priority, t.tags, t.due_at, t.all_day, t.recurrence_rule, t.recurrence_from, t.series_id, t.occurrence_index, t.reminders::text as reminders, t.created_at, t.updated_at, t.completed_at, p.total from (select m.id, m.rank, count(*) over () as total from (select f.id, f.rank from (select tt.task_id as id, sum(tt.weight) as rank from stems join task_term tt on tt.user_id = $2 and tt.term >= stems.stem and tt.term < stems.stem || chr(1114111) group by tt.task_id) f join task t on t.id = f.id, to_tsquery('english', $3) q where t.user_id = $4 and not t.completed and t.search @@ q) m order by m.rank desc, m.id desc limit $5 offset $6) p join task t on t.id = p.id order by p.rank desc, p.id desc;
+
+-- statement; parameter type ids: 1043,2950,1043,2950,21,1043,0,0,23,20
+with words as (select w.word, 1 << (w.n - 1)::int as bit from unnest($1::text[]) with ordinality as w(word, n)), stems as (select s.stem, words.bit from words, unnest(tsvector_to_array(to_tsvector('english', words.word))) as s(stem)) select t.id, t.user_id, t.title, t.description, t.completed, t.priority, t.tags, t.due_at, t.all_day, t.recurrence_rule, t.recurrence_from, t.series_id, t.occurrence_index, t.reminders::text as reminders, t.created_at, t.updated_at, t.completed_at, p.total from (select m.id, m.rank, count(*) over () as total from (select f.id, f.rank from (select tt.task_id as id, sum(tt.weight) as rank from stems join task_term tt on tt.user_id = $2 and tt.term >= stems.stem and tt.term < stems.stem || chr(1114111) group by tt.task_id) f join task t on t.id = f.id, to_tsquery('english', $3) q where t.user_id = $4 and t.completed and t.priority in ($5) and t.tags @> $6::text[] and not t.completed and (t.due_at < $7 or (not t.all_day and t.due_at < $8)) and t.search @@ q) m order by m.rank desc, m.id desc limit $9 offset $10) p join task t on t.id = p.id order by p.rank desc, p.id desc;
 
 -- statement; parameter type ids: 1043,2950,1043,2950,1043,23,20
 with words as (select w.word, 1 << (w.n - 1)::int as bit from unnest($1::text[]) with ordinality as w(word, n)), stems as (select s.stem, words.bit from words, unnest(tsvector_to_array(to_tsvector('english', words.word))) as s(stem)) select t.id, t.user_id, t.title, t.description, t.completed, t.priority, t.tags, t.due_at, t.all_day, t.recurrence_rule, t.recurrence_from, t.series_id, t.occurrence_index, t.reminders::text as reminders, t.created_at, t.updated_at, t.completed_at, p.total from (select m.id, m.rank, count(*) over () as total from (select f.id, f.rank from (select tt.task_id as id, sum(tt.weight) as rank from stems join task_term tt on tt.user_id = $2 and tt.term >= stems.stem and tt.term < stems.stem || chr(1114111) group by tt.task_id) f join task t on t.id = f.id, to_tsquery('english', $3) q where t.user_id = $4 and t.tags @> $5::text[] and t.search @@ q) m order by m.rank desc, m.id desc limit $6 offset $7) p join task t on t.id = p.id order by p.rank desc, p.id desc;
