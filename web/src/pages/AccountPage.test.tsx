@@ -99,6 +99,24 @@ describe('Account page', () => {
     expect(stored().token).toBe('tok-2');
   });
 
+  it('shows each password box on request, one at a time, so a typed password can be checked', async () => {
+    const user = userEvent.setup();
+    renderApp('/account', backend().fetch, TEST_SESSION);
+    const current = await screen.findByLabelText('Current password');
+    const next = screen.getByLabelText('New password');
+    const toDelete = screen.getByLabelText('Password to delete the account');
+    const reveals = screen.getAllByRole('button', { name: 'Show password' });
+    expect(reveals).toHaveLength(3);
+
+    await user.click(reveals[1]);
+    expect(next).toHaveAttribute('type', 'text');
+    expect(current).toHaveAttribute('type', 'password');
+    expect(toDelete).toHaveAttribute('type', 'password');
+    expect(reveals[1]).toHaveAccessibleName('Hide password');
+    expect(next).toHaveAttribute('autocomplete', 'new-password');
+    expect(current).toHaveAttribute('autocomplete', 'current-password');
+  });
+
   it('checks the new password before calling the server, and shows a wrong current password', async () => {
     const user = userEvent.setup();
     const { fetch, calls } = backend([['POST', '/api/auth/password', () => problem(403, 'The current password is wrong')]]);

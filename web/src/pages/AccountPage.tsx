@@ -6,6 +6,7 @@ import { useSession } from '../auth/SessionContext';
 import { validatePassword } from '../auth/validation';
 import { Dialog } from '../components/Dialog';
 import { Field } from '../components/Field';
+import { PasswordInput } from '../components/PasswordInput';
 import { allTimeZones, canonicalTimeZone } from '../lib/dates';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { Link } from '../router';
@@ -99,22 +100,10 @@ function ChangePassword() {
           </p>
         )}
         <Field label="Current password" error={errors.currentPassword}>
-          <input
-            className="input"
-            type="password"
-            autoComplete="current-password"
-            value={current}
-            onChange={(e) => setCurrent(e.target.value)}
-          />
+          <PasswordInput name="current-password" autoComplete="current-password" value={current} onChange={setCurrent} />
         </Field>
         <Field label="New password" error={errors.newPassword} hint="At least 8 characters.">
-          <input
-            className="input"
-            type="password"
-            autoComplete="new-password"
-            value={next}
-            onChange={(e) => setNext(e.target.value)}
-          />
+          <PasswordInput name="new-password" autoComplete="new-password" value={next} onChange={setNext} />
         </Field>
         <div>
           <button type="submit" className="btn btn-primary" disabled={busy}>
@@ -265,13 +254,7 @@ function DeleteAccount() {
       <p>Deletes your account and every task, reminder, notification and conversation at once. This cannot be undone.</p>
       <form className={styles.form} onSubmit={onRequest} noValidate>
         <Field label="Password to delete the account" error={error}>
-          <input
-            className="input"
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
+          <PasswordInput name="password" autoComplete="current-password" value={password} onChange={setPassword} />
         </Field>
         <div>
           <button type="submit" className="btn btn-danger">

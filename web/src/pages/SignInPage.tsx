@@ -1,9 +1,10 @@
-import { useRef, useState, type FormEvent, type Ref } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { ApiError, errorMessage } from '../api/client';
 import { useSession } from '../auth/SessionContext';
 import { validateEmail, validatePassword } from '../auth/validation';
 import { Field } from '../components/Field';
 import { Logo } from '../components/Logo';
+import { PasswordInput } from '../components/PasswordInput';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { Link, navigate } from '../router';
 import styles from './AuthPage.module.css';
@@ -15,7 +16,6 @@ export function SignInPage() {
   const { api, signIn, notice } = useSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [showPassword, setShowPassword] = useState(false);
   const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -96,8 +96,6 @@ export function SignInPage() {
             <PasswordInput
               inputRef={passwordRef}
               value={password}
-              show={showPassword}
-              onToggle={() => setShowPassword((s) => !s)}
               autoComplete="current-password"
               onChange={(v) => {
                 setPassword(v);
@@ -114,44 +112,5 @@ export function SignInPage() {
         </p>
       </div>
     </main>
-  );
-}
-
-interface PasswordInputProps {
-  inputRef?: Ref<HTMLInputElement>;
-  value: string;
-  show: boolean;
-  onToggle: () => void;
-  onChange: (v: string) => void;
-  autoComplete: string;
-  id?: string;
-  'aria-invalid'?: boolean;
-  'aria-describedby'?: string;
-}
-
-/** Password input with a show/hide button; receives id/aria props from <Field>. */
-export function PasswordInput({ inputRef, value, show, onToggle, onChange, autoComplete, ...aria }: PasswordInputProps) {
-  return (
-    <div className={styles.passwordRow}>
-      <input
-        ref={inputRef}
-        className="input"
-        type={show ? 'text' : 'password'}
-        name="password"
-        autoComplete={autoComplete}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        {...aria}
-      />
-      <button
-        type="button"
-        className={`btn btn-ghost btn-sm ${styles.reveal}`}
-        aria-pressed={show}
-        aria-label={show ? 'Hide password' : 'Show password'}
-        onClick={onToggle}
-      >
-        {show ? 'Hide' : 'Show'}
-      </button>
-    </div>
   );
 }

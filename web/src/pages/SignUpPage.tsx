@@ -4,11 +4,11 @@ import { useSession } from '../auth/SessionContext';
 import { validateEmail, validateName, validatePassword } from '../auth/validation';
 import { Field } from '../components/Field';
 import { Logo } from '../components/Logo';
+import { PasswordInput } from '../components/PasswordInput';
 import { allTimeZones, browserTimeZone } from '../lib/dates';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { Link, navigate } from '../router';
 import styles from './AuthPage.module.css';
-import { PasswordInput } from './SignInPage';
 
 type Key = 'name' | 'email' | 'password' | 'timeZone';
 type Errors = Partial<Record<Key, string>>;
@@ -25,7 +25,6 @@ export function SignUpPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [timeZone, setTimeZone] = useState(detected);
-  const [showPassword, setShowPassword] = useState(false);
   const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -134,8 +133,6 @@ export function SignUpPage() {
             <PasswordInput
               inputRef={refs.password}
               value={password}
-              show={showPassword}
-              onToggle={() => setShowPassword((s) => !s)}
               autoComplete="new-password"
               onChange={(v) => {
                 setPassword(v);
