@@ -37,6 +37,27 @@ start_watchdog() {
   WATCHDOG_PID=$!
 }
 
+# The EXIT trap of a run that started the app jar: stops the watchdog, then the processes named by the variables
+# given, each as NAME:seconds of grace (in that order; an unset or empty one is skipped), the embedded PostgreSQL
+# a killed app may have left in $WORK/data, and removes $WORK unless BENCH_KEEP_WORK=1 or the run failed.
+# Exits with the run's status. Usage: trap 'finish_run NODE_PID:5 APP_PID:30' EXIT
+finish_run() {
+  local rc=$? spec name
+  trap - EXIT INT TERM
+  [ -n "${WATCHDOG_PID:-}" ] && kill "$WATCHDOG_PID" 2>/dev/null || true
+  for spec in "$@"; do
+    name=${spec%%:*}
+    stop_pid "${!name:-}" "${spec##*:}"
+  done
+  stop_leftover_postgres "$WORK/data"
+  if [ "${BENCH_KEEP_WORK:-0}" = 1 ] || [ $rc -ne 0 ]; then
+    echo "[bench] work dir kept: $WORK" >&2
+  else
+    rm -rf "$WORK"
+  fi
+  exit $rc
+}
+
 # Starts the app jar on a free loopback port with its embedded PostgreSQL in <work>/data, log in <work>/app.log, and
 # waits (up to 120 s) until it serves. Sets APP_PID and APP_URL; fails the script if the app exits or does not start.
 # Usage: start_app_jar <java> <jar> <work>

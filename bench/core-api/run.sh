@@ -64,21 +64,8 @@ mkdir -p "$ROOT/bench/work" "$RESULTS"
 WORK=$(mktemp -d "$ROOT/bench/work/core-api.XXXXXX")
 APP_PID="" BASE_PID="" WATCHDOG_PID=""
 
-cleanup() {
-  local rc=$?
-  trap - EXIT INT TERM
-  [ -n "$WATCHDOG_PID" ] && kill "$WATCHDOG_PID" 2>/dev/null || true
-  stop_pid "$BASE_PID" 10
-  stop_pid "$APP_PID" 30  # graceful: the app stops its embedded PostgreSQL with its context
-  stop_leftover_postgres "$WORK/data"
-  if [ "${BENCH_KEEP_WORK:-0}" = 1 ] || [ $rc -ne 0 ]; then
-    log "work dir kept: $WORK"
-  else
-    rm -rf "$WORK"
-  fi
-  exit $rc
-}
-trap cleanup EXIT
+# The app stops its embedded PostgreSQL with its context when given time (graceful stop).
+trap 'finish_run BASE_PID:10 APP_PID:30' EXIT
 trap 'log "interrupted"; exit 130' INT TERM
 
 # Bound the whole run: the watchdog signals this script, whose trap stops everything.

@@ -44,21 +44,8 @@ mkdir -p "$ROOT/bench/work" "$ROOT/bench/results"
 WORK=$(mktemp -d "$ROOT/bench/work/web.XXXXXX")
 APP_PID="" WATCHDOG_PID=""
 
-cleanup() {
-  local rc=$?
-  trap - EXIT INT TERM
-  [ -n "$WATCHDOG_PID" ] && kill "$WATCHDOG_PID" 2>/dev/null || true
-  [ -n "${NODE_PID:-}" ] && stop_pid "$NODE_PID" 5  # closes its Chromium
-  stop_pid "$APP_PID" 30  # graceful: the app stops its embedded PostgreSQL with its context
-  stop_leftover_postgres "$WORK/data"
-  if [ "${BENCH_KEEP_WORK:-0}" = 1 ] || [ $rc -ne 0 ]; then
-    log "work dir kept: $WORK"
-  else
-    rm -rf "$WORK"
-  fi
-  exit $rc
-}
-trap cleanup EXIT
+# The app stops its embedded PostgreSQL with its context when given time (graceful stop).
+trap 'finish_run NODE_PID:5 APP_PID:30' EXIT
 trap 'log "interrupted"; exit 130' INT TERM
 
 start_watchdog "$MAX_SECONDS" bench
