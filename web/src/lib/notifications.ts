@@ -39,6 +39,23 @@ export function readTask(items: AppNotification[], taskId: number): AppNotificat
 }
 
 /**
+ * A read a list from the server may not show yet: the notifications it read (by id, or every one of a task), and the
+ * moment the server had it (Infinity while the request is on its way).
+ */
+export interface ReadMark {
+  ids: Set<number> | null;
+  taskId: number | null;
+  at: number;
+}
+
+/** The list with the reads it may predate laid over it. */
+export function keepReads(items: AppNotification[], marks: ReadMark[]): AppNotification[] {
+  if (marks.length === 0) return items;
+  const reads = (n: AppNotification) => marks.some((m) => m.ids?.has(n.id) || m.taskId === n.taskId);
+  return items.map((n) => (!n.read && reads(n) ? { ...n, read: true } : n));
+}
+
+/**
  * The pop-ups after a notification fired: one per task, the newest replacing an older one (a snooze or a second
  * reminder of the same task re-fires), newest last.
  */

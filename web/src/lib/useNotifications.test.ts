@@ -74,4 +74,51 @@ describe('useNotifications', () => {
     expect(result.current.popups).toEqual([]);
     expect(result.current.unread).toBe(1);
   });
+
+  it('keeps a snooze sent while a reload was on its way, though the list it brings predates the snooze', async () => {
+    const { api, result } = await hook([n(1, 10)]);
+    let finishSnooze: (v: unknown) => void = () => {};
+    api.snoozeNotification.mockReturnValue(new Promise((resolve) => (finishSnooze = resolve)));
+    let sendList: (v: unknown) => void = () => {};
+    api.notifications.mockReturnValue(new Promise((resolve) => (sendList = resolve)));
+
+    let snoozed: Promise<void> = Promise.resolve();
+    act(() => void (snoozed = result.current.snooze(n(1, 10), 'PT1H')));
+    act(() => result.current.reload()); // the live stream opened
+    await act(async () => sendList([n(1, 10)])); // answered before the snooze reached the database
+    expect(result.current.unread).toBe(0);
+
+    await act(async () => {
+      finishSnooze({});
+      await snoozed;
+    });
+    expect(result.current.unread).toBe(0);
+  });
+
+  it('keeps a read another tab made while a reload was on its way, and believes a list asked for after it', async () => {
+    const { api, result } = await hook([n(1, 10), n(2, 20)]);
+    let sendList: (v: unknown) => void = () => {};
+    api.notifications.mockReturnValue(new Promise((resolve) => (sendList = resolve)));
+
+    act(() => result.current.reload());
+    act(() => void result.current.onStreamEvent(read(1)));
+    await act(async () => sendList([n(1, 10), n(2, 20)]));
+    expect(result.current.items?.map((x) => x.read)).toEqual([true, false]);
+
+    api.notifications.mockResolvedValue([n(1, 10), n(2, 20)]); // marked unread again elsewhere, say
+    await act(async () => result.current.reload());
+    expect(result.current.unread).toBe(2);
+  });
+
+  it('forgets the read of a snooze the server refused, and shows the list the server has', async () => {
+    const { api, result } = await hook([n(1, 10)]);
+    api.snoozeNotification.mockRejectedValue(new Error('offline'));
+
+    await act(async () => {
+      await result.current.snooze(n(1, 10), 'PT1H').catch(() => {});
+    });
+
+    await waitFor(() => expect(result.current.unread).toBe(1));
+    expect(result.current.error).toBe('offline');
+  });
 });

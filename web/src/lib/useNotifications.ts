@@ -1,9 +1,18 @@
 // The user's reminder notifications on this page: the bell's list, the pop-ups of reminders that fired while the
 // page was open, and the actions that read or snooze them. Live-stream events keep every open tab in step.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { errorMessage, isAbort, type ApiClient } from '../api/client';
 import type { AppNotification } from '../api/types';
-import { applyChange, notificationChange, readTask, unreadPopups, withPopup, type NotificationChange } from './notifications';
+import {
+  applyChange,
+  keepReads,
+  notificationChange,
+  readTask,
+  unreadPopups,
+  withPopup,
+  type NotificationChange,
+  type ReadMark,
+} from './notifications';
 
 export interface Notifications {
   /** Newest first; undefined while loading, null where the backend has no notifications. */
@@ -31,15 +40,36 @@ export function useNotifications(api: ApiClient, userId: string): Notifications 
   const [items, setItems] = useState<AppNotification[] | null | undefined>(undefined);
   const [popups, setPopups] = useState<AppNotification[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const itemsRef = useRef(items);
+  itemsRef.current = items;
+
+  // A list the server sent may predate a read this page made or heard of while the list was on its way (the live
+  // stream's opening reloads the list while an action from a notification is being sent): each read is remembered
+  // with the moment it was known to the server, and a list asked for before that moment gets it laid over.
+  const clock = useRef(0);
+  const marks = useRef<ReadMark[]>([]);
+  const applied = useRef(0);
+  const remember = useCallback((ids: number[] | null, taskId: number | null, settled: boolean): ReadMark => {
+    const mark: ReadMark = { ids: ids && new Set(ids), taskId, at: settled ? ++clock.current : Infinity };
+    marks.current.push(mark);
+    return mark;
+  }, []);
 
   const load = useCallback(
-    (signal?: AbortSignal) =>
-      api.notifications(userId, signal).then(
-        (list) => setItems(list === null ? null : Array.isArray(list) ? list : []),
+    (signal?: AbortSignal) => {
+      const asked = ++clock.current;
+      return api.notifications(userId, signal).then(
+        (list) => {
+          if (asked < applied.current) return; // a newer list is already shown
+          applied.current = asked;
+          marks.current = marks.current.filter((m) => m.at > asked);
+          setItems(list === null ? null : keepReads(Array.isArray(list) ? list : [], marks.current));
+        },
         (e) => {
           if (!isAbort(e)) setItems((x) => x ?? []);
         },
-      ),
+      );
+    },
     [api, userId],
   );
 
@@ -58,19 +88,25 @@ export function useNotifications(api: ApiClient, userId: string): Notifications 
   const onStreamEvent = useCallback(
     (event: unknown) => {
       const c = notificationChange(event);
+      if (c?.kind === 'read') {
+        if (c.read) remember(c.ids, null, true);
+        else marks.current = marks.current.filter((m) => !c.ids.some((id) => m.ids?.has(id)));
+      }
       if (c) change(c);
       return c;
     },
-    [change],
+    [change, remember],
   );
 
-  /** Runs a request after an optimistic change; on failure says why and reloads what the server has. */
+  /** Sends a read after its optimistic change; on failure forgets it, says why and reloads what the server has. */
   const attempt = useCallback(
-    async (request: () => Promise<unknown>) => {
+    async (mark: ReadMark, request: () => Promise<unknown>) => {
       setError(null);
       try {
         await request();
+        mark.at = ++clock.current;
       } catch (e) {
+        marks.current = marks.current.filter((m) => m !== mark);
         setError(errorMessage(e));
         void load();
         throw e;
@@ -81,30 +117,37 @@ export function useNotifications(api: ApiClient, userId: string): Notifications 
 
   const markRead = useCallback(
     async (n: Pick<AppNotification, 'id'>) => {
+      const mark = remember([n.id], null, false);
       change({ kind: 'read', ids: [n.id], read: true });
-      await attempt(() => api.markNotificationRead(userId, n.id, true));
+      await attempt(mark, () => api.markNotificationRead(userId, n.id, true));
     },
-    [api, userId, change, attempt],
+    [api, userId, change, attempt, remember],
   );
 
   const markAllRead = useCallback(async () => {
+    const mark = remember((itemsRef.current ?? []).filter((n) => !n.read).map((n) => n.id), null, false);
     setItems((xs) => xs?.map((n) => (n.read ? n : { ...n, read: true })));
     setPopups([]);
-    await attempt(() => api.readAllNotifications(userId));
-  }, [api, userId, attempt]);
+    await attempt(mark, () => api.readAllNotifications(userId));
+  }, [api, userId, attempt, remember]);
 
   const snooze = useCallback(
     async (n: Pick<AppNotification, 'id'>, duration: string) => {
+      const mark = remember([n.id], null, false);
       change({ kind: 'read', ids: [n.id], read: true });
-      await attempt(() => api.snoozeNotification(userId, n.id, duration));
+      await attempt(mark, () => api.snoozeNotification(userId, n.id, duration));
     },
-    [api, userId, change, attempt],
+    [api, userId, change, attempt, remember],
   );
 
-  const taskEnded = useCallback((taskId: number) => {
-    setItems((xs) => (xs ? readTask(xs, taskId) : xs));
-    setPopups((ps) => ps.filter((p) => p.taskId !== taskId));
-  }, []);
+  const taskEnded = useCallback(
+    (taskId: number) => {
+      remember(null, taskId, true); // the server read them when it completed or deleted the task
+      setItems((xs) => (xs ? readTask(xs, taskId) : xs));
+      setPopups((ps) => ps.filter((p) => p.taskId !== taskId));
+    },
+    [remember],
+  );
 
   const hidePopup = useCallback((id: number) => setPopups((ps) => ps.filter((p) => p.id !== id)), []);
 
