@@ -98,9 +98,10 @@ export function useNotifications(api: ApiClient, userId: string): Notifications 
     [change, remember],
   );
 
-  /** Sends a read after its optimistic change; on failure forgets it, says why and reloads what the server has. */
-  const attempt = useCallback(
-    async (mark: ReadMark, request: () => Promise<unknown>) => {
+  /** Sends a read made here at once; on failure forgets it, says why and reloads what the server has. */
+  const send = useCallback(
+    async (ids: number[], request: () => Promise<unknown>) => {
+      const mark = remember(ids, null, false);
       setError(null);
       try {
         await request();
@@ -112,32 +113,30 @@ export function useNotifications(api: ApiClient, userId: string): Notifications 
         throw e;
       }
     },
-    [load],
+    [load, remember],
   );
 
   const markRead = useCallback(
     async (n: Pick<AppNotification, 'id'>) => {
-      const mark = remember([n.id], null, false);
       change({ kind: 'read', ids: [n.id], read: true });
-      await attempt(mark, () => api.markNotificationRead(userId, n.id, true));
+      await send([n.id], () => api.markNotificationRead(userId, n.id, true));
     },
-    [api, userId, change, attempt, remember],
+    [api, userId, change, send],
   );
 
   const markAllRead = useCallback(async () => {
-    const mark = remember((itemsRef.current ?? []).filter((n) => !n.read).map((n) => n.id), null, false);
+    const unreadIds = (itemsRef.current ?? []).filter((n) => !n.read).map((n) => n.id);
     setItems((xs) => xs?.map((n) => (n.read ? n : { ...n, read: true })));
     setPopups([]);
-    await attempt(mark, () => api.readAllNotifications(userId));
-  }, [api, userId, attempt, remember]);
+    await send(unreadIds, () => api.readAllNotifications(userId));
+  }, [api, userId, send]);
 
   const snooze = useCallback(
     async (n: Pick<AppNotification, 'id'>, duration: string) => {
-      const mark = remember([n.id], null, false);
       change({ kind: 'read', ids: [n.id], read: true });
-      await attempt(mark, () => api.snoozeNotification(userId, n.id, duration));
+      await send([n.id], () => api.snoozeNotification(userId, n.id, duration));
     },
-    [api, userId, change, attempt, remember],
+    [api, userId, change, send],
   );
 
   const taskEnded = useCallback(
