@@ -1,12 +1,13 @@
 package io.taskstream.account;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.taskstream.account.AccountRepository.StoredAccount;
+import io.taskstream.platform.db.AfterCommit;
 import io.taskstream.platform.security.ExternalAccounts;
 import io.taskstream.platform.security.ExternalIdentity;
 import io.taskstream.platform.web.IanaZone;
 import java.security.SecureRandom;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
@@ -16,8 +17,6 @@ import java.util.regex.Pattern;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Maps identities of the external OpenID Connect issuer to accounts (docs/adr/024-external-oidc-accounts.md): a
@@ -76,12 +75,7 @@ class ExternalAccountLinker implements ExternalAccounts {
                 return Optional.empty(); // the email was taken meanwhile; the client's retry takes the path above
             }
             user = created.id();
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    signedUp.increment();
-                }
-            });
+            AfterCommit.run(signedUp::increment);
         }
         identities.bind(identity.issuer(), identity.subject(), user, now);
         return identities.userOf(identity.issuer(), identity.subject()).map(UUID::toString);

@@ -2,6 +2,7 @@ package io.taskstream.events;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.taskstream.platform.db.AfterCommit;
 import io.taskstream.platform.db.SqlArrays;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,8 +20,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -168,16 +167,7 @@ class HandlerRetries extends BackgroundLoop {
 
     /** Wakes the loop to plan the new entry's attempt: after the caller's transaction commits, if it has one. */
     private void wakeOnceVisible() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    wake();
-                }
-            });
-        } else {
-            wake();
-        }
+        AfterCommit.run(this::wake);
     }
 
     private void enqueue(EventHandler handler, String topic, Delivery delivery, int attempts, Instant next, RuntimeException error) {

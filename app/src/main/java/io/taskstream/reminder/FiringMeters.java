@@ -3,6 +3,7 @@ package io.taskstream.reminder;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.taskstream.platform.db.AfterCommit;
 import java.time.Duration;
 import java.util.List;
 
@@ -35,7 +36,7 @@ final class FiringMeters {
             return;
         }
         List<Duration> copy = List.copyOf(latenesses);
-        ReminderMeters.afterCommit(() -> {
+        AfterCommit.run(() -> {
             fired.increment(copy.size());
             copy.forEach(late -> lateness.record(late.isNegative() ? Duration.ZERO : late));
         });

@@ -2,9 +2,8 @@ package io.taskstream.reminder;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.taskstream.platform.db.AfterCommit;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Reminders scheduled, counted when the transaction that schedules them commits (a rolled-back change schedules
@@ -22,20 +21,7 @@ class ReminderMeters {
 
     void scheduled(int count) {
         if (count > 0) {
-            afterCommit(() -> scheduled.increment(count));
+            AfterCommit.run(() -> scheduled.increment(count));
         }
-    }
-
-    static void afterCommit(Runnable count) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            count.run();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                count.run();
-            }
-        });
     }
 }
