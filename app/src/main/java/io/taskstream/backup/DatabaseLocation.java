@@ -53,8 +53,7 @@ final class DatabaseLocation implements AutoCloseable {
                     env.getProperty("spring.datasource.password"),
                     "PostgreSQL at " + (query < 0 ? url : url.substring(0, query))), null);
         }
-        Path dataDir = Binder.get(env).bindOrCreate("taskstream", TaskstreamProperties.class).dataDir();
-        Path dir = dataDir.toAbsolutePath().normalize().resolve("postgres");
+        Path dir = Binder.get(env).bindOrCreate("taskstream", TaskstreamProperties.class).embeddedDatabaseDir();
         Optional<Integer> running = runningPort(dir);
         if (running.isPresent()) {
             if (use == Use.RESTORE) {

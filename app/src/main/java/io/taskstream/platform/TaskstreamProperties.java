@@ -30,4 +30,9 @@ public record TaskstreamProperties(@DefaultValue("./data") Path dataDir, URI pub
             publicUrl = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
         }
     }
+
+    /** The embedded PostgreSQL's files: {@code postgres} under the data dir, as an absolute path. */
+    public Path embeddedDatabaseDir() {
+        return dataDir.toAbsolutePath().normalize().resolve("postgres");
+    }
 }

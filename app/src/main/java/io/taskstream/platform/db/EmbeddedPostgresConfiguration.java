@@ -30,7 +30,7 @@ class EmbeddedPostgresConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(TaskstreamProperties properties) {
-        Path dir = properties.dataDir().toAbsolutePath().normalize().resolve("postgres");
+        Path dir = properties.embeddedDatabaseDir();
         try {
             EmbeddedPostgres postgres = StandalonePostgres.start(dir, 0, 100);
             log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), dir);
