@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BenchRunEndScriptTest {
 
-    private static final Path LIB = locateRoot().resolve("bench/lib.sh");
+    private static final Path LIB = Chart.REPOSITORY.resolve("bench/lib.sh");
 
     @TempDir
     Path dir;
@@ -64,16 +63,6 @@ class BenchRunEndScriptTest {
 
     private static boolean alive(long pid) {
         return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-    }
-
-    private static Path locateRoot() {
-        Path here = Path.of("").toAbsolutePath();
-        for (Path candidate : List.of(here, here.getParent())) {
-            if (candidate != null && Files.isRegularFile(candidate.resolve("bench/lib.sh"))) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("run from the repository root or deploy/: no bench/lib.sh in " + here);
     }
 
     private record Run(int exit, String output, long startedPid) {}

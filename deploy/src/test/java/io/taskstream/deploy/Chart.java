@@ -23,6 +23,8 @@ import java.util.stream.Stream;
 final class Chart {
 
     static final Path DEPLOY_DIR = locateDeployDir();
+    /** The repository's root, above deploy/. */
+    static final Path REPOSITORY = DEPLOY_DIR.getParent();
     static final Path DIR = DEPLOY_DIR.resolve("helm/taskstream");
     static final String RELEASE = "ts";
     static final String NAMESPACE = "taskstream";

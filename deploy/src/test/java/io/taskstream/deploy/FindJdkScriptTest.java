@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FindJdkScriptTest {
 
-    private static final Path ROOT = locateRoot();
+    private static final Path ROOT = Chart.REPOSITORY;
     private static final List<String> TOOLS = List.of("sh", "bash", "sed", "cut", "tr", "sort", "dirname",
             "basename", "uname", "cat", "head", "grep", "mkdir");
 
@@ -291,16 +291,6 @@ class FindJdkScriptTest {
             throw new AssertionError("did not finish: " + command);
         }
         return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
-    }
-
-    private static Path locateRoot() {
-        Path here = Path.of("").toAbsolutePath();
-        for (Path candidate : List.of(here, here.getParent())) {
-            if (candidate != null && Files.isRegularFile(candidate.resolve(".mvn/find-jdk.sh"))) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("run from the repository root or deploy/: no .mvn/find-jdk.sh in " + here);
     }
 
     private record Result(int exit, String stdout, String stderr) {

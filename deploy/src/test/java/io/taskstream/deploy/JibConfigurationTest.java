@@ -23,7 +23,7 @@ class JibConfigurationTest {
 
     @BeforeAll
     static void readPoms() throws Exception {
-        Path repository = Chart.DEPLOY_DIR.getParent();
+        Path repository = Chart.REPOSITORY;
         Document app = parse(repository.resolve("app/pom.xml"));
         jib = children(child(app.getDocumentElement(), "build", "plugins"), "plugin").stream()
                 .filter(p -> text(p, "artifactId").equals("jib-maven-plugin"))

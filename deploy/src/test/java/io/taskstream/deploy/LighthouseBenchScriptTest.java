@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LighthouseBenchScriptTest {
 
-    private static final Path ROOT = locateRoot();
+    private static final Path ROOT = Chart.REPOSITORY;
     private static final Path SCRIPT = ROOT.resolve("bench/web/lighthouse.sh");
     private static final Path SUMMARY = ROOT.resolve("bench/web/lighthouse.mjs");
 
@@ -95,16 +95,6 @@ class LighthouseBenchScriptTest {
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("%s ends", command).isTrue();
         return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
-    }
-
-    private static Path locateRoot() {
-        Path here = Path.of("").toAbsolutePath();
-        for (Path candidate : List.of(here, here.getParent())) {
-            if (candidate != null && Files.isRegularFile(candidate.resolve("bench/web/lighthouse.sh"))) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("run from the repository root or deploy/: no bench/web/lighthouse.sh in " + here);
     }
 
     private record Result(int exit, String stdout, String stderr) {

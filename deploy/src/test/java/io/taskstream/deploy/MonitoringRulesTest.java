@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class MonitoringRulesTest {
 
     static final Path RULES = Chart.DEPLOY_DIR.resolve("monitoring/rules");
-    static final Path RUNBOOKS = Chart.DEPLOY_DIR.getParent().resolve("docs/runbooks");
+    static final Path RUNBOOKS = Chart.REPOSITORY.resolve("docs/runbooks");
     static final String RUNBOOK_URL = "https://github.com/taskstream/taskstream/blob/main/docs/runbooks/";
 
     /**

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class RunbooksTest {
 
     static final String RELEASE = "taskstream";
-    private static final Path REPO = Chart.DEPLOY_DIR.getParent();
+    private static final Path REPO = Chart.REPOSITORY;
 
     /** kind/name, as kubectl takes it: deploy/taskstream-api, svc/taskstream-db-rw. */
     private static final Pattern KIND_SLASH_NAME = Pattern.compile(

@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 /** The GitHub Actions workflows under .github/workflows of the repository. */
 final class Workflows {
 
-    static final Path REPOSITORY = Chart.DEPLOY_DIR.getParent();
+    static final Path REPOSITORY = Chart.REPOSITORY;
     static final Path DIR = REPOSITORY.resolve(".github/workflows");
 
     private Workflows() {
