@@ -3,6 +3,9 @@ package io.taskstream.assistant.chat;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.taskstream.account.UserDirectory;
 import io.taskstream.account.UserId;
 import io.taskstream.assistant.chat.AssistantEngine.Reply;
@@ -15,17 +18,14 @@ import io.taskstream.platform.QuotaProperties;
 import io.taskstream.platform.problem.NotFoundException;
 import io.taskstream.platform.problem.TooManyRequestsException;
 import io.taskstream.task.Door;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
-import java.util.concurrent.TimeUnit;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -48,7 +48,8 @@ class ChatService {
 
     private final ConversationRepository conversations;
     private final AssistantEngine engine;
-    private final MeterRegistry meters;
+    private final Counter turnsOk;
+    private final Counter turnsFailed;
     private final Timer turnTime;
     /** Chat turn time bucket bounds: an offline turn takes milliseconds, a model's seconds. */
     private static final Duration[] TURN_BUCKETS = {Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
@@ -71,10 +72,8 @@ class ChatService {
             ProxyManager<String> buckets, MeterRegistry meters) {
         this.conversations = conversations;
         this.engine = engine;
-        this.meters = meters;
-        for (String outcome : List.of("ok", "error")) {
-            turns(outcome);
-        }
+        this.turnsOk = turns(meters, engine, "ok");
+        this.turnsFailed = turns(meters, engine, "error");
         this.turnTime = Timer.builder("taskstream.chat.turn").description("time the engine took to answer a chat turn")
                 .tag("engine", engine.name()).serviceLevelObjectives(TURN_BUCKETS).register(meters);
         this.users = users;
@@ -110,17 +109,17 @@ class ChatService {
             reply = engine.reply(new Turn(new ToolActor(user, Door.CHAT), now, opened.history(), command.message(),
                     opened.pending()));
         } catch (RuntimeException e) {
-            turns("error").increment();
+            turnsFailed.increment();
             throw e;
         } finally {
             turnTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
-        turns("ok").increment();
+        turnsOk.increment();
         tx.executeWithoutResult(status -> record(user, opened.conversationId(), reply));
         return new ChatReply(opened.conversationId(), reply.response(), reply.toolCalls());
     }
 
-    private Counter turns(String outcome) {
+    private static Counter turns(MeterRegistry meters, AssistantEngine engine, String outcome) {
         return Counter.builder("taskstream.chat.turns").description("chat turns answered, by engine and outcome")
                 .tag("engine", engine.name()).tag("outcome", outcome).register(meters);
     }

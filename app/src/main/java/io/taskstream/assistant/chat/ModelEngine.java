@@ -1,14 +1,16 @@
 package io.taskstream.assistant.chat;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.taskstream.assistant.tools.TaskTools;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,13 +35,15 @@ class ModelEngine implements AssistantEngine {
     private final OfflineEngine offline;
     private final JsonMapper json;
     private final AiProperties properties;
-    private final MeterRegistry meters;
+    /** Model fallbacks by reason, each registered at zero so that an alert sees the first one. */
+    private final Map<String, Counter> fallbacks = new HashMap<>();
 
     ModelEngine(ChatClient chat, TaskTools tools, OfflineEngine offline, JsonMapper json, AiProperties properties,
             MeterRegistry meters) {
-        this.meters = meters;
         for (String reason : FALLBACK_REASONS) {
-            fallbacks(reason);
+            fallbacks.put(reason, Counter.builder("taskstream.chat.fallbacks")
+                    .description("chat turns the offline engine answered because the model failed, by reason")
+                    .tag("reason", reason).register(meters));
         }
         this.chat = chat;
         this.tools = tools;
@@ -74,7 +78,7 @@ class ModelEngine implements AssistantEngine {
                 callbacks.calls().forEach(call -> done.append("\n- ").append(OfflineReplies.of(call, turn.now())));
                 return new Reply(done.toString(), callbacks.calls(), null);
             }
-            fallbacks(reason(problem)).increment();
+            fallbacks.get(reason(problem)).increment();
             Reply fallback = offline.reply(turn);
             return new Reply("The AI model is unavailable (" + problem + "), so the offline assistant answered:\n"
                     + fallback.response(), fallback.toolCalls(), fallback.pending());
@@ -96,12 +100,6 @@ class ModelEngine implements AssistantEngine {
 
     /** Why the model could not answer, as a bounded label: timeout, refused, http_error, unreachable. */
     static final List<String> FALLBACK_REASONS = List.of("timeout", "refused", "http_error", "unreachable");
-
-    private Counter fallbacks(String reason) {
-        return Counter.builder("taskstream.chat.fallbacks")
-                .description("chat turns the offline engine answered because the model failed, by reason")
-                .tag("reason", reason).register(meters);
-    }
 
     /** The label of a {@link #describe(Throwable)} text. */
     static String reason(String described) {
